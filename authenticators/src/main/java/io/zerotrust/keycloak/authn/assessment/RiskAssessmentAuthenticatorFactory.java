@@ -1,0 +1,107 @@
+package io.zerotrust.keycloak.authn.assessment;
+
+import java.util.List;
+
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.engine.RiskPolicy;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** Declares the {@code zt-risk-assessment} flow step and its per-realm policy settings. */
+public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "zt-risk-assessment";
+
+    public static final String CONFIG_MEDIUM_AT = "mediumAt";
+    public static final String CONFIG_HIGH_AT = "highAt";
+    public static final String CONFIG_PRIOR_LOG_ODDS = "priorLogOdds";
+    public static final String CONFIG_FALLBACK_LEVEL = "fallbackLevel";
+    public static final String CONFIG_ENABLED_EVALUATORS = "enabledEvaluators";
+    public static final String CONFIG_WEIGHTS = "weights";
+
+    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Zero Trust: risk assessment";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return "zt-risk";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Scores the sign-in from its context (location, network, device, posture, time, failures, reputation) once the user is known,"
+                + " and keeps the score, level and reasons for later conditions and steps. Place it after the step that identifies the user.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CONFIG_MEDIUM_AT).label("MEDIUM from score")
+                .helpText("Score (0-100) from which a sign-in is MEDIUM risk.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(RiskPolicy.DEFAULT_MEDIUM_AT).add()
+                .property().name(CONFIG_HIGH_AT).label("HIGH from score")
+                .helpText("Score (0-100) from which a sign-in is HIGH risk.")
+                .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(RiskPolicy.DEFAULT_HIGH_AT).add()
+                .property().name(CONFIG_PRIOR_LOG_ODDS).label("Prior log-odds")
+                .helpText("Log-odds of risk before any evidence; -3.0 means a sign-in with nothing unusual scores about 5.")
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue(Double.toString(RiskPolicy.DEFAULT_PRIOR_LOG_ODDS)).add()
+                .property().name(CONFIG_FALLBACK_LEVEL).label("Level when a signal is unavailable")
+                .helpText("The lowest level given to a sign-in when an enabled evaluator could not compute its signal (fail secure).")
+                .type(ProviderConfigProperty.LIST_TYPE).options(RiskLevel.LOW.name(), RiskLevel.MEDIUM.name(), RiskLevel.HIGH.name())
+                .defaultValue(RiskPolicy.DEFAULT_FALLBACK.name()).add()
+                .property().name(CONFIG_ENABLED_EVALUATORS).label("Enabled evaluators")
+                .helpText("Evaluator ids to run (e.g. geo, device). Empty runs every installed evaluator.")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                .property().name(CONFIG_WEIGHTS).label("Evaluator weights")
+                .helpText("Multiplier of each evaluator's evidence as id:weight pairs, e.g. geo:1.5 time:0.5. Unlisted evaluators weigh 1.")
+                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                .build();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new RiskAssessmentAuthenticator();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,20 @@
+package io.zerotrust.keycloak.risk.spi;
+
+/**
+ * Names under which a risk assessment travels: authentication-session notes for later flow steps,
+ * and event details for the event listener and the SOC.
+ */
+public final class RiskNotes {
+
+    public static final String SCORE = "zt.risk.score";
+    public static final String LEVEL = "zt.risk.level";
+    /** Comma-separated reason codes, strongest first. */
+    public static final String REASONS = "zt.risk.reasons";
+
+    public static final String EVENT_SCORE = "zt_risk_score";
+    public static final String EVENT_LEVEL = "zt_risk_level";
+    public static final String EVENT_REASONS = "zt_risk_reasons";
+
+    private RiskNotes() {
+    }
+}
