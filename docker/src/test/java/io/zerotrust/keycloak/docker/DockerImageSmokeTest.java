@@ -18,6 +18,7 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -28,12 +29,13 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The smoke login of the integration tests, against the image that docker/Dockerfile builds.
  * Needs a Docker engine; skipped, saying so, where none is reachable.
  */
+@EnabledIf(value = "dockerAvailable",
+        disabledReason = "No Docker engine reachable: the image smoke test runs only where Docker runs")
 class DockerImageSmokeTest {
 
     private static final String REALM = "zt-docker";
@@ -42,10 +44,12 @@ class DockerImageSmokeTest {
 
     private static KeycloakContainer keycloak;
 
+    static boolean dockerAvailable() {
+        return DockerClientFactory.instance().isDockerAvailable();
+    }
+
     @BeforeAll
     static void startImage() {
-        assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
-                "No Docker engine reachable: the image smoke test runs only where Docker runs");
         String image = new ImageFromDockerfile("zt-keycloak-smoke", true)
                 .withFileFromPath(".", Path.of(System.getProperty("user.dir")))
                 .withBuildArg("KC_DB", "dev-file")

@@ -71,8 +71,13 @@ public class RiskAssessmentAuthenticator implements Authenticator {
                 cookies.put(name, cookie.getValue());
             }
         });
-        return new RiskContext(context.getRealm().getName(), context.getUser().getId(),
-                context.getConnection().getRemoteAddr(), Instant.now(), headers.get("user-agent"), headers, cookies);
+        return RiskContext.builder(context.getRealm().getName(), Instant.now())
+                .userId(context.getUser().getId())
+                .clientIp(context.getConnection().getRemoteAddr())
+                .userAgent(headers.get("user-agent"))
+                .headers(headers)
+                .cookies(cookies)
+                .build();
     }
 
     @Override

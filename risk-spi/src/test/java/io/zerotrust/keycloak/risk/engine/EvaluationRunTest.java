@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EvaluationRunTest {
 
-    private static final RiskContext CONTEXT = new RiskContext("realm", "user-1", "198.51.100.4",
-            Instant.parse("2026-11-22T10:00:00Z"), "Mozilla/5.0", Map.of("user-agent", "Mozilla/5.0"), Map.of());
+    private static final RiskContext CONTEXT = RiskContext.builder("realm", Instant.parse("2026-11-22T10:00:00Z"))
+            .userId("user-1").clientIp("198.51.100.4").userAgent("Mozilla/5.0")
+            .headers(Map.of("user-agent", "Mozilla/5.0")).build();
 
     @Test
     void aThrowingEvaluatorBecomesUnavailableAndTheOthersStillCount() {

@@ -1,0 +1,18 @@
+package io.zerotrust.keycloak.risk.velocity;
+
+/**
+ * Recent failed logins around this attempt, counted over the window the store was asked for.
+ *
+ * @param userFailures           failures of this user
+ * @param ipFailures             failures from this client address, any user
+ * @param ipDistinctUsers        distinct users that failed from this address
+ * @param ipUsersWithFewFailures distinct users with only one or two failures from this address (the spray shape)
+ * @param networkDistinctUsers   distinct users that failed from this address's network (ASN)
+ */
+public record FailureCounts(int userFailures, int ipFailures, int ipDistinctUsers, int ipUsersWithFewFailures,
+                            int networkDistinctUsers) {
+
+    public static FailureCounts none() {
+        return new FailureCounts(0, 0, 0, 0, 0);
+    }
+}
