@@ -1,0 +1,87 @@
+package io.zerotrust.keycloak.risk.spi;
+
+import java.util.Locale;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+
+/**
+ * Reads an evaluator's server-wide options ({@code --spi-zt-risk-evaluator--<id>--<key>}) so that a bad value
+ * never stops Keycloak from starting: it is logged with its key and value and replaced by the default.
+ * A typo in a risk option should cost precision, not sign-ins.
+ */
+public final class EvaluatorOptions {
+
+    private static final Logger LOG = Logger.getLogger(EvaluatorOptions.class);
+
+    private final String evaluatorId;
+    private final Config.Scope scope;
+
+    /**
+     * @param evaluatorId the factory id, named in log messages
+     * @param scope       the scope Keycloak passed to {@code init}; null reads every option as unset
+     */
+    public EvaluatorOptions(String evaluatorId, Config.Scope scope) {
+        this.evaluatorId = evaluatorId;
+        this.scope = scope;
+    }
+
+    /** The trimmed value, or {@code defaultValue} when unset or blank. */
+    public String string(String key, String defaultValue) {
+        String raw = raw(key);
+        return raw == null ? defaultValue : raw;
+    }
+
+    /** A whole number in {@code [min, max]}; anything else is logged and replaced by {@code defaultValue}. */
+    public int integer(String key, int defaultValue, int min, int max) {
+        String raw = raw(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range value
+        }
+        invalid(key, raw, "expected a whole number from " + min + " to " + max, defaultValue);
+        return defaultValue;
+    }
+
+    /** A finite decimal in {@code [min, max]}; anything else is logged and replaced by {@code defaultValue}. */
+    public double decimal(String key, double defaultValue, double min, double max) {
+        String raw = raw(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        invalid(key, raw, String.format(Locale.ROOT, "expected a number from %s to %s", min, max), defaultValue);
+        return defaultValue;
+    }
+
+    /** Logs a value the caller could not use; the caller then applies {@code defaultValue}. */
+    public void invalid(String key, String value, String problem, Object defaultValue) {
+        LOG.warnf("zt-risk-evaluator %s: option %s='%s' is invalid (%s); using the default '%s'",
+                evaluatorId, key, value, problem, defaultValue);
+    }
+
+    private String raw(String key) {
+        if (scope == null) {
+            return null;
+        }
+        String value = scope.get(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.trim();
+    }
+}
