@@ -1,0 +1,97 @@
+package io.zerotrust.keycloak.risk.velocity;
+
+import java.util.List;
+
+import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Registers the {@code login-failures} evaluator. Options ({@code --spi-zt-risk-evaluator--login-failures--<key>}):
+ * {@value #USER_FAILURES_THRESHOLD}, {@value #STUFFING_DISTINCT_USERS}, {@value #SPRAY_DISTINCT_USERS},
+ * {@value #NETWORK_DISTINCT_USERS}, {@value #WINDOW_MINUTES}. The adapter that fills
+ * {@code RiskContext.failures()} counts with {@link #failureWindow()}.
+ */
+public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFactory {
+
+    public static final String USER_FAILURES_THRESHOLD = "user-failures-threshold";
+    public static final String STUFFING_DISTINCT_USERS = "stuffing-distinct-users";
+    public static final String SPRAY_DISTINCT_USERS = "spray-distinct-users";
+    public static final String NETWORK_DISTINCT_USERS = "network-distinct-users";
+    public static final String WINDOW_MINUTES = "window-minutes";
+
+    private volatile LoginFailuresEvaluator evaluator = new LoginFailuresEvaluator(LoginFailuresSettings.defaults());
+
+    @Override
+    public String getId() {
+        return LoginFailuresEvaluator.ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        evaluator = new LoginFailuresEvaluator(readSettings(new EvaluatorOptions(getId(), config)));
+    }
+
+    static LoginFailuresSettings readSettings(EvaluatorOptions options) {
+        return new LoginFailuresSettings(
+                options.integer(USER_FAILURES_THRESHOLD, LoginFailuresSettings.DEFAULT_USER_FAILURES_THRESHOLD, 1, 1000),
+                options.integer(STUFFING_DISTINCT_USERS, LoginFailuresSettings.DEFAULT_STUFFING_DISTINCT_USERS, 2, 1_000_000),
+                options.integer(SPRAY_DISTINCT_USERS, LoginFailuresSettings.DEFAULT_SPRAY_DISTINCT_USERS, 2, 1_000_000),
+                options.integer(NETWORK_DISTINCT_USERS, LoginFailuresSettings.DEFAULT_NETWORK_DISTINCT_USERS, 2, 1_000_000),
+                options.integer(WINDOW_MINUTES, LoginFailuresSettings.DEFAULT_WINDOW_MINUTES, 1, 24 * 60));
+    }
+
+    @Override
+    public RiskEvaluatorProvider create(KeycloakSession session) {
+        return new DelegatingEvaluatorProvider(evaluator);
+    }
+
+    public LoginFailuresSettings settings() {
+        return evaluator.settings();
+    }
+
+    /** How far back failures must be counted ({@value #WINDOW_MINUTES}). */
+    public int windowMinutes() {
+        return evaluator.settings().windowMinutes();
+    }
+
+    /** The counting logic the adapter applies to the failure records it fetched. */
+    public FailureWindow failureWindow() {
+        return evaluator.settings().failureWindow();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(USER_FAILURES_THRESHOLD).type("int")
+                .defaultValue(LoginFailuresSettings.DEFAULT_USER_FAILURES_THRESHOLD)
+                .helpText("Failures of the user in the window from which risk rises.").add()
+                .property().name(STUFFING_DISTINCT_USERS).type("int")
+                .defaultValue(LoginFailuresSettings.DEFAULT_STUFFING_DISTINCT_USERS)
+                .helpText("Distinct users failing from one address that mean credential stuffing.").add()
+                .property().name(SPRAY_DISTINCT_USERS).type("int")
+                .defaultValue(LoginFailuresSettings.DEFAULT_SPRAY_DISTINCT_USERS)
+                .helpText("Distinct users with one or two failures each from one address that mean password spraying.").add()
+                .property().name(NETWORK_DISTINCT_USERS).type("int")
+                .defaultValue(LoginFailuresSettings.DEFAULT_NETWORK_DISTINCT_USERS)
+                .helpText("Distinct users failing from one network (ASN) that mean distributed stuffing.").add()
+                .property().name(WINDOW_MINUTES).type("int")
+                .defaultValue(LoginFailuresSettings.DEFAULT_WINDOW_MINUTES)
+                .helpText("How many minutes back failures are counted.").add()
+                .build();
+    }
+}
