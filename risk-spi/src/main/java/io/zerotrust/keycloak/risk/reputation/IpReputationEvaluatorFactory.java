@@ -1,0 +1,109 @@
+package io.zerotrust.keycloak.risk.reputation;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+
+import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Registers the {@code ip-reputation} evaluator. Options ({@code --spi-zt-risk-evaluator--ip-reputation--<key>}):
+ * {@value #ALLOW_LIST_FILE}, {@value #DENY_LIST_FILE}, {@value #TOR_EXIT_LIST_FILE} (paths; unset = no such list)
+ * and {@value #RELOAD_SECONDS}. Each provider works on a snapshot of the lists taken when it is created.
+ */
+public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactory {
+
+    public static final String ALLOW_LIST_FILE = "allow-list-file";
+    public static final String DENY_LIST_FILE = "deny-list-file";
+    public static final String TOR_EXIT_LIST_FILE = "tor-exit-list-file";
+    public static final String RELOAD_SECONDS = "reload-seconds";
+
+    public static final int DEFAULT_RELOAD_SECONDS = 30;
+
+    private final InstantSource clock;
+    private volatile ReloadingListFile allow;
+    private volatile ReloadingListFile deny;
+    private volatile ReloadingListFile torExits;
+
+    public IpReputationEvaluatorFactory() {
+        this(InstantSource.system());
+    }
+
+    /** For tests: a controllable clock drives the reload checks. */
+    IpReputationEvaluatorFactory(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String getId() {
+        return IpReputationEvaluator.ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        EvaluatorOptions options = new EvaluatorOptions(getId(), config);
+        Duration interval = Duration.ofSeconds(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 0, 86_400));
+        allow = open(options, ALLOW_LIST_FILE, interval);
+        deny = open(options, DENY_LIST_FILE, interval);
+        torExits = open(options, TOR_EXIT_LIST_FILE, interval);
+    }
+
+    private ReloadingListFile open(EvaluatorOptions options, String key, Duration interval) {
+        String value = options.string(key, null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return new ReloadingListFile(Path.of(value), interval, clock);
+        } catch (InvalidPathException e) {
+            options.invalid(key, value, e.getMessage(), "no list");
+            return null;
+        }
+    }
+
+    /** The lists as they stand now (reloading any file whose check interval has passed). */
+    public IpLists currentLists() {
+        return new IpLists(snapshot(allow), snapshot(deny), snapshot(torExits));
+    }
+
+    private static ListSnapshot snapshot(ReloadingListFile file) {
+        return file == null ? null : file.current();
+    }
+
+    @Override
+    public RiskEvaluatorProvider create(KeycloakSession session) {
+        return new DelegatingEvaluatorProvider(new IpReputationEvaluator(currentLists()));
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ALLOW_LIST_FILE).type("string")
+                .helpText("File of trusted addresses and CIDR prefixes, one per line; '#' comments.").add()
+                .property().name(DENY_LIST_FILE).type("string")
+                .helpText("File of blocked addresses and CIDR prefixes, one per line; '#' comments.").add()
+                .property().name(TOR_EXIT_LIST_FILE).type("string")
+                .helpText("File of Tor exit-node addresses, one per line (e.g. the Tor Project's bulk exit list).").add()
+                .property().name(RELOAD_SECONDS).type("int").defaultValue(DEFAULT_RELOAD_SECONDS)
+                .helpText("Seconds between checks of the list files for changes.").add()
+                .build();
+    }
+}
