@@ -96,13 +96,13 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(ALLOW_LIST_FILE).type("string")
+                .property().name(ALLOW_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("File of trusted addresses and CIDR prefixes, one per line; '#' comments.").add()
-                .property().name(DENY_LIST_FILE).type("string")
+                .property().name(DENY_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("File of blocked addresses and CIDR prefixes, one per line; '#' comments.").add()
-                .property().name(TOR_EXIT_LIST_FILE).type("string")
+                .property().name(TOR_EXIT_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("File of Tor exit-node addresses, one per line (e.g. the Tor Project's bulk exit list).").add()
-                .property().name(RELOAD_SECONDS).type("int").defaultValue(DEFAULT_RELOAD_SECONDS)
+                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
                 .helpText("Seconds between checks of the list files for changes.").add()
                 .build();
     }

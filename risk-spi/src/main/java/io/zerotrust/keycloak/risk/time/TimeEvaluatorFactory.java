@@ -72,16 +72,16 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
         return ProviderConfigurationBuilder.create()
-                .property().name(ACCESS_WINDOWS).type("string")
+                .property().name(ACCESS_WINDOWS).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Allowed sign-in windows, ';'-separated, e.g. 'Mon-Fri 07:00-19:00 Europe/Berlin'. Unset: no window rule.")
                 .add()
-                .property().name(MIN_LOGINS).type("int").defaultValue(TimeSettings.DEFAULT_MIN_LOGINS)
+                .property().name(MIN_LOGINS).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TimeSettings.DEFAULT_MIN_LOGINS))
                 .helpText("Learned logins before the user's hour-of-week profile counts as evidence.")
                 .add()
-                .property().name(NEIGHBOUR_HOURS).type("int").defaultValue(TimeSettings.DEFAULT_NEIGHBOUR_HOURS)
+                .property().name(NEIGHBOUR_HOURS).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TimeSettings.DEFAULT_NEIGHBOUR_HOURS))
                 .helpText("Hours on either side of the sign-in hour counted with it.")
                 .add()
-                .property().name(SMOOTHING).type("string").defaultValue(Double.toString(TimeSettings.DEFAULT_SMOOTHING))
+                .property().name(SMOOTHING).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(TimeSettings.DEFAULT_SMOOTHING))
                 .helpText("Pseudo-count added to each of the 168 hour-of-week bins.")
                 .add()
                 .build();
