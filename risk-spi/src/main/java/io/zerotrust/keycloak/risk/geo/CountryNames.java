@@ -2,14 +2,14 @@ package io.zerotrust.keycloak.risk.geo;
 
 import java.util.Locale;
 
-/** English country names for ISO codes, for databases (DB-IP flat) that store the code only. */
-final class CountryNames {
+/** English country names for ISO codes, for data that stores the code only (DB-IP flat, the last-login record). */
+public final class CountryNames {
 
     private CountryNames() {
     }
 
     /** The English name, or the code itself when the JDK does not know it. */
-    static String english(String isoCode) {
+    public static String english(String isoCode) {
         if (isoCode == null || isoCode.isBlank()) {
             return null;
         }
