@@ -1,0 +1,76 @@
+package io.zerotrust.keycloak.risk.geo;
+
+import java.util.List;
+
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * Registers the {@code geo} evaluator. Options, e.g.
+ * {@code --spi-zt-risk-evaluator--geo--deny-countries=KP,IR} or
+ * {@code --spi-zt-risk-evaluator--geo--new-country-log-odds=2.5}: see {@link GeoSettings} and {@link GeoRule}.
+ */
+public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
+
+    public static final String DENY_COUNTRIES = GeoSettings.DENY_COUNTRIES;
+    public static final String ALLOW_COUNTRIES = GeoSettings.ALLOW_COUNTRIES;
+    public static final String INTERNAL_ADDRESSES = GeoSettings.INTERNAL_ADDRESSES;
+
+    private static final Logger LOG = Logger.getLogger(GeoEvaluatorFactory.class);
+
+    private volatile GeoEvaluator evaluator = new GeoEvaluator(GeoSettings.defaults());
+
+    @Override
+    public String getId() {
+        return GeoEvaluator.ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        GeoSettings settings = GeoSettings.parse(config::get);
+        for (String problem : settings.problems()) {
+            LOG.warnf("zt-risk-evaluator geo: %s", problem);
+        }
+        evaluator = new GeoEvaluator(settings);
+    }
+
+    @Override
+    public RiskEvaluatorProvider create(KeycloakSession session) {
+        return new GeoEvaluatorProvider(evaluator);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
+                .property().name(DENY_COUNTRIES).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Comma-separated ISO country codes whose sign-ins are strongly suspicious").add()
+                .property().name(ALLOW_COUNTRIES).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Comma-separated ISO country codes; when set, sign-ins from elsewhere are strongly "
+                        + "suspicious").add()
+                .property().name(INTERNAL_ADDRESSES).type(ProviderConfigProperty.LIST_TYPE)
+                .options(GeoSettings.INTERNAL_NO_EVIDENCE, GeoSettings.INTERNAL_UNAVAILABLE)
+                .defaultValue(GeoSettings.INTERNAL_NO_EVIDENCE)
+                .helpText("What a private or loopback client address means: no evidence, or an unavailable signal")
+                .add();
+        for (GeoRule rule : GeoRule.values()) {
+            builder.property().name(rule.optionKey()).type(ProviderConfigProperty.STRING_TYPE)
+                    .defaultValue(Double.toString(rule.defaultLogOdds()))
+                    .helpText("Log-odds of " + rule.code()).add();
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,126 @@
+package io.zerotrust.keycloak.risk.geo;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * The {@code maxmind} GeoIP provider: local mmdb files (MaxMind GeoIP2/GeoLite2, DB-IP Lite), opened once at
+ * startup. Only translates server options into {@link GeoIpDatabases}, which does the reading.
+ *
+ * <pre>
+ * --spi-zt-geoip--maxmind--city-database=/opt/keycloak/geoip/GeoLite2-City.mmdb
+ * --spi-zt-geoip--maxmind--asn-database=/opt/keycloak/geoip/GeoLite2-ASN.mmdb
+ * --spi-zt-geoip--maxmind--anonymous-database=/opt/keycloak/geoip/GeoIP2-Anonymous-IP.mmdb
+ * </pre>
+ */
+public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String ID = "maxmind";
+    /** Path of a GeoIP2/GeoLite2 City or Country database, or a DB-IP Lite city database. */
+    public static final String CITY_DATABASE = "city-database";
+    /** Path of a GeoLite2-ASN database. */
+    public static final String ASN_DATABASE = "asn-database";
+    /** Path of a GeoIP2-Anonymous-IP database. */
+    public static final String ANONYMOUS_DATABASE = "anonymous-database";
+
+    private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
+
+    private volatile GeoIpDatabases databases = GeoIpDatabases.none();
+    private volatile Map<String, String> pathProblems = Map.of();
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Path city = path(config, CITY_DATABASE, problems);
+        Path asn = path(config, ASN_DATABASE, problems);
+        Path anonymous = path(config, ANONYMOUS_DATABASE, problems);
+        pathProblems = Map.copyOf(problems);
+        databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous) : GeoIpDatabases.none();
+        for (DatabaseStatus status : databases.statuses()) {
+            if (status.usable()) {
+                LOG.infof("GeoIP %s: %s", status.role().optionKey(), status.describe());
+            } else {
+                LOG.errorf("GeoIP %s %s cannot be used: %s; sign-ins get no location until it is fixed",
+                        status.role().optionKey(), status.path(), status.error());
+            }
+        }
+        if (databases.statuses().isEmpty() && pathProblems.isEmpty()) {
+            LOG.warnf("No GeoIP database configured (--spi-%s--%s--%s=...): location-based risk signals are "
+                    + "unavailable", GeoIpSpi.NAME, ID, CITY_DATABASE);
+        }
+    }
+
+    private static Path path(Config.Scope config, String key, Map<String, String> problems) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            problems.put(key, "invalid path " + value + ": " + e.getMessage());
+            LOG.errorf("GeoIP %s: invalid path %s: %s", key, value, e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    public GeoIpProvider create(KeycloakSession session) {
+        GeoIpDatabases current = databases;
+        Map<String, String> problems = pathProblems;
+        if (!problems.isEmpty()) {
+            String problem = "GeoIP configuration invalid: " + problems.values().iterator().next();
+            return ip -> GeoLookup.problem(problem);
+        }
+        return current::lookup;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+        databases.close();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        for (GeoIpDatabases.Role role : GeoIpDatabases.Role.values()) {
+            info.put(role.optionKey(), pathProblems.getOrDefault(role.optionKey(), "not configured"));
+        }
+        for (DatabaseStatus status : databases.statuses()) {
+            info.put(status.role().optionKey(), status.describe());
+        }
+        return info;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CITY_DATABASE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a GeoIP2/GeoLite2 City or Country mmdb, or a DB-IP Lite city mmdb").add()
+                .property().name(ASN_DATABASE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a GeoLite2-ASN mmdb").add()
+                .property().name(ANONYMOUS_DATABASE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of a GeoIP2-Anonymous-IP mmdb").add()
+                .build();
+    }
+}

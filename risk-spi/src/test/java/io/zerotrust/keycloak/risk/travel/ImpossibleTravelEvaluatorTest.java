@@ -1,0 +1,152 @@
+package io.zerotrust.keycloak.risk.travel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
+import io.zerotrust.keycloak.risk.engine.RiskContext;
+import io.zerotrust.keycloak.risk.engine.RiskReason;
+import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImpossibleTravelEvaluatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final GeoLocation TOKYO = new GeoLocation("JP", "Japan", "Tokyo", 35.6895, 139.6917, 50,
+            null, null, false, false, false, false);
+
+    private final ImpossibleTravelEvaluator evaluator = new ImpossibleTravelEvaluator(TravelSettings.defaults());
+
+    private static UserRiskProfile lastLoginInBerlin(Duration ago, Integer radius) {
+        UserRiskProfile.LastLogin last = new UserRiskProfile.LastLogin(NOW.minus(ago), "192.0.2.1", "DE", "Berlin",
+                52.5200, 13.4050, radius, "Firefox", "Linux");
+        return new UserRiskProfile(Map.of("DE", NOW.minus(ago)), Map.of(), Map.of(), Map.of(), last,
+                new int[UserRiskProfile.HOURS_PER_WEEK], 5);
+    }
+
+    private static RiskContext context(GeoLocation here, UserRiskProfile profile) {
+        return RiskContext.builder("demo", NOW).userId("u1").location(here).profile(profile).build();
+    }
+
+    @Test
+    void berlinToTokyoInAnHourIsImpossible() {
+        EvaluatorResult result = evaluator.evaluate(context(TOKYO, lastLoginInBerlin(Duration.ofHours(1), 20)));
+
+        assertThat(result.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.code()).isEqualTo("IMPOSSIBLE_TRAVEL");
+            assertThat(reason.evaluator()).isEqualTo("impossible-travel");
+            assertThat(reason.logOdds()).isEqualTo(5.0);
+            // 8,916 km apart, 70 km of accuracy radii subtracted for the speed
+            assertThat(reason.message()).isEqualTo("Impossible travel from Berlin, Germany to Tokyo, Japan: "
+                    + "8,916 km in 1 h 0 min (at least 8,846 km/h)");
+            assertThat(reason.attributes()).containsEntry("city", "Tokyo").containsEntry("country", "Japan")
+                    .containsEntry("countryCode", "JP").containsEntry("fromCity", "Berlin")
+                    .containsEntry("fromCountry", "Germany").containsEntry("distanceKm", "8916")
+                    .containsEntry("speedKmh", "8846").containsEntry("elapsedMinutes", "60");
+        });
+    }
+
+    @Test
+    void aDayIsEnoughForAFlight() {
+        EvaluatorResult result = evaluator.evaluate(context(TOKYO, lastLoginInBerlin(Duration.ofHours(12), 20)));
+
+        assertThat(result.available()).isTrue();
+        assertThat(result.reasons()).isEmpty();
+    }
+
+    @Test
+    void accuracyRadiiAreSubtractedButNeverBelowZero() {
+        // Potsdam is ~27 km from Berlin: within Berlin's 20 km + Potsdam's 10 km radii, so even at once it is fine
+        GeoLocation potsdam = new GeoLocation("DE", "Germany", "Potsdam", 52.3906, 13.0645, 10, null, null,
+                false, false, false, false);
+        assertThat(evaluator.evaluate(context(potsdam, lastLoginInBerlin(Duration.ZERO, 20))).reasons()).isEmpty();
+
+        // without radii the same 27 km in one minute is 1,600 km/h
+        assertThat(evaluator.evaluate(context(potsdam, lastLoginInBerlin(Duration.ofMinutes(1), null))).reasons())
+                .extracting(RiskReason::code).containsExactly("IMPOSSIBLE_TRAVEL");
+    }
+
+    @Test
+    void zeroOrNegativeElapsedTimeWithDistanceIsImpossible() {
+        for (Duration ago : new Duration[] {Duration.ZERO, Duration.ofMinutes(-5)}) {
+            EvaluatorResult result = evaluator.evaluate(context(TOKYO, lastLoginInBerlin(ago, 20)));
+
+            assertThat(result.reasons()).singleElement().satisfies(reason -> {
+                assertThat(reason.message()).endsWith("8,916 km at the same time");
+                assertThat(reason.attributes()).containsEntry("speedKmh", "infinite");
+            });
+        }
+    }
+
+    @Test
+    void samePlaceAtOnceIsFine() {
+        GeoLocation berlin = new GeoLocation("DE", "Germany", "Berlin", 52.5200, 13.4050, 20, null, null,
+                false, false, false, false);
+
+        assertThat(evaluator.evaluate(context(berlin, lastLoginInBerlin(Duration.ZERO, 20))).reasons()).isEmpty();
+    }
+
+    @Test
+    void maxSpeedIsConfigurable() {
+        ImpossibleTravelEvaluator strict = new ImpossibleTravelEvaluator(
+                TravelSettings.parse(Map.of("max-speed-kmh", "500", "log-odds", "4")::get));
+
+        // 8,846 km in 12 h is 737 km/h: plausible by default, too fast at 500 km/h
+        EvaluatorResult result = strict.evaluate(context(TOKYO, lastLoginInBerlin(Duration.ofHours(12), 20)));
+        assertThat(result.reasons()).singleElement().satisfies(r -> assertThat(r.logOdds()).isEqualTo(4.0));
+    }
+
+    @Test
+    void badOptionsFallBackToDefaults() {
+        TravelSettings settings = TravelSettings.parse(Map.of("max-speed-kmh", "-3", "log-odds", "high")::get);
+
+        assertThat(settings.maxSpeedKmh()).isEqualTo(1000.0);
+        assertThat(settings.logOdds()).isEqualTo(5.0);
+        assertThat(settings.problems()).hasSize(2);
+    }
+
+    @Test
+    void coldStartGivesNoEvidence() {
+        assertThat(evaluator.evaluate(context(TOKYO, UserRiskProfile.empty()))).satisfies(result -> {
+            assertThat(result.available()).isTrue();
+            assertThat(result.reasons()).isEmpty();
+        });
+    }
+
+    @Test
+    void missingCoordinatesGiveNoEvidence() {
+        UserRiskProfile.LastLogin noCoordinates = new UserRiskProfile.LastLogin(NOW.minusSeconds(60), "192.0.2.1",
+                "DE", null, null, null, null, null, null);
+        UserRiskProfile profile = new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), noCoordinates,
+                new int[UserRiskProfile.HOURS_PER_WEEK], 1);
+        assertThat(evaluator.evaluate(context(TOKYO, profile)).reasons()).isEmpty();
+
+        GeoLocation countryOnly = new GeoLocation("JP", "Japan", null, null, null, null, null, null,
+                false, false, false, false);
+        EvaluatorResult result = evaluator.evaluate(context(countryOnly, lastLoginInBerlin(Duration.ofMinutes(1), 20)));
+        assertThat(result.available()).isTrue();
+        assertThat(result.reasons()).isEmpty();
+    }
+
+    @Test
+    void noLocationIsUnavailable() {
+        RiskContext context = RiskContext.builder("demo", NOW).locationProblem("no GeoIP database configured")
+                .profile(lastLoginInBerlin(Duration.ofHours(1), 20)).build();
+
+        EvaluatorResult result = evaluator.evaluate(context);
+
+        assertThat(result.available()).isFalse();
+        assertThat(result.unavailableReason()).isEqualTo("no GeoIP database configured");
+    }
+
+    @Test
+    void durationsReadNaturally() {
+        assertThat(ImpossibleTravelEvaluator.duration(Duration.ofMinutes(45))).isEqualTo("45 min");
+        assertThat(ImpossibleTravelEvaluator.duration(Duration.ofMinutes(185))).isEqualTo("3 h 5 min");
+        assertThat(ImpossibleTravelEvaluator.duration(Duration.ofHours(52))).isEqualTo("2 d 4 h");
+    }
+}
