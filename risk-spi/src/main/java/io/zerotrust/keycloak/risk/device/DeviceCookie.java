@@ -1,0 +1,214 @@
+package io.zerotrust.keycloak.risk.device;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The signed, per-user device cookie {@value #NAME}: it lets a later sign-in recognise the browser a user signed in
+ * with before, without any server-side lookup to prove it was us who issued it.
+ *
+ * <p>Wire format: {@code base64url(payload) "." base64url(HMAC-SHA256(key, DOMAIN + payload))}, unpadded, where the
+ * payload is the UTF-8 text {@code version "\n" issuedAt "\n" expiry "\n" deviceId "\n" userId} (times in epoch
+ * seconds). The user id comes last so that it may contain any character. Only base64url characters and one dot
+ * appear, so the value needs no cookie quoting.
+ *
+ * <p>The MAC covers a fixed {@link #DOMAIN} prefix: the key is the realm's HMAC key, which Keycloak also uses for its
+ * own tokens, and the prefix (which holds a newline, never present in a JWS signing input) keeps a MAC of ours from
+ * ever being valid for one of them and vice versa.
+ *
+ * <p>Pure and thread-safe; {@link #verify} never throws on a bad cookie value.
+ */
+public final class DeviceCookie {
+
+    /** Name of the cookie. */
+    public static final String NAME = "ZT_DEVICE";
+
+    /** Longest cookie value {@link #verify} looks at; longer values are {@link DeviceCookieStatus#FORGED}. */
+    public static final int MAX_LENGTH = 1024;
+
+    /** Shortest accepted key: HMAC-SHA256 keys shorter than 128 bits are too weak. */
+    public static final int MIN_KEY_BYTES = 16;
+
+    static final String VERSION = "1";
+    static final String DOMAIN = "zt-device-cookie\n";
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int MAC_BYTES = 32;
+    private static final int DEVICE_ID_BYTES = 16;
+    /** 16 random bytes, base64url without padding. */
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private DeviceCookie() {
+    }
+
+    /** A fresh random 128-bit device id, base64url without padding (22 characters). */
+    public static String newDeviceId() {
+        byte[] bytes = new byte[DEVICE_ID_BYTES];
+        RANDOM.nextBytes(bytes);
+        return ENCODER.encodeToString(bytes);
+    }
+
+    /**
+     * Signs a device cookie value.
+     *
+     * @param userId   the user the device belongs to (Keycloak user id)
+     * @param deviceId a device id from {@link #newDeviceId()}
+     * @param issuedAt when it is issued
+     * @param expiry   when it stops being valid (after {@code issuedAt})
+     * @param key      the HMAC key, at least {@value #MIN_KEY_BYTES} bytes
+     * @return the cookie value
+     * @throws IllegalArgumentException on a malformed device id, an empty user id, a short key, expiry not after
+     *                                  issuedAt, or a value that would exceed {@link #MAX_LENGTH}
+     */
+    public static String issue(String userId, String deviceId, Instant issuedAt, Instant expiry, byte[] key) {
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiry, "expiry");
+        if (userId == null || userId.isEmpty()) {
+            throw new IllegalArgumentException("userId must not be empty");
+        }
+        if (deviceId == null || !DEVICE_ID.matcher(deviceId).matches()) {
+            throw new IllegalArgumentException("deviceId must be 22 base64url characters (128 bits)");
+        }
+        if (!expiry.isAfter(issuedAt)) {
+            throw new IllegalArgumentException("expiry must be after issuedAt");
+        }
+        checkKey(key);
+        String payload = String.join("\n", VERSION, Long.toString(issuedAt.getEpochSecond()),
+                Long.toString(expiry.getEpochSecond()), deviceId, userId);
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        String value = ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(mac(key, payloadBytes));
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("cookie would exceed " + MAX_LENGTH + " characters; userId too long");
+        }
+        return value;
+    }
+
+    /**
+     * Checks a device cookie value. Never throws on a bad value: anything malformed, oversized or not signed with
+     * {@code key} is {@link DeviceCookieStatus#FORGED}; null or empty is {@link DeviceCookieStatus#ABSENT}.
+     *
+     * @param value          the cookie value as received, may be null
+     * @param expectedUserId the user being authenticated
+     * @param now            the time of the request
+     * @param key            the HMAC key the cookie was issued with
+     */
+    public static Verification verify(String value, String expectedUserId, Instant now, byte[] key) {
+        Objects.requireNonNull(now, "now");
+        checkKey(key);
+        if (value == null || value.isEmpty()) {
+            return Verification.of(DeviceCookieStatus.ABSENT);
+        }
+        if (value.length() > MAX_LENGTH) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        int dot = value.indexOf('.');
+        if (dot <= 0 || dot != value.lastIndexOf('.')) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        byte[] payloadBytes;
+        byte[] presentedMac;
+        try {
+            payloadBytes = DECODER.decode(value.substring(0, dot));
+            presentedMac = DECODER.decode(value.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        // Constant time, so the time taken leaks nothing about how much of a guessed MAC was right
+        if (presentedMac.length != MAC_BYTES || !MessageDigest.isEqual(mac(key, payloadBytes), presentedMac)) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        return readPayload(new String(payloadBytes, StandardCharsets.UTF_8), expectedUserId, now);
+    }
+
+    private static Verification readPayload(String payload, String expectedUserId, Instant now) {
+        // Signed by us, so well-formed unless a future version wrote it: still treat anything odd as forged
+        String[] parts = payload.split("\n", 5);
+        if (parts.length != 5 || !VERSION.equals(parts[0]) || !DEVICE_ID.matcher(parts[3]).matches()) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        Instant issuedAt;
+        Instant expiry;
+        try {
+            issuedAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            expiry = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        } catch (RuntimeException e) {
+            return Verification.of(DeviceCookieStatus.FORGED);
+        }
+        String deviceId = parts[3];
+        String userId = parts[4];
+        if (!userId.equals(expectedUserId)) {
+            // A real cookie of someone else: keep the ids out, they prove nothing about this user
+            return new Verification(DeviceCookieStatus.OTHER_USER, null, null, issuedAt, expiry);
+        }
+        if (!now.isBefore(expiry)) {
+            return new Verification(DeviceCookieStatus.EXPIRED, deviceId, userId, issuedAt, expiry);
+        }
+        return new Verification(DeviceCookieStatus.VALID, deviceId, userId, issuedAt, expiry);
+    }
+
+    private static void checkKey(byte[] key) {
+        Objects.requireNonNull(key, "key");
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("key must have at least " + MIN_KEY_BYTES + " bytes");
+        }
+    }
+
+    private static byte[] mac(byte[] key, byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(key, HMAC));
+            mac.update(DOMAIN.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(payload);
+        } catch (GeneralSecurityException e) {
+            // HmacSHA256 is mandatory in every JRE
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /**
+     * What {@link #verify} found.
+     *
+     * @param status   the verdict
+     * @param deviceId the device id when the cookie is this user's ({@code VALID} or {@code EXPIRED}), else null
+     * @param userId   the user id when the cookie is this user's, else null
+     * @param issuedAt when it was issued, null unless the signature verified
+     * @param expiry   when it expires, null unless the signature verified
+     */
+    public record Verification(DeviceCookieStatus status, String deviceId, String userId, Instant issuedAt,
+                               Instant expiry) {
+
+        public Verification {
+            Objects.requireNonNull(status, "status");
+        }
+
+        static Verification of(DeviceCookieStatus status) {
+            return new Verification(status, null, null, null, null);
+        }
+
+        /** True when the cookie proves this browser is the user's device. */
+        public boolean valid() {
+            return status == DeviceCookieStatus.VALID;
+        }
+
+        /**
+         * The signal evaluators read.
+         *
+         * @param trusted whether the user trusts this device; honoured only for a {@code VALID} cookie
+         */
+        public DeviceSignal toSignal(boolean trusted) {
+            return valid() ? new DeviceSignal(status, deviceId, trusted) : new DeviceSignal(status, null, false);
+        }
+    }
+}
