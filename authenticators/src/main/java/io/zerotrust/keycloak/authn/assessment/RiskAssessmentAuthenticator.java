@@ -1,11 +1,11 @@
 package io.zerotrust.keycloak.authn.assessment;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
+import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.device.DeviceCookie;
+import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
 import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
@@ -15,7 +15,6 @@ import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -41,43 +40,33 @@ public class RiskAssessmentAuthenticator implements Authenticator {
                 .getProviderFactoriesStream(RiskEvaluatorProvider.class)
                 .map(factory -> (RiskEvaluatorProvider) factory.create(context.getSession()))
                 .toList();
-        RiskAssessment assessment = EvaluationRun.assess(evaluators, toRiskContext(context), policy);
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getUser();
+        Instant now = Instant.now();
+        DeviceCookie.Verification device = RealmDeviceCookies.read(session, realm, user.getId(), now);
+        String deviceId = device.valid() ? device.deviceId() : DeviceCookie.newDeviceId();
+        if (!device.valid()) {
+            // The device becomes known only once a login from it fully succeeds (see zt-risk-learning)
+            RealmDeviceCookies.issue(session, realm, user.getId(), deviceId, now);
+        }
+        RiskContext riskContext = RiskContextGatherer.gather(session, realm, user, device.toSignal(false), now);
+        RiskAssessment assessment = EvaluationRun.assess(evaluators, riskContext, policy);
 
         String reasons = String.join(",", assessment.reasonCodes());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         authSession.setAuthNote(RiskNotes.SCORE, Integer.toString(assessment.score()));
         authSession.setAuthNote(RiskNotes.LEVEL, assessment.level().name());
         authSession.setAuthNote(RiskNotes.REASONS, reasons);
+        authSession.setAuthNote(RiskNotes.DEVICE_ID, deviceId);
         context.getEvent()
                 .detail(RiskNotes.EVENT_SCORE, Integer.toString(assessment.score()))
                 .detail(RiskNotes.EVENT_LEVEL, assessment.level().name())
-                .detail(RiskNotes.EVENT_REASONS, reasons);
+                .detail(RiskNotes.EVENT_REASONS, reasons)
+                .detail(RiskNotes.EVENT_DEVICE_ID, deviceId);
         LOG.debugf("Realm %s user %s: risk %d %s [%s]", context.getRealm().getName(), context.getUser().getId(),
                 assessment.score(), assessment.level(), reasons);
         context.success();
-    }
-
-    static RiskContext toRiskContext(AuthenticationFlowContext context) {
-        HttpRequest request = context.getHttpRequest();
-        Map<String, String> headers = new HashMap<>();
-        request.getHttpHeaders().getRequestHeaders().forEach((name, values) -> {
-            if (name != null && values != null && !values.isEmpty() && values.get(0) != null) {
-                headers.put(name.toLowerCase(Locale.ROOT), values.get(0));
-            }
-        });
-        Map<String, String> cookies = new HashMap<>();
-        request.getHttpHeaders().getCookies().forEach((name, cookie) -> {
-            if (cookie != null && cookie.getValue() != null) {
-                cookies.put(name, cookie.getValue());
-            }
-        });
-        return RiskContext.builder(context.getRealm().getName(), Instant.now())
-                .userId(context.getUser().getId())
-                .clientIp(context.getConnection().getRemoteAddr())
-                .userAgent(headers.get("user-agent"))
-                .headers(headers)
-                .cookies(cookies)
-                .build();
     }
 
     @Override

@@ -49,7 +49,8 @@ public final class GeoEvaluator implements RiskEvaluator {
         GeoLocation location = context.location();
         if (location == null) {
             String problem = context.locationProblem();
-            if (GeoLookup.isInternalAddressProblem(problem) && !settings.internalAddressUnavailable()) {
+            if (GeoLookup.isNotConfigured(problem)
+                    || GeoLookup.isInternalAddressProblem(problem) && !settings.internalAddressUnavailable()) {
                 return EvaluatorResult.none(ID);
             }
             return EvaluatorResult.unavailable(ID, problem != null ? problem : "no location for the client address");

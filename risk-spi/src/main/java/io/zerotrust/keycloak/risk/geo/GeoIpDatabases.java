@@ -101,7 +101,7 @@ public final class GeoIpDatabases implements Closeable {
     public GeoLookup lookup(String ip) {
         List<OpenedDatabase> configured = configured();
         if (configured.isEmpty()) {
-            return GeoLookup.problem("no GeoIP database configured");
+            return GeoLookup.problem(GeoLookup.NOT_CONFIGURED);
         }
         for (OpenedDatabase db : configured) {
             if (!db.status().usable()) {

@@ -26,6 +26,9 @@ public record GeoLookup(GeoLocation location, String problem) {
         }
     }
 
+    /** The problem when no database is configured: geolocation is off, which is not a failure. */
+    public static final String NOT_CONFIGURED = "no GeoIP database configured";
+
     public static GeoLookup found(GeoLocation location) {
         return new GeoLookup(Objects.requireNonNull(location, "location"), null);
     }
@@ -42,6 +45,11 @@ public record GeoLookup(GeoLocation location, String problem) {
     /** Whether {@code problem} says the address is internal (private, loopback, ...) rather than a failure. */
     public static boolean isInternalAddressProblem(String problem) {
         return problem != null && INTERNAL.matcher(problem).matches();
+    }
+
+    /** Whether {@code problem} says geolocation is not set up at all (rather than broken). */
+    public static boolean isNotConfigured(String problem) {
+        return NOT_CONFIGURED.equals(problem);
     }
 
     public boolean isFound() {

@@ -61,8 +61,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             }
         }
         if (databases.statuses().isEmpty() && pathProblems.isEmpty()) {
-            LOG.warnf("No GeoIP database configured (--spi-%s--%s--%s=...): location-based risk signals are "
-                    + "unavailable", GeoIpSpi.NAME, ID, CITY_DATABASE);
+            LOG.warnf("No GeoIP database configured (--spi-%s--%s--%s=...): the geo and impossible-travel "
+                    + "evaluators give no evidence", GeoIpSpi.NAME, ID, CITY_DATABASE);
         }
     }
 

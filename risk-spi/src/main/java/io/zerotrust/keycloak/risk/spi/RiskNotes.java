@@ -14,6 +14,10 @@ public final class RiskNotes {
     public static final String EVENT_SCORE = "zt_risk_score";
     public static final String EVENT_LEVEL = "zt_risk_level";
     public static final String EVENT_REASONS = "zt_risk_reasons";
+    /** The device id of the sign-in's device cookie (valid or newly issued). */
+    public static final String EVENT_DEVICE_ID = "zt_device_id";
+    /** Device id of the request, in the authentication session. */
+    public static final String DEVICE_ID = "zt.device.id";
 
     private RiskNotes() {
     }

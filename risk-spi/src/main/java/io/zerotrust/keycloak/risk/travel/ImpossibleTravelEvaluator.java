@@ -13,6 +13,7 @@ import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.geo.CountryNames;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.geo.GeoLookup;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 
 /**
@@ -50,6 +51,10 @@ public final class ImpossibleTravelEvaluator implements RiskEvaluator {
         GeoLocation here = context.location();
         if (here == null) {
             String problem = context.locationProblem();
+            // Geolocation off, or an address inside the network: nothing to measure a distance from
+            if (GeoLookup.isNotConfigured(problem) || GeoLookup.isInternalAddressProblem(problem)) {
+                return EvaluatorResult.none(ID);
+            }
             return EvaluatorResult.unavailable(ID, problem != null ? problem : "no location for the client address");
         }
         UserRiskProfile.LastLogin last = context.profile().last();

@@ -174,11 +174,20 @@ class GeoEvaluatorTest {
 
     @Test
     void noLocationMakesTheSignalUnavailableWithTheLookupProblem() {
-        EvaluatorResult result = defaults.evaluate(noLocation("no GeoIP database configured"));
+        String broken = "GeoIP city-database /data/city.mmdb is unusable: not a MaxMind DB";
+        EvaluatorResult result = defaults.evaluate(noLocation(broken));
 
         assertThat(result.available()).isFalse();
-        assertThat(result.unavailableReason()).isEqualTo("no GeoIP database configured");
+        assertThat(result.unavailableReason()).isEqualTo(broken);
         assertThat(defaults.evaluate(noLocation(null)).unavailableReason()).isEqualTo("no location for the client address");
+    }
+
+    @Test
+    void noDatabaseConfiguredMeansGeolocationIsOffNotFailed() {
+        EvaluatorResult result = defaults.evaluate(noLocation("no GeoIP database configured"));
+
+        assertThat(result.available()).isTrue();
+        assertThat(result.reasons()).isEmpty();
     }
 
     @Test

@@ -134,13 +134,27 @@ class ImpossibleTravelEvaluatorTest {
 
     @Test
     void noLocationIsUnavailable() {
-        RiskContext context = RiskContext.builder("demo", NOW).locationProblem("no GeoIP database configured")
+        String broken = "GeoIP city-database /data/city.mmdb is unusable: file not found";
+        RiskContext context = RiskContext.builder("demo", NOW).locationProblem(broken)
                 .profile(lastLoginInBerlin(Duration.ofHours(1), 20)).build();
 
         EvaluatorResult result = evaluator.evaluate(context);
 
         assertThat(result.available()).isFalse();
-        assertThat(result.unavailableReason()).isEqualTo("no GeoIP database configured");
+        assertThat(result.unavailableReason()).isEqualTo(broken);
+    }
+
+    @Test
+    void geolocationTurnedOffOrAnInternalAddressGivesNoEvidence() {
+        for (String problem : new String[] {"no GeoIP database configured", "address 10.1.2.3 is private"}) {
+            RiskContext context = RiskContext.builder("demo", NOW).locationProblem(problem)
+                    .profile(lastLoginInBerlin(Duration.ofHours(1), 20)).build();
+
+            EvaluatorResult result = evaluator.evaluate(context);
+
+            assertThat(result.available()).as(problem).isTrue();
+            assertThat(result.reasons()).as(problem).isEmpty();
+        }
     }
 
     @Test

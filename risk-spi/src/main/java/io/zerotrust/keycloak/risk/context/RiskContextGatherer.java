@@ -1,0 +1,106 @@
+package io.zerotrust.keycloak.risk.context;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.zerotrust.keycloak.risk.device.DeviceSignal;
+import io.zerotrust.keycloak.risk.engine.RiskContext;
+import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
+import io.zerotrust.keycloak.risk.geo.GeoLookup;
+import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
+import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.velocity.FailureCounts;
+import io.zerotrust.keycloak.risk.velocity.FailureRecord;
+import io.zerotrust.keycloak.risk.velocity.FailureWindow;
+import io.zerotrust.keycloak.risk.velocity.LoginFailureStore;
+import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
+import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluatorFactory;
+import org.jboss.logging.Logger;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Gathers everything evaluators look at, once per assessment and before any of them runs: the client address
+ * as Keycloak resolved it, its GeoIP facts, the user's profile and recent failures. A source that fails is
+ * recorded as missing, so the evaluators that need it report themselves unavailable.
+ */
+public final class RiskContextGatherer {
+
+    private static final Logger LOG = Logger.getLogger(RiskContextGatherer.class);
+
+    private RiskContextGatherer() {
+    }
+
+    public static RiskContext gather(KeycloakSession session, RealmModel realm, UserModel user, DeviceSignal device, Instant now) {
+        HttpRequest request = session.getContext().getHttpRequest();
+        Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
+        Map<String, String> cookies = new HashMap<>();
+        if (request != null) {
+            request.getHttpHeaders().getCookies().forEach((name, cookie) -> {
+                if (cookie != null && cookie.getValue() != null) {
+                    cookies.put(name, cookie.getValue());
+                }
+            });
+        }
+        // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
+        String ip = session.getContext().getConnection().getRemoteAddr();
+        GeoLookup geo = locate(session, ip);
+
+        return RiskContext.builder(realm.getName(), now)
+                .userId(user.getId())
+                .clientIp(ip)
+                .userAgent(headers.get("user-agent"))
+                .headers(headers)
+                .cookies(cookies)
+                .location(geo.location())
+                .locationProblem(geo.problem())
+                .profile(profile(session, user))
+                .device(device)
+                .failures(failures(session, realm, user, ip, geo, now))
+                .build();
+    }
+
+    public static GeoLookup locate(KeycloakSession session, String ip) {
+        GeoIpProvider geo = session.getProvider(GeoIpProvider.class);
+        if (geo == null) {
+            return GeoLookup.problem(GeoLookup.NOT_CONFIGURED);
+        }
+        if (ip == null) {
+            return GeoLookup.problem("the client address is unknown");
+        }
+        return geo.lookup(ip);
+    }
+
+    private static UserRiskProfile profile(KeycloakSession session, UserModel user) {
+        try {
+            return new UserRiskProfileStore(session).load(user.getId());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not read the risk profile of user %s; assessing as a new user", user.getId());
+            return UserRiskProfile.empty();
+        }
+    }
+
+    private static FailureCounts failures(KeycloakSession session, RealmModel realm, UserModel user, String ip,
+                                          GeoLookup geo, Instant now) {
+        var factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(RiskEvaluatorProvider.class, LoginFailuresEvaluator.ID);
+        if (!(factory instanceof LoginFailuresEvaluatorFactory failuresFactory)) {
+            return null;
+        }
+        FailureWindow window = failuresFactory.failureWindow();
+        String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
+        try {
+            List<FailureRecord> recent = new LoginFailureStore(session)
+                    .recent(realm.getId(), user.getId(), ip, network, now, window.length());
+            return window.count(recent, user.getId(), ip, network, now);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not count recent login failures for realm %s", realm.getName());
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.zerotrust.keycloak.risk.device;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+import org.jboss.logging.Logger;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyStatus;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The device cookie in a realm: signed with the realm's own HMAC keys (so it rotates with them, and a cookie
+ * made for one realm means nothing in another), read from the request, and issued on the response.
+ */
+public final class RealmDeviceCookies {
+
+    /** How long a device stays recognisable without signing in again. */
+    public static final Duration LIFETIME = Duration.ofDays(365);
+
+    private static final Logger LOG = Logger.getLogger(RealmDeviceCookies.class);
+
+    private RealmDeviceCookies() {
+    }
+
+    /**
+     * What the request's device cookie proves for {@code userId}. A cookie made with any of the realm's HMAC keys,
+     * active or passive, counts, so that a key rotation does not turn every device into a forgery.
+     */
+    public static DeviceCookie.Verification read(KeycloakSession session, RealmModel realm, String userId, Instant now) {
+        Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(DeviceCookie.NAME);
+        String value = cookie == null ? null : cookie.getValue();
+        List<byte[]> keys = keys(session, realm);
+        if (keys.isEmpty()) {
+            LOG.warnf("Realm %s has no HS512 key: device cookies cannot be checked", realm.getName());
+            return DeviceCookie.verify(null, userId, now, new byte[DeviceCookie.MIN_KEY_BYTES]);
+        }
+        DeviceCookie.Verification result = null;
+        for (byte[] key : keys) {
+            result = DeviceCookie.verify(value, userId, now, key);
+            if (result.status() != DeviceCookieStatus.FORGED) {
+                return result;
+            }
+        }
+        return result;
+    }
+
+    /** Sets a new device cookie for this user and device on the response; does nothing if the realm has no key. */
+    public static void issue(KeycloakSession session, RealmModel realm, String userId, String deviceId, Instant now) {
+        KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        if (active == null || active.getSecretKey() == null) {
+            return;
+        }
+        String value = DeviceCookie.issue(userId, deviceId, now, now.plus(LIFETIME), active.getSecretKey().getEncoded());
+        boolean secure = "https".equalsIgnoreCase(session.getContext().getUri().getBaseUri().getScheme());
+        NewCookie cookie = new NewCookie.Builder(DeviceCookie.NAME)
+                .value(value)
+                .path(session.getContext().getUri().getBaseUri().getPath().replaceAll("/$", "") + "/realms/" + realm.getName() + "/")
+                .maxAge((int) LIFETIME.toSeconds())
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        session.getContext().getHttpResponse().setCookieIfAbsent(cookie);
+    }
+
+    private static List<byte[]> keys(KeycloakSession session, RealmModel realm) {
+        return session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
+                .filter(k -> k.getStatus() != KeyStatus.DISABLED && k.getSecretKey() != null)
+                .map(k -> k.getSecretKey().getEncoded())
+                .filter(k -> k.length >= DeviceCookie.MIN_KEY_BYTES)
+                .toList();
+    }
+}

@@ -1,0 +1,128 @@
+package io.zerotrust.keycloak.risk.learning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.zerotrust.keycloak.risk.context.RequestHeaders;
+import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.device.UserAgentInfo;
+import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.profile.LoginObservation;
+import io.zerotrust.keycloak.risk.profile.ProfileLimits;
+import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.velocity.LoginFailureStore;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Errors;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Learns from what happened, only once it is certain: a profile from a LOGIN (sent only when the whole flow
+ * succeeded, never for a login stopped at step-up or denied), a failure from a LOGIN_ERROR. Both are written
+ * after the request's transaction commits, in a transaction of their own, so that a write conflict can never
+ * fail the login itself.
+ */
+public class RiskLearningEventListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(RiskLearningEventListener.class);
+
+    /** Errors that mean a wrong secret or an unknown account: what credential stuffing and spraying produce. */
+    private static final Set<String> CREDENTIAL_ERRORS = Set.of(Errors.INVALID_USER_CREDENTIALS, Errors.USER_NOT_FOUND,
+            Errors.INVALID_USER, "invalid_credentials");
+
+    private final KeycloakSession session;
+    private final ProfileLimits limits;
+    private final Duration failureRetention;
+
+    RiskLearningEventListener(KeycloakSession session, ProfileLimits limits, Duration failureRetention) {
+        this.session = session;
+        this.limits = limits;
+        this.failureRetention = failureRetention;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getType() == EventType.LOGIN && event.getUserId() != null) {
+            learnLogin(event);
+        } else if (event.getType() == EventType.LOGIN_ERROR && CREDENTIAL_ERRORS.contains(event.getError())) {
+            recordFailure(event);
+        }
+    }
+
+    private void learnLogin(Event event) {
+        Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+        String realmId = event.getRealmId();
+        String userId = event.getUserId();
+        String ip = event.getIpAddress();
+        String deviceId = details.get(RiskNotes.EVENT_DEVICE_ID);
+        UserAgentInfo agent = userAgent();
+        Instant time = Instant.ofEpochMilli(event.getTime());
+        afterCommit("learn the profile of user " + userId, s -> {
+            GeoLocation location = locate(s, ip);
+            new UserRiskProfileStore(s).learn(realmId, userId,
+                    new LoginObservation(time, ip, location, deviceId, agent.browserFamily(), agent.osFamily()), limits);
+        });
+    }
+
+    private void recordFailure(Event event) {
+        Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
+        String userKey = event.getUserId() != null ? event.getUserId()
+                : "name:" + String.valueOf(details.get("username")).toLowerCase(java.util.Locale.ROOT);
+        String realmId = event.getRealmId();
+        String ip = event.getIpAddress();
+        Instant time = Instant.ofEpochMilli(event.getTime());
+        afterCommit("record a failed login", s -> {
+            GeoLocation location = locate(s, ip);
+            String network = location == null || location.asn() == null ? null : Long.toString(location.asn());
+            LoginFailureStore store = new LoginFailureStore(s);
+            store.record(realmId, userKey, ip, network, time);
+            store.purgeOlderThan(time, failureRetention);
+        });
+    }
+
+    private UserAgentInfo userAgent() {
+        Map<String, String> headers = RequestHeaders.firstValues(session.getContext().getRequestHeaders());
+        return UserAgentInfo.parse(headers.get("user-agent"), headers);
+    }
+
+    private static GeoLocation locate(KeycloakSession session, String ip) {
+        return RiskContextGatherer.locate(session, ip).location();
+    }
+
+    private void afterCommit(String what, Consumer<KeycloakSession> job) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    KeycloakModelUtils.runJobInTransaction(factory, job::accept);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not %s", what);
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The request failed: nothing happened that could be learned.
+            }
+        });
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,94 @@
+package io.zerotrust.keycloak.risk.learning;
+
+import java.time.Duration;
+
+import io.zerotrust.keycloak.risk.profile.ProfileLimits;
+import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The global listener {@code zt-risk-learning}: learns user profiles from successful logins and records failed
+ * ones for the velocity evaluator. Global, so it works in every realm without being enabled there.
+ */
+public class RiskLearningEventListenerFactory implements EventListenerProviderFactory {
+
+    public static final String PROVIDER_ID = "zt-risk-learning";
+
+    /** Days after which a country, city, network or device not seen again is forgotten. */
+    public static final String CONFIG_RETENTION_DAYS = "profile-retention-days";
+    /** Most devices remembered per user. */
+    public static final String CONFIG_MAX_DEVICES = "profile-max-devices";
+    /** Minutes failed logins are kept; must cover the login-failures evaluator's window. */
+    public static final String CONFIG_FAILURE_RETENTION_MINUTES = "failure-retention-minutes";
+
+    private static final Logger LOG = Logger.getLogger(RiskLearningEventListenerFactory.class);
+
+    private ProfileLimits limits = ProfileLimits.DEFAULT;
+    private Duration failureRetention = Duration.ofMinutes(60);
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new RiskLearningEventListener(session, limits, failureRetention);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        int retentionDays = positive(config, CONFIG_RETENTION_DAYS, (int) ProfileLimits.DEFAULT.retention().toDays());
+        int maxDevices = positive(config, CONFIG_MAX_DEVICES, ProfileLimits.DEFAULT.maxDevices());
+        limits = new ProfileLimits(ProfileLimits.DEFAULT.maxCountries(), ProfileLimits.DEFAULT.maxCities(),
+                ProfileLimits.DEFAULT.maxNetworks(), maxDevices, Duration.ofDays(retentionDays));
+        failureRetention = Duration.ofMinutes(positive(config, CONFIG_FAILURE_RETENTION_MINUTES, 60));
+    }
+
+    private static int positive(Config.Scope config, String key, int fallback) {
+        String value = config.get(key);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        LOG.errorf("Option %s of %s must be a positive integer, got '%s'; using %d", key, PROVIDER_ID, value, fallback);
+        return fallback;
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // A deleted user or realm takes its learned profiles with it.
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                new UserRiskProfileStore(removed.getKeycloakSession()).deleteUser(removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new UserRiskProfileStore(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+            }
+        });
+    }
+
+    @Override
+    public boolean isGlobal() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+}
