@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One user's learned profile, as JSON, in Keycloak's database. */
-@Entity
+@Entity(name = "ZtUserRiskProfile")
 @Table(name = "ZT_USER_RISK_PROFILE")
 public class UserRiskProfileEntity {
 

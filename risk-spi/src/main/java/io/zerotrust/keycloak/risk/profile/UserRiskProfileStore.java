@@ -53,12 +53,12 @@ public class UserRiskProfileStore {
     }
 
     public void deleteUser(String userId) {
-        em.createQuery("delete from UserRiskProfileEntity p where p.userId = :userId")
+        em.createQuery("delete from ZtUserRiskProfile p where p.userId = :userId")
                 .setParameter("userId", userId).executeUpdate();
     }
 
     public void deleteRealm(String realmId) {
-        em.createQuery("delete from UserRiskProfileEntity p where p.realmId = :realmId")
+        em.createQuery("delete from ZtUserRiskProfile p where p.realmId = :realmId")
                 .setParameter("realmId", realmId).executeUpdate();
     }
 

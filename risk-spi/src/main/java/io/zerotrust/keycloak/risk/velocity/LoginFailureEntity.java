@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One failed login, kept for the velocity window so that every node of a cluster counts the same failures. */
-@Entity
+@Entity(name = "ZtLoginFailure")
 @Table(name = "ZT_LOGIN_FAILURE")
 public class LoginFailureEntity {
 

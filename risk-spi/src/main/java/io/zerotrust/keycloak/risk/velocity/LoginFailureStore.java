@@ -35,7 +35,7 @@ public class LoginFailureStore {
     /** Failures within {@code window} before {@code now} by this user, from this address, or from this network. */
     public List<FailureRecord> recent(String realmId, String userKey, String ip, String network, Instant now, Duration window) {
         long since = now.minus(window).toEpochMilli();
-        String query = "select f from LoginFailureEntity f where f.realmId = :realmId and f.failedAt >= :since and ("
+        String query = "select f from ZtLoginFailure f where f.realmId = :realmId and f.failedAt >= :since and ("
                 + "f.userKey = :userKey" + (ip != null ? " or f.ip = :ip" : "") + (network != null ? " or f.network = :network" : "")
                 + ") order by f.failedAt desc";
         var typed = em.createQuery(query, LoginFailureEntity.class)
@@ -56,7 +56,7 @@ public class LoginFailureStore {
 
     /** Deletes failures older than {@code keep} in every realm. */
     public int purgeOlderThan(Instant now, Duration keep) {
-        return em.createQuery("delete from LoginFailureEntity f where f.failedAt < :before")
+        return em.createQuery("delete from ZtLoginFailure f where f.failedAt < :before")
                 .setParameter("before", now.minus(keep).toEpochMilli())
                 .executeUpdate();
     }
