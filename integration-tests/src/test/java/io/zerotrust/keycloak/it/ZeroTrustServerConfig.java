@@ -5,15 +5,22 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
  * The server every integration test runs against: Keycloak 26.7.3 with the pack's provider jar, trusting
- * X-Forwarded-For from loopback only, so tests can simulate client addresses as a trusted proxy would.
+ * X-Forwarded-For from loopback only (so tests simulate client addresses as a trusted proxy would send them),
+ * with small GeoIP databases, a Tor exit list and a trusted device-posture signer ({@link RiskFixtures}).
  */
 public class ZeroTrustServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        RiskFixtures.writeOnce();
         return config
                 .dependency("io.zerotrust.keycloak", "keycloak-zero-trust")
                 .option("proxy-headers", "xforwarded")
-                .option("proxy-trusted-addresses", "127.0.0.1");
+                .option("proxy-trusted-addresses", "127.0.0.1")
+                .spiOption("zt-geoip", "maxmind", "city-database", RiskFixtures.CITY_DB.toString())
+                .spiOption("zt-geoip", "maxmind", "asn-database", RiskFixtures.ASN_DB.toString())
+                .spiOption("zt-geoip", "maxmind", "anonymous-database", RiskFixtures.ANONYMOUS_DB.toString())
+                .spiOption("zt-risk-evaluator", "ip-reputation", "tor-exit-list-file", RiskFixtures.TOR_EXITS.toString())
+                .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString());
     }
 }

@@ -84,18 +84,30 @@ public final class GeoEvaluator implements RiskEvaluator {
                            List<RiskReason> reasons) {
         String network = network(location);
         String suffix = network == null ? " (" + place + ")" : " (" + network + ", " + place + ")";
+        List<RiskReason> flags = new ArrayList<>();
         if (location.torExit()) {
-            reasons.add(reason(GeoRule.TOR_EXIT, "Sign-in through the Tor network" + suffix, attributes));
+            flags.add(reason(GeoRule.TOR_EXIT, "Sign-in through the Tor network" + suffix, attributes));
         }
         if (location.anonymousVpn()) {
-            reasons.add(reason(GeoRule.ANONYMOUS_VPN, "Sign-in through an anonymous VPN" + suffix, attributes));
+            flags.add(reason(GeoRule.ANONYMOUS_VPN, "Sign-in through an anonymous VPN" + suffix, attributes));
         }
         if (location.publicProxy()) {
-            reasons.add(reason(GeoRule.PUBLIC_PROXY, "Sign-in through a public proxy" + suffix, attributes));
+            flags.add(reason(GeoRule.PUBLIC_PROXY, "Sign-in through a public proxy" + suffix, attributes));
         }
         if (location.hosting()) {
-            reasons.add(reason(GeoRule.HOSTING_PROVIDER, "Sign-in from a hosting or cloud provider network" + suffix,
+            flags.add(reason(GeoRule.HOSTING_PROVIDER, "Sign-in from a hosting or cloud provider network" + suffix,
                     attributes));
+        }
+        if (flags.isEmpty()) {
+            return;
+        }
+        // The flags describe one fact (the address hides the user) and come together: a VPN exit is nearly always
+        // on a hosting network. Adding them as independent evidence would overstate it, so only the strongest
+        // counts; the others are still listed, at zero, to explain the verdict.
+        RiskReason strongest = flags.stream().max(java.util.Comparator.comparingDouble(RiskReason::logOdds)).orElseThrow();
+        for (RiskReason flag : flags) {
+            reasons.add(flag == strongest ? flag
+                    : new RiskReason(flag.evaluator(), flag.code(), 0.0, flag.message(), flag.attributes()));
         }
     }
 

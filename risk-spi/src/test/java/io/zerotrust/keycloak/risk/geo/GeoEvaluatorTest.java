@@ -153,6 +153,15 @@ class GeoEvaluatorTest {
     }
 
     @Test
+    void correlatedAnonymityFlagsCountOnceAtTheStrongest() {
+        EvaluatorResult result = defaults.evaluate(context(flags(true, true, false, false), UserRiskProfile.empty()));
+
+        assertThat(codes(result)).containsExactlyInAnyOrder("GEO_ANONYMOUS_VPN", "GEO_HOSTING_PROVIDER");
+        assertThat(only(result, "GEO_ANONYMOUS_VPN").logOdds()).isEqualTo(2.0);
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").logOdds()).isZero();
+    }
+
+    @Test
     void torExit() {
         EvaluatorResult result = defaults.evaluate(context(flags(false, false, true, false), UserRiskProfile.empty()));
 
