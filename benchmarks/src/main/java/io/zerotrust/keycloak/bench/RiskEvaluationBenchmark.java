@@ -17,7 +17,7 @@ import io.zerotrust.keycloak.risk.device.DeviceCookieStatus;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluator;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluatorConfig;
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
-import io.zerotrust.keycloak.risk.device.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.device;
 
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+
 /**
  * Log-odds the {@link DeviceEvaluator} gives each finding; positive raises risk, negative lowers it.
  *

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.zerotrust.keycloak.risk.device.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,8 +52,8 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
     public static PostureEvaluatorConfig from(EvaluatorOptions options) {
         List<String> problems = new ArrayList<>();
         String header = options.string(PostureEvaluatorFactory.HEADER, DEFAULT_HEADER);
-        Duration maxAge = Duration.ofSeconds(options.atLeast(PostureEvaluatorFactory.MAX_AGE_SECONDS, 1, DEFAULT_MAX_AGE_SECONDS));
-        Duration skew = Duration.ofSeconds(options.atLeast(PostureEvaluatorFactory.CLOCK_SKEW_SECONDS, 0, DEFAULT_CLOCK_SKEW_SECONDS));
+        Duration maxAge = Duration.ofSeconds(options.integer(PostureEvaluatorFactory.MAX_AGE_SECONDS, (int) DEFAULT_MAX_AGE_SECONDS, 1, Integer.MAX_VALUE));
+        Duration skew = Duration.ofSeconds(options.integer(PostureEvaluatorFactory.CLOCK_SKEW_SECONDS, (int) DEFAULT_CLOCK_SKEW_SECONDS, 0, Integer.MAX_VALUE));
         List<PostureKey> keys = readKeys(options, problems);
         PostureAssertionVerifier verifier = keys.isEmpty() ? null
                 : new PostureAssertionVerifier(keys, options.string(PostureEvaluatorFactory.AUDIENCE), maxAge, skew);

@@ -2,7 +2,7 @@ package io.zerotrust.keycloak.risk.posture;
 
 import java.util.List;
 
-import io.zerotrust.keycloak.risk.device.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.keycloak.Config;

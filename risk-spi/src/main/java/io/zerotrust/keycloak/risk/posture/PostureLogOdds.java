@@ -1,6 +1,6 @@
 package io.zerotrust.keycloak.risk.posture;
 
-import io.zerotrust.keycloak.risk.device.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 
 /**
  * Log-odds the {@link PostureEvaluator} gives each finding; positive raises risk, negative lowers it.

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.risk.spi;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -15,21 +16,39 @@ public final class EvaluatorOptions {
     private static final Logger LOG = Logger.getLogger(EvaluatorOptions.class);
 
     private final String evaluatorId;
-    private final Config.Scope scope;
+    private final Function<String, String> source;
 
     /**
      * @param evaluatorId the factory id, named in log messages
      * @param scope       the scope Keycloak passed to {@code init}; null reads every option as unset
      */
     public EvaluatorOptions(String evaluatorId, Config.Scope scope) {
+        this(evaluatorId, scope == null ? null : scope::get);
+    }
+
+    /**
+     * @param evaluatorId the factory id, named in log messages
+     * @param source      option values by key; null reads every option as unset
+     */
+    public EvaluatorOptions(String evaluatorId, Function<String, String> source) {
         this.evaluatorId = evaluatorId;
-        this.scope = scope;
+        this.source = source == null ? key -> null : source;
+    }
+
+    /** The trimmed value, or null when unset or blank. */
+    public String string(String key) {
+        return raw(key);
     }
 
     /** The trimmed value, or {@code defaultValue} when unset or blank. */
     public String string(String key, String defaultValue) {
         String raw = raw(key);
         return raw == null ? defaultValue : raw;
+    }
+
+    /** Log-odds: any finite number; anything else is logged and replaced by {@code defaultValue}. */
+    public double logOdds(String key, double defaultValue) {
+        return decimal(key, defaultValue, -Double.MAX_VALUE, Double.MAX_VALUE);
     }
 
     /** A whole number in {@code [min, max]}; anything else is logged and replaced by {@code defaultValue}. */
@@ -58,7 +77,7 @@ public final class EvaluatorOptions {
         }
         try {
             double value = Double.parseDouble(raw);
-            if (value >= min && value <= max) {
+            if (Double.isFinite(value) && value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException e) {
@@ -75,10 +94,7 @@ public final class EvaluatorOptions {
     }
 
     private String raw(String key) {
-        if (scope == null) {
-            return null;
-        }
-        String value = scope.get(key);
+        String value = source.apply(key);
         if (value == null || value.isBlank()) {
             return null;
         }

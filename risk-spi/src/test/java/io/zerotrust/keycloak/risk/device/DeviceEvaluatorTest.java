@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.device;
 
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+
 import java.time.Instant;
 import java.util.Map;
 

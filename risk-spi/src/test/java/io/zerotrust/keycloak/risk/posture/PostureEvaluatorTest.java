@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.zerotrust.keycloak.risk.device.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskReason;

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.risk.spi;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.Config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ class EvaluatorOptionsTest {
 
         assertThat(options.string("blank", "d")).isEqualTo("d");
         assertThat(options.integer("missing", 7, 1, 10)).isEqualTo(7);
-        assertThat(new EvaluatorOptions("x", null).decimal("any", 0.5, 0, 1)).isEqualTo(0.5);
+        assertThat(new EvaluatorOptions("x", (Config.Scope) null).decimal("any", 0.5, 0, 1)).isEqualTo(0.5);
     }
 
     @Test
