@@ -34,6 +34,8 @@ public final class DeliveryPipeline<E> implements AutoCloseable {
     private final int batchSize;
     private final long lingerMillis;
     private final long replayIntervalMillis;
+    /** How long close() lets the worker finish its batch before interrupting it. */
+    long stopTimeoutMillis = 5_000;
     private volatile boolean running;
     private Thread worker;
     private ScheduledExecutorService replayer;
@@ -101,7 +103,7 @@ public final class DeliveryPipeline<E> implements AutoCloseable {
                 }
                 deliver(batch);
             } catch (InterruptedException e) {
-                // close(): fall through to the shutdown flush
+                // close() gave up waiting: what is left in the queue is spooled there
                 break;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "Event worker failed on a batch of %d events; they are lost", batch.size());
@@ -142,10 +144,14 @@ public final class DeliveryPipeline<E> implements AutoCloseable {
         }
         running = false;
         replayer.shutdownNow();
-        worker.interrupt();
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(10));
-            replayer.awaitTermination(10, TimeUnit.SECONDS);
+            // not interrupted at once: an interrupt closes file channels mid-write
+            worker.join(stopTimeoutMillis);
+            if (worker.isAlive()) {
+                worker.interrupt();
+                worker.join(stopTimeoutMillis);
+            }
+            replayer.awaitTermination(stopTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -110,6 +110,11 @@ public final class Spool {
             droppedOnOverflow.accept(records.size());
             return;
         }
+        if (activeChannel != null && !activeChannel.isOpen()) {
+            // closed under us (an interrupted writer): keep what it holds, continue in a new segment
+            activeChannel = null;
+            roll();
+        }
         while (totalBytes() + bytes.length > maxBytes) {
             if (closed.isEmpty()) {
                 roll();

@@ -73,12 +73,18 @@ public final class SpooledSink implements AutoCloseable {
     }
 
     private void toSpool(List<String> records, String why) {
+        // An interrupt (shutdown) would close the spool's channel mid-write: the write comes first
+        boolean interrupted = Thread.interrupted();
         try {
             spool.append(records);
             metrics.spooled(sink.name(), records.size());
         } catch (IOException e) {
             LOG.errorf(e, "%s: could not spool %d events (%s); they are lost", sink.name(), records.size(), why);
             metrics.dropped("spool_error", records.size());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
