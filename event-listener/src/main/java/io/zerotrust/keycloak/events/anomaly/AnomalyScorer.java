@@ -1,0 +1,78 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The default scorer's pure core: per-user sign-in likelihood ({@link LoginLikelihood}), attacks across accounts
+ * per source ({@link CrossAccountDetector}) and token theft per session ({@link SessionOriginTracker}). Events
+ * go in one at a time; findings come out through a callback, so that the common case, nothing unusual,
+ * allocates nothing but the caller's observation.
+ *
+ * <p>All state is in memory on this Keycloak node and bounded (see {@link ScorerSettings}): in a cluster each
+ * node sees only the events it handled. Not thread-safe: the event worker is its one caller.
+ */
+public final class AnomalyScorer {
+
+    private final ScorerSettings settings;
+    private final Findings findings;
+    private final LoginLikelihood likelihood;
+    private final CrossAccountDetector crossAccount;
+    private final SessionOriginTracker sessions;
+    // reused for every sign-in: the scorer is single-threaded
+    private final String[] features = new String[LoginLikelihood.FEATURES];
+
+    public AnomalyScorer(ScorerSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param ids finding ids, or null for random UUIDs */
+    public AnomalyScorer(ScorerSettings settings, Supplier<String> ids) {
+        this.settings = settings;
+        this.findings = ids == null ? Findings.random() : new Findings(ids);
+        this.likelihood = new LoginLikelihood(settings.maxUsers(), settings.maxValuesPerFeature());
+        this.crossAccount = new CrossAccountDetector(settings);
+        this.sessions = new SessionOriginTracker(settings.maxSessions());
+    }
+
+    public void observe(AuthObservation observation, Consumer<AnomalyFinding> out) {
+        switch (observation.kind()) {
+            case LOGIN -> login(observation, out);
+            case LOGIN_FAILURE -> crossAccount.failure(observation, findings, out);
+            case SESSION_USE -> sessions.use(observation, findings, out);
+            case LOGOUT -> sessions.logout(observation);
+            case OTHER -> {
+            }
+        }
+    }
+
+    /** Convenience for tests and callers that want a list. */
+    public List<AnomalyFinding> observe(AuthObservation observation) {
+        List<AnomalyFinding> out = new ArrayList<>(1);
+        observe(observation, out::add);
+        return out;
+    }
+
+    private void login(AuthObservation login, Consumer<AnomalyFinding> out) {
+        sessions.login(login);
+        if (login.userId() == null) {
+            return;
+        }
+        features[LoginLikelihood.IP] = login.ip();
+        features[LoginLikelihood.NETWORK] = login.network();
+        features[LoginLikelihood.COUNTRY] = login.country();
+        features[LoginLikelihood.AGENT] = login.agentFamily();
+        LoginLikelihood.Result result = likelihood.score(login.userId(), features, settings.minHistory());
+        if (result != null && result.score() >= settings.minLoginScore() && !result.reasons().isEmpty()) {
+            out.accept(findings.create(login, FindingKind.UNUSUAL_LOGIN, result.score(), false, result.reasons()));
+        }
+        likelihood.learn(login.userId(), features);
+    }
+
+    /** Users with a history, sessions tracked: for operational info. */
+    public String state() {
+        return likelihood.users() + " users, " + sessions.sessions() + " sessions";
+    }
+}

@@ -1,0 +1,7 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+import org.keycloak.provider.ProviderFactory;
+
+/** Creates {@link AnomalyScorerProvider}s; registered through {@code META-INF/services}. */
+public interface AnomalyScorerProviderFactory extends ProviderFactory<AnomalyScorerProvider> {
+}

@@ -1,0 +1,99 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.zerotrust.keycloak.events.SecurityEvent;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * The built-in scorer {@code default}: {@link AnomalyScorer} in memory, one per Keycloak node (each node sees
+ * the events it handled; state is lost on restart and rebuilt from new events).
+ */
+public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "default";
+
+    /** Users whose sign-in history is kept in memory. */
+    public static final String MAX_USERS = "max-users";
+    /** Sign-ins a user needs before unusual sign-ins are reported. */
+    public static final String MIN_HISTORY = "min-history";
+    /** Lowest unusual-sign-in score reported (0-100). */
+    public static final String MIN_LOGIN_SCORE = "min-login-score";
+    /** Sliding window for failures per source address and network. */
+    public static final String WINDOW_MINUTES = "window-minutes";
+    /** Distinct failing accounts from one source that make credential stuffing. */
+    public static final String STUFFING_MIN_USERS = "stuffing-min-users";
+    /** Accounts with one or two failures from one source that make a password spray. */
+    public static final String SPRAY_MIN_USERS = "spray-min-users";
+    /** Sessions whose sign-in network is remembered. */
+    public static final String MAX_SESSIONS = "max-sessions";
+
+    private static final Logger LOG = Logger.getLogger(DefaultAnomalyScorerProviderFactory.class);
+
+    private ScorerSettings settings = ScorerSettings.DEFAULT;
+    private AnomalyScorer scorer;
+    private Observations observations;
+    private final Object lock = new Object();
+
+    @Override
+    public AnomalyScorerProvider create(KeycloakSession session) {
+        return this::observe;
+    }
+
+    private void observe(SecurityEvent event, Consumer<AnomalyFinding> findings) {
+        // one worker calls this; the lock only guards against a second pipeline on the same node
+        synchronized (lock) {
+            scorer.observe(observations.of(event), findings);
+        }
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        ScorerSettings d = ScorerSettings.DEFAULT;
+        try {
+            settings = new ScorerSettings(
+                    config.getInt(MAX_USERS, d.maxUsers()), d.maxValuesPerFeature(),
+                    config.getInt(MIN_HISTORY, d.minHistory()), config.getInt(MIN_LOGIN_SCORE, d.minLoginScore()),
+                    Duration.ofMinutes(config.getInt(WINDOW_MINUTES, (int) d.window().toMinutes())), d.maxSources(),
+                    config.getInt(STUFFING_MIN_USERS, d.stuffingMinUsers()),
+                    config.getInt(SPRAY_MIN_USERS, d.sprayMinUsers()),
+                    config.getInt(MAX_SESSIONS, d.maxSessions()));
+        } catch (RuntimeException e) {
+            LOG.errorf("Invalid options for %s anomaly scorer (%s); using the defaults", PROVIDER_ID, e.getMessage());
+            settings = d;
+        }
+        scorer = new AnomalyScorer(settings);
+        observations = new Observations();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("scope", "in memory, per node");
+        info.put("settings", settings.toString());
+        synchronized (lock) {
+            info.put("state", scorer == null ? "not initialised" : scorer.state());
+        }
+        return info;
+    }
+}

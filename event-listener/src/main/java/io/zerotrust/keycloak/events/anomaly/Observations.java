@@ -1,0 +1,41 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+import java.util.Locale;
+import java.util.Set;
+
+import io.zerotrust.keycloak.events.SecurityEvent;
+
+/** Reads a {@link SecurityEvent} as the scorer sees it. Not thread-safe (the agent cache). */
+final class Observations {
+
+    /** Errors that mean a wrong secret or an unknown account: what stuffing and spraying produce. */
+    static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_user_credentials", "user_not_found", "invalid_user",
+            "invalid_credentials", "invalid_user_credentials_or_otp");
+
+    private final AgentFamilies agents = new AgentFamilies();
+
+    AuthObservation of(SecurityEvent event) {
+        ObservedKind kind = kind(event);
+        if (kind == ObservedKind.OTHER) {
+            return new AuthObservation(event.time(), event.realmId(), kind, null, null, null, null, null, null, null);
+        }
+        String userKey = event.userId() != null ? event.userId()
+                : event.username() == null ? null : "name:" + event.username().toLowerCase(Locale.ROOT);
+        return new AuthObservation(event.time(), event.realmId(), kind, userKey, event.userId(), event.sessionId(),
+                event.ip(), event.network(), event.country(),
+                kind == ObservedKind.LOGIN ? agents.family(event.userAgent()) : null);
+    }
+
+    static ObservedKind kind(SecurityEvent event) {
+        if (event.origin() != SecurityEvent.Origin.USER || event.type() == null) {
+            return ObservedKind.OTHER;
+        }
+        return switch (event.type()) {
+            case "LOGIN" -> ObservedKind.LOGIN;
+            case "LOGIN_ERROR" -> CREDENTIAL_ERRORS.contains(event.error()) ? ObservedKind.LOGIN_FAILURE : ObservedKind.OTHER;
+            case "REFRESH_TOKEN", "TOKEN_EXCHANGE" -> ObservedKind.SESSION_USE;
+            case "LOGOUT" -> ObservedKind.LOGOUT;
+            default -> ObservedKind.OTHER;
+        };
+    }
+}

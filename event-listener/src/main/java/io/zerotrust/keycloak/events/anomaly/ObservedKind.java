@@ -1,0 +1,15 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+/** What an event means to the scorer. */
+public enum ObservedKind {
+    /** A completed sign-in: scored against and then added to the user's history. */
+    LOGIN,
+    /** A sign-in failed on a wrong secret or unknown account: counted per source. */
+    LOGIN_FAILURE,
+    /** A refresh or token exchange in an existing session: compared with the session's sign-in. */
+    SESSION_USE,
+    /** The session ended: forgotten. */
+    LOGOUT,
+    /** Anything else: ignored. */
+    OTHER
+}

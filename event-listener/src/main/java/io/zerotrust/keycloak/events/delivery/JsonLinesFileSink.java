@@ -1,0 +1,79 @@
+package io.zerotrust.keycloak.events.delivery;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Appends events to a file, one JSON object per line, for a log shipper to pick up. With {@link FsyncPolicy#BATCH}
+ * each batch is forced to disk before it counts as delivered; with {@link FsyncPolicy#NONE} the OS decides,
+ * faster but a power cut may lose the last seconds.
+ */
+public final class JsonLinesFileSink implements EventSink {
+
+    /** When the file is forced to disk. */
+    public enum FsyncPolicy { BATCH, NONE }
+
+    private final Path path;
+    private final FsyncPolicy fsync;
+    private FileChannel channel;
+
+    public JsonLinesFileSink(Path path, FsyncPolicy fsync) {
+        this.path = path;
+        this.fsync = fsync;
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public synchronized void send(List<String> records) throws DeliveryException {
+        StringBuilder text = new StringBuilder(records.size() * 512);
+        for (String record : records) {
+            text.append(record).append('\n');
+        }
+        try {
+            if (channel == null) {
+                Path parent = path.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND);
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            if (fsync == FsyncPolicy.BATCH) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            closeQuietly();
+            throw DeliveryException.transientFailure("io_error", "could not append to " + path + ": " + e, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing more to lose
+            }
+            channel = null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.zerotrust.keycloak.events.feedback;
+
+import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import org.keycloak.models.KeycloakSession;
+
+/**
+ * Learns from an analyst's "false positive": the finding's sign-in was the user after all, so what made it look
+ * unusual (its country, network, device) should count as the user's own from now on. Called in a transaction,
+ * after the verdict is recorded; must not throw for a user or realm that is gone.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader} (first one wins); without one, the
+ * {@link #NO_OP} learner is used and only the step-up mark is lifted.
+ */
+public interface FalsePositiveLearner {
+
+    FalsePositiveLearner NO_OP = (session, finding) -> {
+    };
+
+    void learn(KeycloakSession session, AnomalyFinding finding);
+
+    static FalsePositiveLearner load() {
+        return java.util.ServiceLoader.load(FalsePositiveLearner.class, FalsePositiveLearner.class.getClassLoader())
+                .findFirst().orElse(NO_OP);
+    }
+}

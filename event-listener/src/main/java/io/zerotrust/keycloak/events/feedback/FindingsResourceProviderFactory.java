@@ -1,0 +1,50 @@
+package io.zerotrust.keycloak.events.feedback;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Registers {@code /realms/{realm}/zt-findings} ({@link FindingsResource}). */
+public class FindingsResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "zt-findings";
+
+    private FeedbackService service;
+    private FalsePositiveLearner learner = FalsePositiveLearner.NO_OP;
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        FindingsResource resource = new FindingsResource(session, service, learner);
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return resource;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        service = new FeedbackService(RecentFindings.node());
+        learner = FalsePositiveLearner.load();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}

@@ -1,0 +1,126 @@
+package io.zerotrust.keycloak.events.listener;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.zerotrust.keycloak.events.anomaly.FindingAction;
+import io.zerotrust.keycloak.events.anomaly.FindingLevel;
+import io.zerotrust.keycloak.events.delivery.JsonLinesFileSink;
+import io.zerotrust.keycloak.events.delivery.WebhookSettings;
+
+import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
+
+/**
+ * The {@code zt-events} options, parsed and checked. A bad value is reported in {@link #problems()} and its
+ * default used; a webhook that cannot be secured (no https, no secret) is disabled, not run unsigned.
+ */
+record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis, Path file,
+                       JsonLinesFileSink.FsyncPolicy fsync, Path spoolDir, long spoolMaxBytes, int queueCapacity,
+                       Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, List<String> problems) {
+
+    static PipelineOptions parse(Function<String, String> options) {
+        Parser p = new Parser(options);
+        int batchSize = p.positive(WEBHOOK_BATCH_SIZE, 100);
+        long linger = p.nonNegative(WEBHOOK_LINGER_MS, 200);
+        int connect = p.positive(CONNECT_TIMEOUT_MS, 2000);
+        int read = p.positive(READ_TIMEOUT_MS, 5000);
+        int retries = p.nonNegative(MAX_RETRIES, 3);
+        WebhookSettings.BodyFormat format = "ndjson".equalsIgnoreCase(p.text(WEBHOOK_FORMAT))
+                ? WebhookSettings.BodyFormat.NDJSON : WebhookSettings.BodyFormat.JSON_ARRAY;
+        WebhookSettings webhook = null;
+        String url = p.text(WEBHOOK_URL);
+        if (url != null) {
+            URI uri = null;
+            try {
+                uri = URI.create(url.trim());
+            } catch (IllegalArgumentException e) {
+                p.problems.add(WEBHOOK_URL + ": not a URL");
+            }
+            String secret = p.text(WEBHOOK_SECRET);
+            String problem = uri == null ? null : WebhookSettings.problem(uri, secret);
+            if (problem != null) {
+                p.problems.add("webhook disabled: " + problem);
+            } else if (uri != null) {
+                webhook = new WebhookSettings(uri, secret, format, Duration.ofMillis(connect), Duration.ofMillis(read),
+                        retries, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(60));
+            }
+        }
+        String file = p.text(FILE_PATH);
+        JsonLinesFileSink.FsyncPolicy fsync = "none".equalsIgnoreCase(p.text(FILE_FSYNC))
+                ? JsonLinesFileSink.FsyncPolicy.NONE : JsonLinesFileSink.FsyncPolicy.BATCH;
+        String spool = p.text(SPOOL_DIR);
+        Path spoolDir = spool != null ? Path.of(spool) : defaultSpoolDir();
+        long spoolMax = p.positive(SPOOL_MAX_MB, 100) * 1024L * 1024L;
+        int capacity = p.positive(QUEUE_CAPACITY, 10_000);
+        Map<FindingLevel, Set<FindingAction>> actions = new EnumMap<>(FindingLevel.class);
+        actions.put(FindingLevel.LOW, p.actions(ACTION_LOW, "emit"));
+        actions.put(FindingLevel.MEDIUM, p.actions(ACTION_MEDIUM, "step-up"));
+        actions.put(FindingLevel.HIGH, p.actions(ACTION_HIGH, "step-up,revoke-sessions"));
+        Duration ttl = Duration.ofMinutes(p.positive(STEP_UP_TTL_MINUTES, 1440));
+        return new PipelineOptions(webhook, batchSize, linger, file == null ? null : Path.of(file), fsync, spoolDir,
+                spoolMax, capacity, actions, ttl, List.copyOf(p.problems));
+    }
+
+    /** Under Keycloak's data directory when known, so that it survives like the database does. */
+    static Path defaultSpoolDir() {
+        String home = System.getProperty("kc.home.dir");
+        return home != null ? Path.of(home, "data", "zt-events-spool")
+                : Path.of(System.getProperty("java.io.tmpdir"), "zt-events-spool");
+    }
+
+    private static final class Parser {
+        final Function<String, String> options;
+        final List<String> problems = new ArrayList<>();
+
+        Parser(Function<String, String> options) {
+            this.options = options;
+        }
+
+        String text(String key) {
+            String value = options.apply(key);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+
+        int positive(String key, int fallback) {
+            return number(key, fallback, 1);
+        }
+
+        int nonNegative(String key, int fallback) {
+            return number(key, fallback, 0);
+        }
+
+        private int number(String key, int fallback, int min) {
+            String value = text(key);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= min) {
+                    return parsed;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+            problems.add(key + ": '" + value + "' is not an integer >= " + min + "; using " + fallback);
+            return fallback;
+        }
+
+        Set<FindingAction> actions(String key, String fallback) {
+            String value = text(key);
+            try {
+                return FindingAction.parse(value == null ? fallback : value);
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": " + e.getMessage() + "; using " + fallback);
+                return FindingAction.parse(fallback);
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.zerotrust.keycloak.events.listener;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransactionManager;
+
+/**
+ * Captures events on the request thread (a copy: Keycloak reuses its event object), enriches them cheaply
+ * (in-memory GeoIP, device-id hash, User-Agent header) and hands them to the pipeline only once the
+ * transaction has committed: nothing from a rolled-back request is exported. Error events are sent by Keycloak
+ * in an inner transaction of their own, whose commit releases them at once.
+ */
+public class ZeroTrustEventListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(ZeroTrustEventListener.class);
+
+    private final KeycloakSession session;
+    private final Consumer<SecurityEvent> pipeline;
+
+    ZeroTrustEventListener(KeycloakSession session, Consumer<SecurityEvent> pipeline) {
+        this.session = session;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (!EventCapture.captured(event.getType())) {
+            return;
+        }
+        try {
+            Event copy = event.clone();
+            afterCommit(EventCapture.of(copy, locate(copy.getIpAddress()), userAgent()));
+        } catch (RuntimeException e) {
+            // never fail a login for the SOC copy of its event
+            LOG.errorf(e, "Could not capture %s event %s", event.getType(), event.getId());
+        }
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        try {
+            AdminEvent copy = new AdminEvent(event);
+            String ip = copy.getAuthDetails() == null ? null : copy.getAuthDetails().getIpAddress();
+            afterCommit(EventCapture.of(copy, locate(ip)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not capture admin event %s", event.getId());
+        }
+    }
+
+    private void afterCommit(SecurityEvent event) {
+        KeycloakTransactionManager transaction = session.getTransactionManager();
+        if (transaction == null || !transaction.isActive()) {
+            // sent outside a transaction: nothing can roll it back
+            pipeline.accept(event);
+            return;
+        }
+        transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                pipeline.accept(event);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // the request failed: what it reported did not happen
+            }
+        });
+    }
+
+    private GeoLocation locate(String ip) {
+        try {
+            return RiskContextGatherer.locate(session, ip).location();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "GeoIP lookup of %s failed", ip);
+            return null;
+        }
+    }
+
+    private String userAgent() {
+        HttpHeaders headers = session.getContext() == null ? null : session.getContext().getRequestHeaders();
+        if (headers == null) {
+            return null;
+        }
+        try {
+            List<String> values = headers.getRequestHeader(HttpHeaders.USER_AGENT);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        } catch (RuntimeException e) {
+            // an inner session without a request
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}

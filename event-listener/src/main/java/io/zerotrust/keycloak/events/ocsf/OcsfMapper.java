@@ -1,0 +1,40 @@
+package io.zerotrust.keycloak.events.ocsf;
+
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+
+/**
+ * Turns pipeline records into OCSF 1.3 events: sign-ins and tokens into Authentication (3002), credential
+ * changes and admin events into Account Change (3001), anomaly findings into Detection Finding (2004).
+ * Stateless and thread-safe.
+ */
+public final class OcsfMapper {
+
+    /**
+     * @return the OCSF event, or empty for an event type the pipeline does not export
+     */
+    public Optional<ObjectNode> map(SecurityEvent event) {
+        if (AuthenticationMapper.handles(event)) {
+            return Optional.of(AuthenticationMapper.map(event));
+        }
+        if (AccountChangeMapper.handles(event)) {
+            return Optional.of(AccountChangeMapper.map(event));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@link #map(SecurityEvent)} exports events of this user event type (with or without _ERROR). */
+    public static boolean exports(String userEventType) {
+        String base = userEventType.endsWith("_ERROR")
+                ? userEventType.substring(0, userEventType.length() - "_ERROR".length()) : userEventType;
+        return AuthenticationMapper.handles(SecurityEvent.builder().type(base).build())
+                || AccountChangeMapper.CREDENTIAL_EVENTS.contains(base);
+    }
+
+    public ObjectNode map(AnomalyFinding finding) {
+        return DetectionFindingMapper.map(finding);
+    }
+}

@@ -1,0 +1,44 @@
+package io.zerotrust.keycloak.events.anomaly;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ActionsTest {
+
+    @Test
+    void parsesActions() {
+        assertThat(FindingAction.parse("step-up, revoke-sessions"))
+                .containsExactlyInAnyOrder(FindingAction.EMIT, FindingAction.STEP_UP, FindingAction.REVOKE_SESSIONS);
+        assertThat(FindingAction.parse("")).containsExactly(FindingAction.EMIT);
+        assertThatThrownBy(() -> FindingAction.parse("lock")).hasMessageContaining("lock");
+    }
+
+    @Test
+    void stepUpMarkRoundTrips() {
+        StepUpMark mark = new StepUpMark("f-1", Instant.ofEpochSecond(1_800_000_000L));
+        assertThat(mark.format()).isEqualTo("f-1;1800000000");
+        assertThat(StepUpMark.parse(mark.format())).isEqualTo(mark);
+        assertThat(StepUpMark.parse("garbage")).isNull();
+        assertThat(mark.activeAt(Instant.ofEpochSecond(1_799_999_999L))).isTrue();
+        assertThat(mark.activeAt(Instant.ofEpochSecond(1_800_000_000L))).isFalse();
+    }
+
+    @Test
+    void observationsReadKeycloakEventTypes() {
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().build())).isEqualTo(ObservedKind.LOGIN);
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().type("LOGIN_ERROR")
+                .error("invalid_user_credentials").build())).isEqualTo(ObservedKind.LOGIN_FAILURE);
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().type("LOGIN_ERROR")
+                .error("expired_code").build())).isEqualTo(ObservedKind.OTHER);
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().type("TOKEN_EXCHANGE").build()))
+                .isEqualTo(ObservedKind.SESSION_USE);
+        AuthObservation login = new Observations().of(io.zerotrust.keycloak.events.Events.login()
+                .userAgent("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0").build());
+        assertThat(login.agentFamily()).isEqualTo("Firefox/Linux");
+        assertThat(login.network()).isEqualTo("AS64500");
+    }
+}

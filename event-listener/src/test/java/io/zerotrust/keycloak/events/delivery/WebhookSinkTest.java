@@ -1,0 +1,152 @@
+package io.zerotrust.keycloak.events.delivery;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WebhookSinkTest {
+
+    private final Receiver receiver = newReceiver();
+    private final PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry());
+    private final List<Long> sleeps = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    private static Receiver newReceiver() {
+        try {
+            return new Receiver();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    static WebhookSettings settings(URI url, int retries) {
+        return new WebhookSettings(url, Receiver.SECRET, WebhookSettings.BodyFormat.JSON_ARRAY, Duration.ofSeconds(2),
+                Duration.ofSeconds(5), retries, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(60));
+    }
+
+    private WebhookSink sink(int retries) {
+        return new WebhookSink(settings(receiver.url(), retries), metrics, clock, sleeps::add);
+    }
+
+    static List<String> events(int from, int count) {
+        List<String> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add("{\"metadata\":{\"uid\":\"" + String.format("ev-%05d", i) + "\"}}");
+        }
+        return events;
+    }
+
+    @Test
+    void signsTheBodyAndSendsTheTimestamp() throws Exception {
+        sink(0).send(events(0, 3));
+
+        assertThat(receiver.ids).containsExactly("ev-00000", "ev-00001", "ev-00002");
+        assertThat(receiver.signaturesValid).containsExactly(true);
+        assertThat(receiver.timestamps).containsExactly(Long.toString(clock.instant().getEpochSecond()));
+    }
+
+    @Test
+    void aWrongSecretDoesNotVerify() {
+        byte[] body = "[]".getBytes();
+        assertThat(new WebhookSignature("another-secret-0000").verify(body, new WebhookSignature(Receiver.SECRET).sign(body)))
+                .isFalse();
+        assertThat(new WebhookSignature("key").sign("The quick brown fox jumps over the lazy dog".getBytes()))
+                .isEqualTo("sha256=f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8");
+    }
+
+    @Test
+    void honoursRetryAfterOn503ThenSucceeds() throws Exception {
+        receiver.script.add(new Receiver.Answer(503, "3"));
+        receiver.script.add(new Receiver.Answer(429, "Thu, 01 Jan 2026 00:00:07 GMT"));
+
+        sink(3).send(events(0, 2));
+
+        assertThat(sleeps).containsExactly(3000L, 7000L);
+        assertThat(receiver.ids).containsExactly("ev-00000", "ev-00001");
+        assertThat(metrics.count(PipelineMetrics.RETRIED, "sink", "webhook")).isEqualTo(2);
+    }
+
+    @Test
+    void serverErrorsBackOffWithJitterThenGiveUpTransiently() {
+        receiver.otherwise = new Receiver.Answer(500, null);
+
+        assertThatThrownBy(() -> sink(3).send(events(0, 1)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.permanent()).isFalse();
+                    assertThat(e.reason()).isEqualTo("http_500");
+                });
+        assertThat(sleeps).hasSize(3);
+        // full jitter within exponential ceilings 10, 20, 40 ms
+        assertThat(sleeps.get(0)).isBetween(0L, 10L);
+        assertThat(sleeps.get(1)).isBetween(0L, 20L);
+        assertThat(sleeps.get(2)).isBetween(0L, 40L);
+    }
+
+    @Test
+    void clientErrorsArePermanent() {
+        receiver.otherwise = new Receiver.Answer(400, null);
+        assertThatThrownBy(() -> sink(3).send(events(0, 1)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(e.reason()).isEqualTo("http_400");
+                });
+        assertThat(sleeps).isEmpty();
+        assertThat(WebhookSink.retriable(408)).isTrue();
+        assertThat(WebhookSink.retriable(429)).isTrue();
+        assertThat(WebhookSink.retriable(401)).isFalse();
+    }
+
+    @Test
+    void anUnreachableReceiverIsTransient() {
+        int port = receiver.port();
+        receiver.close();
+        WebhookSink sink = new WebhookSink(settings(URI.create("http://127.0.0.1:" + port + "/hook"), 1), metrics,
+                clock, sleeps::add);
+        assertThatThrownBy(() -> sink.send(events(0, 1)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).isEqualTo("io_error"));
+    }
+
+    @Test
+    void ndjsonBodyHasOneEventPerLine() {
+        WebhookSink sink = new WebhookSink(new WebhookSettings(receiver.url(), Receiver.SECRET,
+                WebhookSettings.BodyFormat.NDJSON, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1),
+                Duration.ofMillis(1), Duration.ofSeconds(1)), metrics);
+        assertThat(sink.body(List.of("{\"a\":1}", "{\"b\":2}"))).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
+    }
+
+    @Test
+    void settingsFailSecure() {
+        assertThat(WebhookSettings.problem(URI.create("http://siem.example.com/hook"), Receiver.SECRET))
+                .contains("https");
+        assertThat(WebhookSettings.problem(URI.create("https://siem.example.com/hook"), "short")).contains("secret");
+        assertThat(WebhookSettings.problem(URI.create("https://siem.example.com/hook"), Receiver.SECRET)).isNull();
+        assertThat(WebhookSettings.problem(URI.create("http://127.0.0.1:9/hook"), Receiver.SECRET)).isNull();
+    }
+
+    @Test
+    void retryAfterParsesSecondsAndDates() {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(RetryAfter.millis("120", now)).isEqualTo(120_000);
+        assertThat(RetryAfter.millis("Thu, 01 Jan 2026 00:01:00 GMT", now)).isEqualTo(60_000);
+        assertThat(RetryAfter.millis("Wed, 31 Dec 2025 00:00:00 GMT", now)).isZero();
+        assertThat(RetryAfter.millis("soon", now)).isEqualTo(-1);
+        assertThat(RetryAfter.millis(null, now)).isEqualTo(-1);
+    }
+}

@@ -1,0 +1,153 @@
+package io.zerotrust.keycloak.events.listener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+import io.zerotrust.keycloak.events.Events;
+import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import io.zerotrust.keycloak.events.anomaly.AnomalyScorerProviderFactory;
+import io.zerotrust.keycloak.events.anomaly.FindingAction;
+import io.zerotrust.keycloak.events.anomaly.FindingKind;
+import io.zerotrust.keycloak.events.anomaly.FindingLevel;
+import io.zerotrust.keycloak.events.anomaly.FindingReason;
+import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import org.junit.jupiter.api.Test;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.provider.Spi;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListenerTest {
+
+    @Test
+    void capturesAKeycloakEventWithEnrichmentAndHashesTheDeviceId() {
+        Event event = new Event();
+        event.setId("e1");
+        event.setTime(1000L);
+        event.setType(EventType.LOGIN);
+        event.setRealmId("r1");
+        event.setUserId("u1");
+        event.setIpAddress("203.0.113.7");
+        event.setDetails(Map.of("username", "alice", "zt_device_id", "secret-device", "zt_risk_score", "62",
+                "zt_risk_level", "MEDIUM", "zt_risk_reasons", "NEW_COUNTRY, NEW_DEVICE"));
+        GeoLocation berlin = new GeoLocation("DE", "Germany", "Berlin", 52.5, 13.4, 10, 64500L, "Example", false,
+                false, false, false);
+
+        SecurityEvent captured = EventCapture.of(event.clone(), berlin, "Mozilla/5.0");
+
+        assertThat(captured.username()).isEqualTo("alice");
+        assertThat(captured.country()).isEqualTo("DE");
+        assertThat(captured.network()).isEqualTo("AS64500");
+        assertThat(captured.deviceIdHash()).hasSize(64).isNotEqualTo("secret-device");
+        assertThat(captured.details()).doesNotContainKey("zt_device_id");
+        assertThat(captured.risk()).isEqualTo(new SecurityEvent.Risk(62, "MEDIUM", List.of("NEW_COUNTRY", "NEW_DEVICE")));
+        assertThat(EventCapture.captured(EventType.LOGIN_ERROR)).isTrue();
+        assertThat(EventCapture.captured(EventType.INTROSPECT_TOKEN)).isFalse();
+    }
+
+    @Test
+    void capturesAdminEventsWithoutTheirRepresentation() {
+        AdminEvent event = new AdminEvent();
+        event.setId("a1");
+        event.setRealmId("r1");
+        event.setOperationType(OperationType.CREATE);
+        event.setResourceType(ResourceType.REALM_ROLE_MAPPING);
+        event.setResourcePath("users/u9/role-mappings/realm");
+        event.setRepresentation("{\"secret\":\"x\"}");
+        AuthDetails auth = new AuthDetails();
+        auth.setUserId("admin");
+        auth.setIpAddress("198.51.100.1");
+        event.setAuthDetails(auth);
+
+        SecurityEvent captured = EventCapture.of(new AdminEvent(event), null);
+
+        assertThat(captured.origin()).isEqualTo(SecurityEvent.Origin.ADMIN);
+        assertThat(captured.type()).isEqualTo("CREATE");
+        assertThat(captured.userId()).isEqualTo("admin");
+        assertThat(captured.details()).containsEntry(SecurityEvent.RESOURCE_TYPE, "REALM_ROLE_MAPPING")
+                .doesNotContainValue("{\"secret\":\"x\"}");
+    }
+
+    @Test
+    void batchProcessorMapsEventsAndFindingsAndHandsFindingsOn() {
+        AnomalyFinding finding = new AnomalyFinding("f1", 1, "r1", "u-1", null, null, null, FindingKind.UNUSUAL_LOGIN,
+                80, FindingLevel.HIGH, List.of(new FindingReason("NEW_COUNTRY", "country BR not seen")));
+        List<AnomalyFinding> handled = new ArrayList<>();
+        EventBatchProcessor processor = new EventBatchProcessor(
+                (batch, out) -> out.accept(finding), handled::add);
+
+        List<String> records = processor.apply(List.of(Events.login().build(), Events.login().type("INTROSPECT_TOKEN").build()));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(0)).contains("\"class_uid\":3002");
+        assertThat(records.get(1)).contains("\"class_uid\":2004");
+        assertThat(handled).containsExactly(finding);
+    }
+
+    @Test
+    void scoringFailureStillDeliversTheEvents() {
+        EventBatchProcessor processor = new EventBatchProcessor((batch, out) -> {
+            throw new IllegalStateException("boom");
+        }, f -> { });
+        assertThat(processor.apply(List.of(Events.login().build()))).hasSize(1);
+    }
+
+    @Test
+    void optionsHaveDefaultsAndFailSecure() {
+        PipelineOptions defaults = PipelineOptions.parse(Map.<String, String>of()::get);
+        assertThat(defaults.webhook()).isNull();
+        assertThat(defaults.batchSize()).isEqualTo(100);
+        assertThat(defaults.lingerMillis()).isEqualTo(200);
+        assertThat(defaults.queueCapacity()).isEqualTo(10_000);
+        assertThat(defaults.spoolMaxBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(defaults.actions().get(FindingLevel.MEDIUM)).contains(FindingAction.STEP_UP);
+        assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
+        assertThat(defaults.problems()).isEmpty();
+
+        PipelineOptions insecure = PipelineOptions.parse(Map.of(
+                ZeroTrustEventListenerFactory.WEBHOOK_URL, "http://siem.example.com/in",
+                ZeroTrustEventListenerFactory.WEBHOOK_SECRET, "0123456789abcdef",
+                ZeroTrustEventListenerFactory.QUEUE_CAPACITY, "-5",
+                ZeroTrustEventListenerFactory.ACTION_HIGH, "nuke")::get);
+        assertThat(insecure.webhook()).isNull();
+        assertThat(insecure.queueCapacity()).isEqualTo(10_000);
+        assertThat(insecure.problems()).hasSize(3);
+
+        PipelineOptions ok = PipelineOptions.parse(Map.of(
+                ZeroTrustEventListenerFactory.WEBHOOK_URL, "https://siem.example.com/in",
+                ZeroTrustEventListenerFactory.WEBHOOK_SECRET, "0123456789abcdef",
+                ZeroTrustEventListenerFactory.WEBHOOK_FORMAT, "ndjson",
+                ZeroTrustEventListenerFactory.MAX_RETRIES, "0")::get);
+        assertThat(ok.webhook()).isNotNull();
+        assertThat(ok.webhook().maxRetries()).isZero();
+        assertThat(ok.problems()).isEmpty();
+    }
+
+    @Test
+    void providersAreRegistered() {
+        assertThat(ServiceLoader.load(Spi.class).stream().map(p -> p.get().getName())).contains("zt-anomaly-scorer");
+        assertThat(ServiceLoader.load(AnomalyScorerProviderFactory.class).stream().map(p -> p.get().getId()))
+                .containsExactly("default");
+        assertThat(ServiceLoader.load(EventListenerProviderFactory.class).stream().map(p -> p.get())
+                .filter(f -> f.getId().equals("zt-events"))).singleElement()
+                .satisfies(f -> assertThat(f.isGlobal()).isFalse());
+        assertThat(ServiceLoader.load(RealmResourceProviderFactory.class).stream().map(p -> p.get().getId()))
+                .contains("zt-findings");
+    }
+
+    @SuppressWarnings("unused")
+    private static Consumer<SecurityEvent> ignore() {
+        return e -> { };
+    }
+}
