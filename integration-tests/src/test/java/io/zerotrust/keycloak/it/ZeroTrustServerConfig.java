@@ -6,7 +6,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 /**
  * The server every integration test runs against: Keycloak 26.7.3 with the pack's provider jar, trusting
  * X-Forwarded-For from loopback only (so tests simulate client addresses as a trusted proxy would send them),
- * with small GeoIP databases, a Tor exit list and a trusted device-posture signer ({@link RiskFixtures}).
+ * with small GeoIP databases, a Tor exit list and a trusted device-posture signer ({@link RiskFixtures}), and
+ * the zt-events webhook pointed at a local receiver ({@link WebhookReceiver}).
  */
 public class ZeroTrustServerConfig implements KeycloakServerConfig {
 
@@ -21,6 +22,9 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-geoip", "maxmind", "asn-database", RiskFixtures.ASN_DB.toString())
                 .spiOption("zt-geoip", "maxmind", "anonymous-database", RiskFixtures.ANONYMOUS_DB.toString())
                 .spiOption("zt-risk-evaluator", "ip-reputation", "tor-exit-list-file", RiskFixtures.TOR_EXITS.toString())
-                .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString());
+                .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
+                .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())
+                .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET)
+                .spiOption("events-listener", "zt-events", "spool-dir", RiskFixtures.DIR.resolve("spool").toString());
     }
 }

@@ -1,0 +1,107 @@
+package io.zerotrust.keycloak.it;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The zt-events listener on a real server: logins reach the SOC's webhook (a local receiver) as signed OCSF,
+ * after the login, and survive the receiver being down.
+ */
+@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+class EventPipelineTest {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
+
+    @InjectRealm(fromJson = "/zt-risk-realm.json", ref = "events")
+    ManagedRealm realm;
+
+    @Test
+    void loginArrivesAtTheWebhookAsSignedOcsfAuthentication() throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.get();
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            HtmlPage page = browser.login(realm.getName(), "alice", "alice-Passw0rd!");
+            assertThat(BrowserBehindProxy.signedIn(page)).isTrue();
+        }
+        String eventId = latestLoginId("alice");
+
+        List<JsonNode> delivered = receiver.await(e -> eventId.equals(e.path("metadata").path("uid").asText()), 1, DELIVERY);
+
+        assertThat(delivered).as("OCSF object with metadata.uid = LOGIN event id %s", eventId).hasSize(1);
+        JsonNode ocsf = delivered.get(0);
+        assertThat(ocsf.path("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ocsf.path("activity_id").asInt()).isEqualTo(1);
+        assertThat(ocsf.path("type_uid").asInt()).isEqualTo(300201);
+        assertThat(ocsf.path("status_id").asInt()).isEqualTo(1);
+        assertThat(ocsf.path("user").path("name").asText()).isEqualTo("alice");
+        assertThat(ocsf.path("src_endpoint").path("ip").asText()).isEqualTo(RiskFixtures.BERLIN);
+        assertThat(ocsf.path("src_endpoint").path("location").path("country").asText()).isEqualTo("DE");
+        assertThat(ocsf.toString()).contains("zt.risk").contains("\"level\"");
+        assertThat(receiver.badSignatures()).as("batches with a bad signature").isEmpty();
+    }
+
+    @Test
+    void eventsWaitWhileTheReceiverIsDownAndAllArriveWhenItIsBack() throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.get();
+        List<String> ids = new ArrayList<>();
+        List<Long> normal = new ArrayList<>();
+        List<Long> whileDown = new ArrayList<>();
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            for (int i = 0; i < 5; i++) {
+                normal.add(timedLogin(browser, "carol"));
+            }
+            receiver.setDown(true);
+            for (int i = 0; i < 5; i++) {
+                whileDown.add(timedLogin(browser, "bob"));
+            }
+        } finally {
+            Thread.sleep(2_000);
+            receiver.setDown(false);
+        }
+        // The receiver takes 3 s to fail each delivery; a login that waited for it would take that long.
+        // A loose bound, since this shares 2 cores with a server: the point is "not blocked", not a figure.
+        assertThat(median(whileDown)).as("median login ms while the receiver is down (normal: %s)", normal)
+                .isLessThan(median(normal) + 1_000);
+        String userId = realm.admin().users().search("bob", true).get(0).getId();
+        for (EventRepresentation e : realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 10)) {
+            ids.add(e.getId());
+        }
+        assertThat(ids).hasSize(5);
+
+        List<JsonNode> delivered = receiver.await(e -> ids.contains(e.path("metadata").path("uid").asText()), 5, DELIVERY);
+
+        assertThat(delivered.stream().map(e -> e.path("metadata").path("uid").asText()).distinct())
+                .as("every LOGIN delivered once the receiver is back").containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private long timedLogin(BrowserBehindProxy browser, String username) throws Exception {
+        browser.endSession();
+        long start = System.nanoTime();
+        HtmlPage page = browser.login(realm.getName(), username, username + "-Passw0rd!");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(BrowserBehindProxy.signedIn(page)).as("%s signed in", username).isTrue();
+        return millis;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private String latestLoginId(String username) {
+        String userId = realm.admin().users().search(username, true).get(0).getId();
+        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
+        assertThat(events).hasSize(1);
+        return events.get(0).getId();
+    }
+}
