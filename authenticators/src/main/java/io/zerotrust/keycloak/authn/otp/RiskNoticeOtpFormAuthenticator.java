@@ -6,9 +6,8 @@ import java.util.Locale;
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.OTPFormAuthenticator;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -25,32 +24,30 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
     public static final String ATTRIBUTE_REASONS = "ztRiskReasons";
     public static final String ATTRIBUTE_LEVEL = "ztRiskLevel";
 
-    private final KeycloakSession session;
+    static final RiskNoticeOtpFormAuthenticator SINGLETON = new RiskNoticeOtpFormAuthenticator();
 
-    RiskNoticeOtpFormAuthenticator(KeycloakSession session) {
-        this.session = session;
-    }
-
+    /**
+     * Every rendering of the OTP page passes here. {@code context.form()} hands out the session's one login forms
+     * provider, so attributes set on it reach the page that the superclass renders; Keycloak's own OTP form sets
+     * its selected credential the same way.
+     */
     @Override
-    protected Response createLoginForm(LoginFormsProvider form) {
-        // Every challenge of the OTP form passes here, with the very form provider that renders the page
-        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
-        if (authSession != null) {
-            String level = authSession.getAuthNote(RiskNotes.LEVEL);
-            List<RiskNoticeLine> lines = RiskNotice.lines(level, authSession.getAuthNote(RiskNotes.REASONS),
-                    authSession.getAuthNote(AuthNotes.GEO_COUNTRY), authSession.getAuthNote(AuthNotes.GEO_CITY),
-                    pageLocale(authSession));
-            form.setAttribute(ATTRIBUTE_REASONS, lines);
-            if (level != null) {
-                form.setAttribute(ATTRIBUTE_LEVEL, level);
-            }
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String level = authSession.getAuthNote(RiskNotes.LEVEL);
+        List<RiskNoticeLine> lines = RiskNotice.lines(level, authSession.getAuthNote(RiskNotes.REASONS),
+                authSession.getAuthNote(AuthNotes.GEO_COUNTRY), authSession.getAuthNote(AuthNotes.GEO_CITY),
+                pageLocale(context));
+        context.form().setAttribute(ATTRIBUTE_REASONS, lines);
+        if (level != null) {
+            context.form().setAttribute(ATTRIBUTE_LEVEL, level);
         }
-        return super.createLoginForm(form);
+        return super.challenge(context, error, field);
     }
 
-    private Locale pageLocale(AuthenticationSessionModel authSession) {
+    private static Locale pageLocale(AuthenticationFlowContext context) {
         // The same resolution the login pages use for their messages, so the country name matches the page
-        Locale locale = session.getContext().resolveLocale(authSession.getAuthenticatedUser());
+        Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
         return locale == null ? Locale.ENGLISH : locale;
     }
 }

@@ -63,7 +63,7 @@ public class RiskNoticeOtpFormAuthenticatorFactory implements AuthenticatorFacto
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new RiskNoticeOtpFormAuthenticator(session);
+        return RiskNoticeOtpFormAuthenticator.SINGLETON;
     }
 
     @Override
