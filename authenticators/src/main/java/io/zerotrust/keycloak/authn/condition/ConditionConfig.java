@@ -33,13 +33,13 @@ final class ConditionConfig {
         return Boolean.parseBoolean(text(key));
     }
 
-    /** A multi-valued string as its non-blank entries; commas are accepted too, as admins type them by habit. */
+    /** A multi-valued string as its non-blank entries. Commas stay inside entries: time windows use them for days. */
     List<String> list(String key) {
         String value = text(key);
         if (value == null) {
             return List.of();
         }
-        return Arrays.stream(value.split(MULTI_SEPARATOR + "|,"))
+        return Arrays.stream(value.split(MULTI_SEPARATOR))
                 .map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 }

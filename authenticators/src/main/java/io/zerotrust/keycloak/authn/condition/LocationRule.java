@@ -1,5 +1,6 @@
 package io.zerotrust.keycloak.authn.condition;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -48,10 +49,13 @@ public record LocationRule(Set<String> countries, Mode mode) {
         return mode == Mode.IN ? listed : !listed;
     }
 
-    /** Reads the stored config; codes that are not two letters are skipped and reported to {@code warn}. */
+    /**
+     * Reads the stored config; an entry may hold several codes separated by commas or spaces, as admins type them
+     * by habit. Codes that are not two letters are skipped and reported to {@code warn}.
+     */
     public static LocationRule read(Collection<String> countries, String mode, Consumer<String> warn) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String entry : countries) {
+        for (String entry : countries.stream().flatMap(e -> Arrays.stream(e.split("[,\\s]+"))).filter(e -> !e.isBlank()).toList()) {
             String code = entry.trim().toUpperCase(Locale.ROOT);
             if (COUNTRY_CODE.matcher(code).matches()) {
                 codes.add(code);

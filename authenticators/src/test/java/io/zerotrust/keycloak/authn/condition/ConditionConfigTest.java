@@ -10,8 +10,8 @@ class ConditionConfigTest {
 
     @Test
     void readsMultiValuedStringsAndFlags() {
-        ConditionConfig config = ConditionConfig.of(Map.of("countries", "DE## AT,CH##", "negate", "true", "mode", "  "));
-        assertThat(config.list("countries")).containsExactly("DE", "AT", "CH");
+        ConditionConfig config = ConditionConfig.of(Map.of("windows", "Mon,Wed 09:00-17:00 UTC## Sat 10:00-12:00 UTC##", "negate", "true", "mode", "  "));
+        assertThat(config.list("windows")).containsExactly("Mon,Wed 09:00-17:00 UTC", "Sat 10:00-12:00 UTC");
         assertThat(config.flag("negate")).isTrue();
         assertThat(config.text("mode")).isNull();
     }

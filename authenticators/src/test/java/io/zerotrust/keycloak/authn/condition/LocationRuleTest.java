@@ -35,6 +35,12 @@ class LocationRuleTest {
     }
 
     @Test
+    void anEntryMayListSeveralCodes() {
+        assertThat(LocationRule.read(List.of("DE, at CH"), "in", warnings::add).countries()).containsExactlyInAnyOrder("DE", "AT", "CH");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void defaultModeIsIn() {
         assertThat(LocationRule.read(List.of("DE"), null, warnings::add).mode()).isEqualTo(Mode.IN);
     }
