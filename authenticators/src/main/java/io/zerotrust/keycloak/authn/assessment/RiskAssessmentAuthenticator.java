@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.assessment;
 import java.time.Instant;
 import java.util.List;
 
+import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
 import io.zerotrust.keycloak.risk.device.DeviceCookie;
 import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
@@ -10,6 +11,7 @@ import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
+import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
@@ -59,6 +61,7 @@ public class RiskAssessmentAuthenticator implements Authenticator {
         authSession.setAuthNote(RiskNotes.LEVEL, assessment.level().name());
         authSession.setAuthNote(RiskNotes.REASONS, reasons);
         authSession.setAuthNote(RiskNotes.DEVICE_ID, deviceId);
+        storePlace(authSession, riskContext.location());
         context.getEvent()
                 .detail(RiskNotes.EVENT_SCORE, Integer.toString(assessment.score()))
                 .detail(RiskNotes.EVENT_LEVEL, assessment.level().name())
@@ -67,6 +70,23 @@ public class RiskAssessmentAuthenticator implements Authenticator {
         LOG.debugf("Realm %s user %s: risk %d %s [%s]", context.getRealm().getName(), context.getUser().getId(),
                 assessment.score(), assessment.level(), reasons);
         context.success();
+    }
+
+    /**
+     * Keeps where the sign-in comes from for location conditions and the risk notice. An unknown value is removed
+     * rather than left over, since a flow restarted in the same authentication session may come from elsewhere.
+     */
+    static void storePlace(AuthenticationSessionModel authSession, GeoLocation location) {
+        setOrRemove(authSession, AuthNotes.GEO_COUNTRY, location == null ? null : location.countryCode());
+        setOrRemove(authSession, AuthNotes.GEO_CITY, location == null ? null : location.city());
+    }
+
+    private static void setOrRemove(AuthenticationSessionModel authSession, String note, String value) {
+        if (value == null || value.isBlank()) {
+            authSession.removeAuthNote(note);
+        } else {
+            authSession.setAuthNote(note, value);
+        }
     }
 
     @Override

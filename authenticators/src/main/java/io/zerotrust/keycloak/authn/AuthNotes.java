@@ -1,0 +1,16 @@
+package io.zerotrust.keycloak.authn;
+
+/**
+ * Authentication-session notes that the pack's flow steps leave for later steps, beyond the risk verdict itself
+ * (score, level and reasons are in {@link io.zerotrust.keycloak.risk.spi.RiskNotes}).
+ */
+public final class AuthNotes {
+
+    /** ISO 3166-1 alpha-2 country code (upper case) of the sign-in's address; absent when GeoIP did not know it. */
+    public static final String GEO_COUNTRY = "zt.geo.country";
+    /** English city name of the sign-in's address; absent when GeoIP did not know it. */
+    public static final String GEO_CITY = "zt.geo.city";
+
+    private AuthNotes() {
+    }
+}

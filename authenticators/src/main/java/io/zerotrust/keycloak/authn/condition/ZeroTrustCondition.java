@@ -1,0 +1,65 @@
+package io.zerotrust.keycloak.authn.condition;
+
+import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * What the pack's conditions share: they read the step's config and the authentication session's notes, never
+ * need a user of their own and render nothing. Subclasses decide the condition before negation; negation is
+ * applied here, after any fail-secure assumption, so "negate" always means exactly "the opposite".
+ */
+abstract class ZeroTrustCondition implements ConditionalAuthenticator {
+
+    /** The config key of the "negate" switch, the same for every condition of the pack. */
+    static final String CONFIG_NEGATE = "negate";
+
+    private final String conditionId;
+
+    ZeroTrustCondition(String conditionId) {
+        this.conditionId = conditionId;
+    }
+
+    @Override
+    public final boolean matchCondition(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
+        ConditionConfig config = ConditionConfig.of(model == null ? null : model.getConfig());
+        ConditionTarget target = new ConditionTarget(context.getRealm().getName(), conditionId,
+                context.getExecution() == null ? "-" : context.getExecution().getId());
+        return config.flag(CONFIG_NEGATE) != holds(context, config, target);
+    }
+
+    /** The condition before negation. */
+    abstract boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target);
+
+    static String note(AuthenticationFlowContext context, String name) {
+        return context.getAuthenticationSession() == null ? null : context.getAuthenticationSession().getAuthNote(name);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        // Conditions render no form, so there is no action to handle
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

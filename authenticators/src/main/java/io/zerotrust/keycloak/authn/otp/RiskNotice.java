@@ -1,0 +1,125 @@
+package io.zerotrust.keycloak.authn.otp;
+
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
+
+/**
+ * Turns the risk assessment's notes into the sentences that tell a user why a second factor is asked. Only the
+ * reasons a user can understand and act on are shown, strongest first; codes that lower the risk or concern the
+ * pack's own health are left out. Nothing is shown for a LOW sign-in (the second factor is then asked for other
+ * reasons) or when no assessment ran.
+ */
+public final class RiskNotice {
+
+    /** Message key prefix; the theme holds {@code ztReason_<CODE>} for each code below. */
+    public static final String REASON_KEY_PREFIX = "ztReason_";
+    /** Shown when the level is raised but no reason is one of the explained codes. */
+    public static final String UNKNOWN_REASON_KEY = "ztRiskReasonUnknown";
+    /** More sentences would bury the code field; the strongest reasons explain enough. */
+    public static final int MAX_LINES = 3;
+
+    /** Codes whose sentence names the country ({0}). */
+    private static final Set<String> NAMES_COUNTRY = Set.of("GEO_NEW_COUNTRY");
+    /** Codes whose sentence names the place, city and country ({0}). */
+    private static final Set<String> NAMES_PLACE = Set.of("GEO_NEW_CITY");
+
+    /** The codes the theme explains. */
+    public static final Set<String> EXPLAINED_CODES = Set.of("GEO_NEW_COUNTRY", "GEO_NEW_CITY", "DEVICE_UNKNOWN",
+            "IMPOSSIBLE_TRAVEL", "GEO_ANONYMOUS_VPN", "GEO_TOR_EXIT", "IP_TOR_EXIT", "POSTURE_MISSING",
+            "POSTURE_BAD_SIGNATURE", "TIME_OUTSIDE_WINDOW", "TIME_UNUSUAL_HOUR", "PASSWORD_SPRAY_IP",
+            "CREDENTIAL_STUFFING_IP", "LOGIN_FAILURES_USER");
+
+    private RiskNotice() {
+    }
+
+    /**
+     * @param levelNote   the assessed level ({@code zt.risk.level}), or null when no assessment ran
+     * @param reasonsNote comma-separated reason codes, strongest first ({@code zt.risk.reasons}), or null
+     * @param countryCode ISO code of the sign-in's country ({@code zt.geo.country}), or null
+     * @param city        the sign-in's city ({@code zt.geo.city}), or null
+     * @param locale      the page's language, for the country's name
+     */
+    public static List<RiskNoticeLine> lines(String levelNote, String reasonsNote, String countryCode, String city,
+                                             Locale locale) {
+        RiskLevel level = readLevel(levelNote);
+        if (level == null || level == RiskLevel.LOW) {
+            return List.of();
+        }
+        String country = countryName(countryCode, locale);
+        Set<RiskNoticeLine> lines = new LinkedHashSet<>();
+        for (String code : codes(reasonsNote)) {
+            if (lines.size() == MAX_LINES) {
+                break;
+            }
+            RiskNoticeLine line = line(code, country, city);
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        if (lines.isEmpty()) {
+            return List.of(new RiskNoticeLine(UNKNOWN_REASON_KEY, List.of()));
+        }
+        return List.copyOf(lines);
+    }
+
+    /** The line for one code, or null when the code is not explained or the place it names is unknown. */
+    private static RiskNoticeLine line(String code, String country, String city) {
+        if (!EXPLAINED_CODES.contains(code)) {
+            return null;
+        }
+        String key = REASON_KEY_PREFIX + code;
+        if (NAMES_COUNTRY.contains(code)) {
+            return country == null ? null : new RiskNoticeLine(key, List.of(country));
+        }
+        if (NAMES_PLACE.contains(code)) {
+            if (city == null) {
+                return null;
+            }
+            return new RiskNoticeLine(key, List.of(country == null ? city : city + ", " + country));
+        }
+        return new RiskNoticeLine(key, List.of());
+    }
+
+    private static List<String> codes(String reasonsNote) {
+        List<String> codes = new ArrayList<>();
+        if (reasonsNote != null) {
+            for (String code : reasonsNote.split(",")) {
+                if (!code.isBlank()) {
+                    codes.add(code.trim());
+                }
+            }
+        }
+        return codes;
+    }
+
+    private static RiskLevel readLevel(String note) {
+        if (note == null) {
+            return null;
+        }
+        try {
+            return RiskLevel.valueOf(note.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The country's name in the page's language (Java's own names, so no bundle per country), else its code. */
+    static String countryName(String countryCode, Locale locale) {
+        if (countryCode == null || countryCode.isBlank()) {
+            return null;
+        }
+        String code = countryCode.trim().toUpperCase(Locale.ROOT);
+        try {
+            String name = new Locale.Builder().setRegion(code).build().getDisplayCountry(locale);
+            return name.isBlank() ? code : name;
+        } catch (IllformedLocaleException e) {
+            return code;
+        }
+    }
+}

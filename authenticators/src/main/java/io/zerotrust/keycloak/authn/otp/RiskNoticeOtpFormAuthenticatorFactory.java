@@ -1,0 +1,80 @@
+package io.zerotrust.keycloak.authn.otp;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * Declares {@code zt-otp-form}, a drop-in for Keycloak's "OTP Form" ({@code auth-otp-form}) that also tells the
+ * user why the code is asked. Same credential type and requirement choices, so "try another way" and the
+ * "configure OTP" required action work as with Keycloak's.
+ */
+public class RiskNoticeOtpFormAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "zt-otp-form";
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Zero Trust: OTP form with risk notice";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Validates an OTP like Keycloak's OTP Form and, above the code field, tells the user in plain language"
+                + " which findings of 'Zero Trust: risk assessment' (earlier in the flow) made it ask. Needs the zero-trust login theme.";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return OTPCredentialModel.TYPE;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENT_CHOICES;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return true;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return RiskNoticeOtpFormAuthenticator.SINGLETON;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
