@@ -19,13 +19,23 @@ import java.util.List;
  */
 public record AnomalyFinding(String id, long time, String realmId, String userId, String sessionId, String ip,
                              String network, FindingKind kind, int score, FindingLevel level,
-                             List<FindingReason> reasons) {
+                             List<FindingReason> reasons, List<String> accounts) {
+
+    /** Most accounts a cross-account finding names, so that a large attack cannot make a finding unbounded. */
+    public static final int MAX_ACCOUNTS = 500;
 
     public AnomalyFinding {
         reasons = List.copyOf(reasons);
+        accounts = accounts == null ? List.of() : List.copyOf(accounts.subList(0, Math.min(accounts.size(), MAX_ACCOUNTS)));
         if (score < 0 || score > 100) {
             throw new IllegalArgumentException("score must be 0-100, got " + score);
         }
+    }
+
+    /** A finding about one user or session; it names no other accounts. */
+    public AnomalyFinding(String id, long time, String realmId, String userId, String sessionId, String ip,
+                          String network, FindingKind kind, int score, FindingLevel level, List<FindingReason> reasons) {
+        this(id, time, realmId, userId, sessionId, ip, network, kind, score, level, reasons, List.of());
     }
 
     /** Reason codes, comma-separated, for logs. */

@@ -64,13 +64,13 @@ final class CrossAccountDetector {
             out.accept(findings.create(failure, FindingKind.CREDENTIAL_STUFFING, score, byAddress, List.of(
                     new FindingReason(byAddress ? "MANY_ACCOUNTS_FAILING_FROM_IP" : "MANY_ACCOUNTS_FAILING_FROM_NETWORK",
                             accounts + " accounts failed to sign in from " + word + " " + source + " within "
-                                    + minutes + " minutes (" + window.failures() + " failures)"))));
+                                    + minutes + " minutes (" + window.failures() + " failures)")), window.accounts()));
         } else {
             int score = scale(50, few, settings.sprayMinUsers());
             out.accept(findings.create(failure, FindingKind.PASSWORD_SPRAY, score, byAddress, List.of(
                     new FindingReason(byAddress ? "FEW_TRIES_MANY_ACCOUNTS_FROM_IP" : "FEW_TRIES_MANY_ACCOUNTS_FROM_NETWORK",
                             few + " of " + accounts + " accounts failing from " + word + " " + source
-                                    + " were tried only once or twice within " + minutes + " minutes"))));
+                                    + " were tried only once or twice within " + minutes + " minutes")), window.accounts()));
         }
     }
 

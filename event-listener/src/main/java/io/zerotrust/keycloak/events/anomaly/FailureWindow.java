@@ -61,6 +61,11 @@ final class FailureWindow {
         }
     }
 
+    /** The accounts failing in the window, in no particular order. */
+    java.util.List<String> accounts() {
+        return java.util.List.copyOf(perAccount.keySet());
+    }
+
     int distinctAccounts() {
         return perAccount.size();
     }

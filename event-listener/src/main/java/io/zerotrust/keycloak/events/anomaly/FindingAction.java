@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.events.anomaly;
 
+import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
+
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;

@@ -23,9 +23,15 @@ final class Findings {
      */
     AnomalyFinding create(AuthObservation cause, FindingKind kind, int score, boolean aboutSource,
                           List<FindingReason> reasons) {
+        return create(cause, kind, score, aboutSource, reasons, List.of());
+    }
+
+    /** @param accounts the accounts a cross-account finding is about (user ids, or {@code name:<username>}) */
+    AnomalyFinding create(AuthObservation cause, FindingKind kind, int score, boolean aboutSource,
+                          List<FindingReason> reasons, List<String> accounts) {
         boolean sourceOnly = aboutSource || kind == FindingKind.CREDENTIAL_STUFFING || kind == FindingKind.PASSWORD_SPRAY;
         return new AnomalyFinding(ids.get(), cause.time(), cause.realmId(), sourceOnly ? null : cause.userId(),
                 sourceOnly ? null : cause.sessionId(), cause.ip(), cause.network(), kind, score,
-                FindingLevel.of(score), reasons);
+                FindingLevel.of(score), reasons, accounts);
     }
 }

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.events.feedback;
 
+import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
-import io.zerotrust.keycloak.events.anomaly.StepUpMark;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.events.anomaly;
 
+import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
+
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;

@@ -62,7 +62,19 @@ public final class RiskContextGatherer {
                 .profile(profile(session, user))
                 .device(device)
                 .failures(failures(session, realm, user, ip, geo, now))
+                .userAttributes(packAttributes(user))
                 .build();
+    }
+
+    /** Only the pack's own marks ({@code zt.*}); the rest of the user's attributes are none of the evaluators' business. */
+    private static Map<String, String> packAttributes(UserModel user) {
+        Map<String, String> marks = new HashMap<>();
+        user.getAttributes().forEach((name, values) -> {
+            if (name.startsWith("zt.") && values != null && !values.isEmpty() && values.get(0) != null) {
+                marks.put(name, values.get(0));
+            }
+        });
+        return marks;
     }
 
     public static GeoLookup locate(KeycloakSession session, String ip) {

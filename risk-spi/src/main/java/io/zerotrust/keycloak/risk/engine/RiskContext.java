@@ -26,11 +26,12 @@ import io.zerotrust.keycloak.risk.velocity.FailureCounts;
  * @param profile            what past successful logins taught; {@link UserRiskProfile#empty()} for new users
  * @param device             what the device cookie proved
  * @param failures           recent failure counts, or null when they could not be read
+ * @param userAttributes     the user's attributes whose names start with {@code zt.} (marks left by the pack)
  */
 public record RiskContext(String realm, String userId, String clientIp, Instant now, String userAgent,
                           Map<String, String> headers, Map<String, String> cookies,
                           GeoLocation location, String locationProblem, UserRiskProfile profile,
-                          DeviceSignal device, FailureCounts failures) {
+                          DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes) {
 
     public RiskContext {
         Objects.requireNonNull(realm, "realm");
@@ -39,6 +40,7 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
         cookies = cookies == null ? Map.of() : Map.copyOf(cookies);
         profile = profile == null ? UserRiskProfile.empty() : profile;
         device = device == null ? DeviceSignal.absent() : device;
+        userAttributes = userAttributes == null ? Map.of() : Map.copyOf(userAttributes);
     }
 
     public String header(String name) {
@@ -63,6 +65,7 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
         private UserRiskProfile profile;
         private DeviceSignal device;
         private FailureCounts failures;
+        private Map<String, String> userAttributes = Map.of();
 
         private Builder(String realm, Instant now) {
             this.realm = realm;
@@ -119,9 +122,14 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
             return this;
         }
 
+        public Builder userAttributes(Map<String, String> value) {
+            this.userAttributes = value;
+            return this;
+        }
+
         public RiskContext build() {
             return new RiskContext(realm, userId, clientIp, now, userAgent, headers, cookies, location, locationProblem,
-                    profile, device, failures);
+                    profile, device, failures, userAttributes);
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.zerotrust.keycloak.events.anomaly;
+package io.zerotrust.keycloak.risk.anomaly;
 
 import java.time.Instant;
 
