@@ -8,8 +8,7 @@ import org.keycloak.models.KeycloakSession;
  * unusual (its country, network, device) should count as the user's own from now on. Called in a transaction,
  * after the verdict is recorded; must not throw for a user or realm that is gone.
  *
- * <p>Implementations are found with {@link java.util.ServiceLoader} (first one wins); without one, the
- * {@link #NO_OP} learner is used and only the step-up mark is lifted.
+ * <p>The endpoint uses {@link ProfileFalsePositiveLearner}; {@link #NO_OP} only lifts the step-up mark.
  */
 public interface FalsePositiveLearner {
 
@@ -18,8 +17,4 @@ public interface FalsePositiveLearner {
 
     void learn(KeycloakSession session, AnomalyFinding finding);
 
-    static FalsePositiveLearner load() {
-        return java.util.ServiceLoader.load(FalsePositiveLearner.class, FalsePositiveLearner.class.getClassLoader())
-                .findFirst().orElse(NO_OP);
-    }
 }

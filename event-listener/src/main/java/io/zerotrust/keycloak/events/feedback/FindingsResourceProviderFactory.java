@@ -32,7 +32,7 @@ public class FindingsResourceProviderFactory implements RealmResourceProviderFac
     @Override
     public void init(Config.Scope config) {
         service = new FeedbackService(RecentFindings.node());
-        learner = FalsePositiveLearner.load();
+        learner = new ProfileFalsePositiveLearner();
     }
 
     @Override

@@ -1,0 +1,131 @@
+package io.zerotrust.keycloak.it;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The anomaly scorer behind zt-events on a real server: a credential-stuffing run yields a Detection Finding at
+ * the SOC's webhook and steps up the targeted users' next sign-in; a refresh token used from another country
+ * than its login revokes the session (the default action at HIGH).
+ */
+@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+class AnomalyFindingsTest {
+
+    private static final Duration ASYNC = Duration.ofSeconds(30);
+    private static final String STUFFING_SOURCE = "198.51.100.77";
+    /** RFC 7636's example verifier and its S256 challenge. */
+    private static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @InjectRealm(fromJson = "/zt-risk-realm.json", ref = "anomaly")
+    ManagedRealm realm;
+
+    @Test
+    void credentialStuffingYieldsAFindingAndStepsUpTheTargetedUsers() throws Exception {
+        try (BrowserBehindProxy attacker = new BrowserBehindProxy(STUFFING_SOURCE)) {
+            for (int i = 1; i <= 6; i++) {
+                for (String guess : new String[] {"Summer2026!", "Password1"}) {
+                    attacker.endSession();
+                    assertThat(BrowserBehindProxy.signedIn(attacker.login(realm.getName(), "victim0" + i, guess))).isFalse();
+                }
+            }
+        }
+
+        List<JsonNode> findings = WebhookReceiver.get().await(e -> e.path("class_uid").asInt() == 2004
+                && e.toString().contains(STUFFING_SOURCE), 1, ASYNC);
+        assertThat(findings).as("Detection Finding about %s at the webhook", STUFFING_SOURCE).isNotEmpty();
+        assertThat(findings.get(0).toString()).contains("MANY_ACCOUNTS_FAILING_FROM_IP");
+
+        // The step-up mark is a user attribute outside the user profile, so it is watched through sign-ins
+        Map<String, String> details = Map.of();
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        try (BrowserBehindProxy victim = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            do {
+                victim.endSession();
+                HtmlPage page = victim.login(realm.getName(), "victim01", "victim01-Passw0rd!");
+                assertThat(BrowserBehindProxy.signedIn(page)).isTrue();
+                details = latestLogin("victim01").getDetails();
+            } while (!details.getOrDefault("zt_risk_reasons", "").contains("ANOMALY_FLAGGED") && System.nanoTime() < deadline);
+        }
+        assertThat(details.get("zt_risk_reasons")).contains("ANOMALY_FLAGGED");
+        assertThat(details.get("zt_risk_level")).isNotEqualTo("LOW");
+    }
+
+    @Test
+    void refreshFromAnotherCountryRevokesTheSession() throws Exception {
+        String refreshToken = tokensFromBerlin("carol").path("refresh_token").asText();
+
+        HttpResponse<String> stolen = refresh(refreshToken, RiskFixtures.TOKYO);
+        assertThat(stolen.statusCode()).as("first refresh from Tokyo: %s", stolen.body()).isEqualTo(200);
+        String rotated = json.readTree(stolen.body()).path("refresh_token").asText(refreshToken);
+
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        HttpResponse<String> after = refresh(rotated, RiskFixtures.BERLIN);
+        while (after.statusCode() == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            rotated = json.readTree(after.body()).path("refresh_token").asText(rotated);
+            after = refresh(rotated, RiskFixtures.BERLIN);
+        }
+        assertThat(after.statusCode()).as("refresh after the token-theft finding: %s", after.body()).isEqualTo(400);
+        assertThat(after.body()).contains("invalid_grant");
+    }
+
+    private JsonNode tokensFromBerlin(String username) throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            HtmlPage page = browser.login(realm.getName(), username, username + "-Passw0rd!");
+            assertThat(BrowserBehindProxy.signedIn(page)).isTrue();
+            String query = URI.create(page.getUrl().toString()).getRawQuery();
+            Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
+                    .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> a));
+            HttpResponse<String> tokens = token(RiskFixtures.BERLIN, Map.of("grant_type", "authorization_code",
+                    "client_id", "account-console", "code", params.get("code"), "code_verifier", PKCE_VERIFIER,
+                    "redirect_uri", BrowserBehindProxy.BASE + "/realms/" + realm.getName() + "/account/"));
+            assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+            return json.readTree(tokens.body());
+        }
+    }
+
+    private HttpResponse<String> refresh(String refreshToken, String from) throws Exception {
+        return token(from, Map.of("grant_type", "refresh_token", "client_id", "account-console", "refresh_token", refreshToken));
+    }
+
+    private HttpResponse<String> token(String from, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(BrowserBehindProxy.BASE + "/realms/" + realm.getName()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", from)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private EventRepresentation latestLogin(String username) {
+        String userId = realm.admin().users().search(username, true).get(0).getId();
+        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
+        assertThat(events).hasSize(1);
+        return events.get(0);
+    }
+}
