@@ -49,6 +49,8 @@ public class FindingActionExecutor {
                 if (realm == null) {
                     return;
                 }
+                // A background session has no realm; user and session lookups refuse to run without one
+                session.getContext().setRealm(realm);
                 for (String account : accounts) {
                     UserModel user = user(session, realm, account);
                     if (user == null) {
