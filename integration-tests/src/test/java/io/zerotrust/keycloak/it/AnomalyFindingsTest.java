@@ -92,6 +92,71 @@ class AnomalyFindingsTest {
         assertThat(after.body()).contains("invalid_grant");
     }
 
+    @Test
+    void analystFeedbackIsGuardedByTheSocRoleAndAFalsePositiveTeachesTheProfile() throws Exception {
+        String refreshToken = tokensFromBerlin("dave").path("refresh_token").asText();
+        assertThat(refresh(refreshToken, RiskFixtures.TOKYO).statusCode()).isEqualTo(200);
+        String daveId = realm.admin().users().search("dave", true).get(0).getId();
+        JsonNode finding = awaitFinding(daveId);
+        String findingId = finding.path("id").asText();
+
+        assertThat(findings(null).statusCode()).as("no token").isEqualTo(401);
+        assertThat(findings(accessToken("erin")).statusCode()).as("a user without the role").isEqualTo(403);
+        String analyst = accessToken("sam");
+        assertThat(feedback(analyst, "no-such-finding", "{\"verdict\":\"false_positive\"}").statusCode()).isEqualTo(404);
+        assertThat(feedback(analyst, findingId, "{\"verdict\":\"maybe\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> accepted = feedback(analyst, findingId, "{\"verdict\":\"false_positive\",\"note\":\"travelling\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+
+        // Tokyo is now one of dave's places: signing in from there is no longer a new country
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.TOKYO)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "dave", "dave-Passw0rd!"))).isTrue();
+        }
+        assertThat(latestLogin("dave").getDetails().get("zt_risk_reasons")).doesNotContain("GEO_NEW_COUNTRY");
+    }
+
+    private JsonNode awaitFinding(String userId) throws Exception {
+        String analyst = accessToken("sam");
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> list = findings(analyst);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            for (JsonNode f : json.readTree(list.body())) {
+                if (userId.equals(f.path("userId").asText())) {
+                    return f;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no finding about user " + userId);
+    }
+
+    private HttpResponse<String> findings(String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(findingsUrl())).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> feedback(String bearer, String findingId, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(findingsUrl() + "/" + findingId + "/feedback"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String findingsUrl() {
+        return BrowserBehindProxy.BASE + "/realms/" + realm.getName() + "/zt-findings";
+    }
+
+    private String accessToken(String username) throws Exception {
+        HttpResponse<String> response = token("127.0.0.1", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", username + "-Passw0rd!"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body()).path("access_token").asText();
+    }
+
     private JsonNode tokensFromBerlin(String username) throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             HtmlPage page = browser.login(realm.getName(), username, username + "-Passw0rd!");

@@ -48,6 +48,12 @@ class EventPipelineTest {
         assertThat(ocsf.path("src_endpoint").path("location").path("country").asText()).isEqualTo("DE");
         assertThat(ocsf.toString()).contains("zt.risk").contains("\"level\"");
         assertThat(receiver.badSignatures()).as("batches with a bad signature").isEmpty();
+
+        // The pipeline's meters are in Keycloak's own metrics endpoint
+        String metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:9000/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("zt_events_delivered_total").contains("zt_events_queue_depth");
     }
 
     @Test

@@ -18,6 +18,7 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .dependency("io.zerotrust.keycloak", "keycloak-zero-trust")
                 .option("proxy-headers", "xforwarded")
                 .option("proxy-trusted-addresses", "127.0.0.1")
+                .option("metrics-enabled", "true")
                 .spiOption("zt-geoip", "maxmind", "city-database", RiskFixtures.CITY_DB.toString())
                 .spiOption("zt-geoip", "maxmind", "asn-database", RiskFixtures.ASN_DB.toString())
                 .spiOption("zt-geoip", "maxmind", "anonymous-database", RiskFixtures.ANONYMOUS_DB.toString())
