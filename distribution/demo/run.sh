@@ -15,6 +15,13 @@ echo "Building the provider jar and preparing Keycloak $version (the first run d
 ./mvnw -q -B -Pdemo -pl distribution -am package -DskipTests
 
 jar=$(ls distribution/target/keycloak-zero-trust-*.jar | grep -v original | head -1)
+
+# Small GeoIP databases placing a few documentation addresses (RFC 5737), so locations can be simulated:
+# 192.0.2.10 Berlin, 203.0.113.10 New York, 198.51.100.10 Tokyo (VPN on a hosting network), 198.51.100.200 Tokyo (Tor)
+geoip="$root/.demo/geoip"
+if [ ! -f "$geoip/GeoIP2-City-Test.mmdb" ]; then
+    java -cp "$(ls risk-spi/target/zt-risk-spi-*-tests.jar | head -1)" io.zerotrust.keycloak.risk.geo.GeoIpFixtures "$geoip"
+fi
 rm -f "$home"/providers/keycloak-zero-trust*.jar
 cp "$jar" "$home/providers/keycloak-zero-trust.jar"
 mkdir -p "$home/data/import"
@@ -27,8 +34,9 @@ cat <<MSG
     Sign in as a demo user:  http://localhost:$port/realms/zero-trust-demo/account
                              alice / Alice-Demo-1   or   bob / Bob-Demo-1
     Admin console:           http://localhost:$port/admin   (admin / admin)
-    Simulate a client address (trusted from 127.0.0.1 only):
-                             curl -H 'X-Forwarded-For: 203.0.113.7' ...
+    Simulate where a sign-in comes from (X-Forwarded-For is trusted from 127.0.0.1 only), e.g. with a
+    browser extension that sets the header: 203.0.113.10 (New York: a one-time code is asked),
+    198.51.100.200 (a Tor exit in Tokyo: access is denied). See README.md, "Demo walk-through".
   Ctrl-C stops it.
 
 MSG
@@ -39,4 +47,7 @@ exec "$home/bin/kc.sh" start-dev \
     --http-port "$port" \
     --import-realm \
     --proxy-headers xforwarded \
-    --proxy-trusted-addresses 127.0.0.1
+    --proxy-trusted-addresses 127.0.0.1 \
+    --spi-zt-geoip--maxmind--city-database="$geoip/GeoIP2-City-Test.mmdb" \
+    --spi-zt-geoip--maxmind--asn-database="$geoip/GeoLite2-ASN-Test.mmdb" \
+    --spi-zt-geoip--maxmind--anonymous-database="$geoip/GeoIP2-Anonymous-IP-Test.mmdb"

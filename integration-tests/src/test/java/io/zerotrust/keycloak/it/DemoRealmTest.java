@@ -2,6 +2,8 @@ package io.zerotrust.keycloak.it;
 
 import java.util.List;
 
+import io.zerotrust.keycloak.risk.geo.GeoIpFixtures;
+import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -17,8 +19,12 @@ import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The realm the README's demo imports: its users log in with the documented passwords through its Zero Trust flow. */
-@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+/**
+ * The README's demo: the realm it imports, on a server started with the demo script's options. Its users log in
+ * with the documented passwords, and the walk-through holds: no MFA at home, a one-time code from New York,
+ * denial from a Tor exit.
+ */
+@KeycloakIntegrationTest(config = DemoServerConfig.class)
 class DemoRealmTest {
 
     @InjectRealm(fromJson = "/zero-trust-demo-realm.json")
@@ -48,9 +54,30 @@ class DemoRealmTest {
         assertThat(tokens.getStatusCode()).isEqualTo(200);
         assertThat(oauth.verifyToken(tokens.getAccessToken()).getPreferredUsername()).isEqualTo("alice");
 
-        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, null, null, null, null, 0, 10);
+        String aliceId = realm.admin().users().search("alice", true).get(0).getId();
+        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, aliceId, null, null, null, 0, 10);
         assertThat(logins).singleElement()
                 .satisfies(e -> assertThat(e.getDetails()).containsEntry("zt_risk_level", "LOW"));
+    }
+
+    @Test
+    void walkThroughNewCountryAsksForASecondFactorAndTorIsDenied() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy("127.0.0.1")) {
+            browser.header("X-Forwarded-For", null);
+            HtmlPage home = browser.login(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(BrowserBehindProxy.signedIn(home)).as("bob at home: %s", home.getUrl()).isTrue();
+
+            browser.endSession();
+            HtmlPage newYork = browser.from(GeoIpFixtures.NEW_YORK_IP).login(realm.getName(), "bob", "Bob-Demo-1");
+            // bob has no second factor yet: he is asked to enrol one, told why
+            assertThat(BrowserBehindProxy.signedIn(newYork)).isFalse();
+            assertThat(newYork.getElementById("kc-totp-settings-form")).as("OTP enrolment on %s", newYork.getUrl()).isNotNull();
+
+            browser.endSession();
+            HtmlPage tor = browser.from(GeoIpFixtures.TOKYO_TOR_IP).login(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(BrowserBehindProxy.signedIn(tor)).isFalse();
+            assertThat(tor.asNormalizedText()).containsIgnoringCase("access denied");
+        }
     }
 
     @Test
