@@ -6,7 +6,6 @@ import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** The {@code anomaly-mark} evaluator; option {@value #LOG_ODDS} (default 3.0). */
 public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory {
@@ -31,11 +30,4 @@ public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory
         return new DelegatingEvaluatorProvider(evaluator);
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.device;
 
+import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
+
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 
 import java.util.List;
@@ -8,7 +10,6 @@ import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -43,15 +44,7 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DeviceEvaluatorProvider(evaluator);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+        return new DelegatingEvaluatorProvider(evaluator);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.geo;
 
+import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
+
 import java.util.List;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
@@ -7,7 +9,6 @@ import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -42,15 +43,7 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new GeoEvaluatorProvider(evaluator);
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+        return new DelegatingEvaluatorProvider(evaluator);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -83,14 +82,6 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
         return new DelegatingEvaluatorProvider(new IpReputationEvaluator(currentLists()));
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -64,14 +63,6 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
     /** The counting logic the adapter applies to the failure records it fetched. */
     public FailureWindow failureWindow() {
         return evaluator.settings().failureWindow();
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.geo;
 
+import io.zerotrust.keycloak.risk.spi.MapScope;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
