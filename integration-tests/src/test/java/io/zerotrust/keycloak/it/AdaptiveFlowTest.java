@@ -1,8 +1,11 @@
 package io.zerotrust.keycloak.it;
 
+import java.util.List;
+
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.utils.TimeBasedOTP;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -11,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An adaptive browser flow built from the pack's steps (zt-adaptive-realm.json): password, zt-risk-assessment,
- * Keycloak's Deny access behind zt-condition-risk-level at HIGH, and zt-otp-form behind it at MEDIUM.
+ * zt-deny behind zt-condition-risk-level at HIGH, and zt-otp-form behind it at MEDIUM.
  */
 @KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
 class AdaptiveFlowTest {
@@ -37,11 +40,24 @@ class AdaptiveFlowTest {
             HtmlPage after = otp.getHtmlElementById("kc-login").click();
             assertThat(BrowserBehindProxy.signedIn(after)).as("signed in after OTP: %s", after.getUrl()).isTrue();
 
-            // A Tor exit: refused, without a code being asked
+            // A Tor exit: refused, without a code being asked, with a support reference and nothing internal
             HtmlPage denied = login(browser.from(RiskFixtures.BERLIN_TOR));
             assertThat(BrowserBehindProxy.signedIn(denied)).isFalse();
             assertThat(denied.getElementById("otp")).isNull();
-            assertThat(denied.asNormalizedText()).containsIgnoringCase("access denied");
+            String text = denied.asNormalizedText();
+            assertThat(text).contains("Sign-in refused").doesNotContain("TOR").doesNotContain("Tor")
+                    .doesNotContain("score").doesNotContain("HIGH");
+            String reference = denied.getHtmlElementById("zt-reference").asNormalizedText();
+            assertThat(reference).matches("[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}");
+
+            // The SOC finds the refused sign-in, and why, from the reference the user reads out
+            String userId = realm.admin().users().search("olga", true).get(0).getId();
+            List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, userId, null, null, null, 0, 5);
+            assertThat(errors).anySatisfy(e -> {
+                assertThat(e.getError()).isEqualTo("access_denied");
+                assertThat(e.getDetails()).containsEntry("zt_reference", reference).containsEntry("zt_risk_level", "HIGH");
+                assertThat(e.getDetails().get("zt_risk_reasons")).contains("IP_TOR_EXIT");
+            });
         }
     }
 

@@ -76,7 +76,8 @@ class DemoRealmTest {
             browser.endSession();
             HtmlPage tor = browser.from(GeoIpFixtures.TOKYO_TOR_IP).login(realm.getName(), "bob", "Bob-Demo-1");
             assertThat(BrowserBehindProxy.signedIn(tor)).isFalse();
-            assertThat(tor.asNormalizedText()).containsIgnoringCase("access denied");
+            assertThat(tor.asNormalizedText()).contains("Sign-in refused");
+            assertThat(tor.getElementById("zt-reference")).isNotNull();
         }
     }
 

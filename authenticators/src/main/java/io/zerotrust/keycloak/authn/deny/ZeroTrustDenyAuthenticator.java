@@ -1,0 +1,60 @@
+package io.zerotrust.keycloak.authn.deny;
+
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Errors;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Refuses the sign-in with a page that gives the user a support reference and nothing internal (no score,
+ * no reasons: those would teach an attacker what to change). The reference, the level and the reasons go into
+ * the LOGIN_ERROR event for the SOC.
+ */
+public class ZeroTrustDenyAuthenticator implements Authenticator {
+
+    static final String TEMPLATE = "zt-denied.ftl";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String reference = DenialReference.next();
+        String level = context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL);
+        String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
+        context.getEvent()
+                .detail(ZeroTrustDenyAuthenticatorFactory.EVENT_REFERENCE, reference)
+                .detail(RiskNotes.EVENT_LEVEL, level == null ? "unknown" : level)
+                .detail(RiskNotes.EVENT_REASONS, reasons == null ? "" : reasons)
+                .error(Errors.ACCESS_DENIED);
+        Response page = context.form()
+                .setAttribute("ztReference", reference)
+                .createForm(TEMPLATE);
+        context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        authenticate(context);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}
