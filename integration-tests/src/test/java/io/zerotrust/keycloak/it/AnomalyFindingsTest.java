@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -66,7 +65,7 @@ class AnomalyFindingsTest {
                 victim.endSession();
                 HtmlPage page = victim.login(realm.getName(), "victim01", "victim01-Passw0rd!");
                 assertThat(BrowserBehindProxy.signedIn(page)).isTrue();
-                details = latestLogin("victim01").getDetails();
+                details = LoginEvents.latest(realm, "victim01").getDetails();
             } while (!details.getOrDefault("zt_risk_reasons", "").contains("ANOMALY_FLAGGED") && System.nanoTime() < deadline);
         }
         assertThat(details.get("zt_risk_reasons")).contains("ANOMALY_FLAGGED");
@@ -96,7 +95,7 @@ class AnomalyFindingsTest {
     void analystFeedbackIsGuardedByTheSocRoleAndAFalsePositiveTeachesTheProfile() throws Exception {
         String refreshToken = tokensFromBerlin("dave").path("refresh_token").asText();
         assertThat(refresh(refreshToken, RiskFixtures.TOKYO).statusCode()).isEqualTo(200);
-        String daveId = realm.admin().users().search("dave", true).get(0).getId();
+        String daveId = LoginEvents.userId(realm, "dave");
         JsonNode finding = awaitFinding(daveId);
         String findingId = finding.path("id").asText();
 
@@ -112,7 +111,7 @@ class AnomalyFindingsTest {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.TOKYO)) {
             assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "dave", "dave-Passw0rd!"))).isTrue();
         }
-        assertThat(latestLogin("dave").getDetails().get("zt_risk_reasons")).doesNotContain("GEO_NEW_COUNTRY");
+        assertThat(LoginEvents.latest(realm, "dave").getDetails().get("zt_risk_reasons")).doesNotContain("GEO_NEW_COUNTRY");
     }
 
     private JsonNode awaitFinding(String userId) throws Exception {
@@ -187,10 +186,4 @@ class AnomalyFindingsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private EventRepresentation latestLogin(String username) {
-        String userId = realm.admin().users().search(username, true).get(0).getId();
-        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
-        assertThat(events).hasSize(1);
-        return events.get(0);
-    }
 }

@@ -54,7 +54,7 @@ class DemoRealmTest {
         assertThat(tokens.getStatusCode()).isEqualTo(200);
         assertThat(oauth.verifyToken(tokens.getAccessToken()).getPreferredUsername()).isEqualTo("alice");
 
-        String aliceId = realm.admin().users().search("alice", true).get(0).getId();
+        String aliceId = LoginEvents.userId(realm, "alice");
         List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, aliceId, null, null, null, 0, 10);
         assertThat(logins).singleElement()
                 .satisfies(e -> assertThat(e.getDetails()).containsEntry("zt_risk_level", "LOW"));

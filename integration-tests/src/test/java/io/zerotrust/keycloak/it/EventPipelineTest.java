@@ -33,7 +33,7 @@ class EventPipelineTest {
             HtmlPage page = browser.login(realm.getName(), "alice", "alice-Passw0rd!");
             assertThat(BrowserBehindProxy.signedIn(page)).isTrue();
         }
-        String eventId = latestLoginId("alice");
+        String eventId = LoginEvents.latest(realm, "alice").getId();
 
         List<JsonNode> delivered = receiver.await(e -> eventId.equals(e.path("metadata").path("uid").asText()), 1, DELIVERY);
 
@@ -78,7 +78,7 @@ class EventPipelineTest {
         // A loose bound, since this shares 2 cores with a server: the point is "not blocked", not a figure.
         assertThat(median(whileDown)).as("median login ms while the receiver is down (normal: %s)", normal)
                 .isLessThan(median(normal) + 1_000);
-        String userId = realm.admin().users().search("bob", true).get(0).getId();
+        String userId = LoginEvents.userId(realm, "bob");
         for (EventRepresentation e : realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 10)) {
             ids.add(e.getId());
         }
@@ -104,10 +104,4 @@ class EventPipelineTest {
         return sorted.get(sorted.size() / 2);
     }
 
-    private String latestLoginId(String username) {
-        String userId = realm.admin().users().search(username, true).get(0).getId();
-        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
-        assertThat(events).hasSize(1);
-        return events.get(0).getId();
-    }
 }

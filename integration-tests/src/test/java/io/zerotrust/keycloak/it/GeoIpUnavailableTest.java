@@ -5,13 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -51,10 +49,7 @@ class GeoIpUnavailableTest {
 
             assertThat(BrowserBehindProxy.signedIn(page)).as("signed in, not an error page: %s", page.getUrl()).isTrue();
         }
-        String userId = realm.admin().users().search("grace", true).get(0).getId();
-        List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
-        assertThat(logins).hasSize(1);
-        Map<String, String> details = logins.get(0).getDetails();
+        Map<String, String> details = LoginEvents.latest(realm, "grace").getDetails();
         assertThat(details).containsEntry("zt_risk_level", "MEDIUM");
         assertThat(details.get("zt_risk_reasons")).contains("GEO_UNAVAILABLE", "IMPOSSIBLE_TRAVEL_UNAVAILABLE");
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -137,10 +136,7 @@ class RiskScoringTest {
     }
 
     private Verdict latestLogin(String username) {
-        String userId = realm.admin().users().search(username, true).get(0).getId();
-        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1);
-        assertThat(events).as("LOGIN event of %s", username).hasSize(1);
-        Map<String, String> details = events.get(0).getDetails();
+        Map<String, String> details = LoginEvents.latest(realm, username).getDetails();
         return new Verdict(details.get("zt_risk_level"), List.of(details.getOrDefault("zt_risk_reasons", "").split(",")),
                 details.get("zt_risk_score"));
     }
