@@ -56,6 +56,53 @@ final class BrowserBehindProxy implements AutoCloseable {
         return form.getHtmlElementById("kc-login").click();
     }
 
+    /**
+     * Starts an authorization-code request of a public client that redirects to the realm's account page, with
+     * extra query parameters (e.g. {@code acr_values=mfa}); returns the first page: a form, or the redirect with a
+     * code when an SSO session suffices.
+     */
+    HtmlPage authorize(String realm, String clientId, String extraQuery) throws IOException {
+        return client.getPage(BASE + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + clientId
+                + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(accountUrl(realm), StandardCharsets.UTF_8)
+                + (extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery));
+    }
+
+    static String accountUrl(String realm) {
+        return BASE + "/realms/" + realm + "/account/";
+    }
+
+    /** Fills in and submits the username/password form. */
+    static HtmlPage submitPassword(HtmlPage form, String username, String password) throws IOException {
+        form.getHtmlElementById("username").type(username);
+        form.getHtmlElementById("password").type(password);
+        return form.getHtmlElementById("kc-login").click();
+    }
+
+    /** The authorization code the page's URL carries, or null. */
+    static String code(HtmlPage page) {
+        String query = URI.create(page.getUrl().toString()).getQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("code=")) {
+                return java.net.URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** Replaces a cookie's value, keeping its domain and path, as someone tampering with the browser would. */
+    void tamperCookie(String name, java.util.function.UnaryOperator<String> change) {
+        org.htmlunit.util.Cookie cookie = client.getCookieManager().getCookie(name);
+        if (cookie == null) {
+            throw new IllegalStateException("no cookie " + name);
+        }
+        client.getCookieManager().removeCookie(cookie);
+        client.getCookieManager().addCookie(new org.htmlunit.util.Cookie(cookie.getDomain(), name, change.apply(cookie.getValue()),
+                cookie.getPath(), cookie.getExpires(), cookie.isSecure(), cookie.isHttpOnly(), cookie.getSameSite()));
+    }
+
     static boolean signedIn(HtmlPage page) {
         URI url = URI.create(page.getUrl().toString());
         return url.getPath().endsWith("/account/") && url.getQuery() != null && url.getQuery().contains("code=");

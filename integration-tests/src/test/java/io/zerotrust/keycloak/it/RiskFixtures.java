@@ -49,6 +49,8 @@ final class RiskFixtures {
     static final String VIENNA = "198.51.100.10";
     /** Tokyo, Japan. */
     static final String TOKYO = "203.0.113.10";
+    /** Zurich, Switzerland: a third country, reachable from Berlin and Vienna within GeoIP's accuracy. */
+    static final String ZURICH = "203.0.113.140";
 
     private RiskFixtures() {
     }
@@ -63,12 +65,14 @@ final class RiskFixtures {
             GeoIpFixtures.writeCityFixture(CITY_DB, List.of(
                     new CityEntry("192.0.2.0/24", "DE", "Germany", "Berlin", 52.52, 13.405, 300),
                     new CityEntry("198.51.100.0/24", "AT", "Austria", "Vienna", 48.208, 16.373, 300),
-                    new CityEntry("203.0.113.0/24", "JP", "Japan", "Tokyo", 35.68, 139.69, 50)));
+                    new CityEntry("203.0.113.0/25", "JP", "Japan", "Tokyo", 35.68, 139.69, 50),
+                    new CityEntry("203.0.113.128/25", "CH", "Switzerland", "Zurich", 47.377, 8.540, 300)));
             GeoIpFixtures.writeAsnFixture(ASN_DB, List.of(
                     new AsnEntry("192.0.2.0/25", 64500, "Example Telecom DE"),
                     new AsnEntry("192.0.2.128/25", 64510, "Example Hosting"),
                     new AsnEntry("198.51.100.0/24", 64520, "Example Telecom AT"),
-                    new AsnEntry("203.0.113.0/24", 64530, "Example Telecom JP")));
+                    new AsnEntry("203.0.113.0/25", 64530, "Example Telecom JP"),
+                    new AsnEntry("203.0.113.128/25", 64540, "Example Telecom CH")));
             GeoIpFixtures.writeAnonymousFixture(ANONYMOUS_DB, List.of(
                     new AnonymousEntry("192.0.2.128/26", true, true, false, false),
                     new AnonymousEntry("192.0.2.200/29", false, false, true, false)));

@@ -49,10 +49,22 @@ class RiskNoticeMessagesTest {
         Properties messages = messages(language);
         for (String key : messages.stringPropertyNames()) {
             // Keycloak passes every message through MessageFormat: a single quote would swallow the text after it
-            String formatted = new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(language)).format(new Object[]{"Tokyo"});
+            // The trust period's messages take a number (FreeMarker passes numbers as numbers), the others a place
+            Object argument = key.startsWith("ztTrustText") ? (Object) 30L : "Tokyo";
+            String formatted = new MessageFormat(messages.getProperty(key), Locale.forLanguageTag(language)).format(new Object[]{argument});
             assertThat(formatted).as(key).doesNotContain("{").doesNotContain("}");
         }
         assertThat(new MessageFormat(messages.getProperty("ztReason_GEO_NEW_COUNTRY")).format(new Object[]{"Japan"})).contains("Japan");
+    }
+
+    @org.junit.jupiter.api.Test
+    void theTrustPeriodReadsInSingularAndPlural() throws IOException {
+        Properties en = messages("en");
+        assertThat(new MessageFormat(en.getProperty("ztTrustTextDays"), Locale.ENGLISH).format(new Object[]{30L})).contains("for 30 days,");
+        assertThat(new MessageFormat(en.getProperty("ztTrustTextDays"), Locale.ENGLISH).format(new Object[]{1L})).contains("for one day,");
+        assertThat(new MessageFormat(en.getProperty("ztTrustTextMinutes"), Locale.ENGLISH).format(new Object[]{1L})).contains("for one minute,");
+        Properties de = messages("de");
+        assertThat(new MessageFormat(de.getProperty("ztTrustTextHours"), Locale.GERMAN).format(new Object[]{12L})).contains("12 Stunden lang");
     }
 
     @ParameterizedTest

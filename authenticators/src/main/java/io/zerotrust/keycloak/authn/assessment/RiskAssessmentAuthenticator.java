@@ -2,41 +2,73 @@ package io.zerotrust.keycloak.authn.assessment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.trust.TrustedDevices;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
 import io.zerotrust.keycloak.risk.device.DeviceCookie;
 import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
 import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticationFlowCallback;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Runs every enabled risk evaluator once the user is known and records the verdict in the authentication
- * session and the event. It never blocks or fails the login itself: later steps act on the level.
+ * session and the event, raising the requested level of authentication when configured to. It never blocks or
+ * fails the login itself: later steps act on the level.
  */
-public class RiskAssessmentAuthenticator implements Authenticator {
+public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback {
 
     private static final Logger LOG = Logger.getLogger(RiskAssessmentAuthenticator.class);
+    /** The level of authentication the risk requires, when the step maps its level to one. */
+    static final String NOTE_ACR_LEVEL = "zt.acr.level";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        // ALTERNATIVE before Cookie: judge the SSO session's user, then let the next alternative (Cookie) decide
+        boolean beforeCookie = context.getExecution().isAlternative();
+        UserModel user = context.getUser();
+        if (user == null) {
+            AuthenticationManager.AuthResult sso = AuthenticationManager.authenticateIdentityCookie(context.getSession(), context.getRealm(), true);
+            user = sso == null ? null : sso.user();
+        }
+        if (user != null) {
+            assess(context, user);
+        } else if (!beforeCookie) {
+            LOG.warnf("Realm %s: zt-risk-assessment ran before the user was known; place it after the step that identifies the user",
+                    context.getRealm().getName());
+        }
+        if (beforeCookie) {
+            context.attempted();
+        } else {
+            context.success();
+        }
+    }
+
+    private void assess(AuthenticationFlowContext context, UserModel user) {
         AuthenticatorConfigModel configModel = context.getAuthenticatorConfig();
-        RiskPolicy policy = RiskPolicyConfig.read(configModel == null ? null : configModel.getConfig(),
-                problem -> LOG.warnf("Realm %s, risk assessment config %s: %s", context.getRealm().getName(),
-                        configModel == null ? "-" : configModel.getAlias(), problem));
+        Map<String, String> config = configModel == null ? null : configModel.getConfig();
+        Consumer<String> problems = problem -> LOG.warnf("Realm %s, risk assessment config %s: %s", context.getRealm().getName(),
+                configModel == null ? "-" : configModel.getAlias(), problem);
+        RiskPolicy policy = RiskPolicyConfig.read(config, problems);
 
         List<RiskEvaluatorProvider> evaluators = context.getSession().getKeycloakSessionFactory()
                 .getProviderFactoriesStream(RiskEvaluatorProvider.class)
@@ -44,7 +76,6 @@ public class RiskAssessmentAuthenticator implements Authenticator {
                 .toList();
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        UserModel user = context.getUser();
         Instant now = Instant.now();
         DeviceCookie.Verification device = RealmDeviceCookies.read(session, realm, user.getId(), now);
         String deviceId = device.valid() ? device.deviceId() : DeviceCookie.newDeviceId();
@@ -52,7 +83,8 @@ public class RiskAssessmentAuthenticator implements Authenticator {
             // The device becomes known only once a login from it fully succeeds (see zt-risk-learning)
             RealmDeviceCookies.issue(session, realm, user.getId(), deviceId, now);
         }
-        RiskContext riskContext = RiskContextGatherer.gather(session, realm, user, device.toSignal(false), now);
+        boolean trusted = device.valid() && TrustedDevices.isTrusted(user, deviceId, now);
+        RiskContext riskContext = RiskContextGatherer.gather(session, realm, user, device.toSignal(trusted), now);
         RiskAssessment assessment = EvaluationRun.assess(evaluators, riskContext, policy);
 
         String reasons = String.join(",", assessment.reasonCodes());
@@ -62,14 +94,61 @@ public class RiskAssessmentAuthenticator implements Authenticator {
         authSession.setAuthNote(RiskNotes.REASONS, reasons);
         authSession.setAuthNote(RiskNotes.DEVICE_ID, deviceId);
         storePlace(authSession, riskContext.location());
+        requireLevel(context, StepUpLevels.read(config, problems), assessment.level());
+        addEventDetails(context);
+        LOG.debugf("Realm %s user %s: risk %d %s [%s]", realm.getName(), user.getId(), assessment.score(), assessment.level(), reasons);
+    }
+
+    /**
+     * Raises the level of authentication the request asks for, where Keycloak's own step-up reads it: the
+     * authorization endpoint keeps the client's acr_values / claims request in the same note. Keycloak's LoA
+     * conditions then ask for what is missing, Cookie re-prompts an SSO session below it, and the token's acr
+     * claim says what was reached.
+     */
+    private static void requireLevel(AuthenticationFlowContext context, StepUpLevels levels, RiskLevel risk) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String note = authSession.getClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION);
+        int requested;
+        try {
+            requested = note == null ? Constants.NO_LOA : Integer.parseInt(note);
+        } catch (NumberFormatException e) {
+            requested = Constants.NO_LOA;
+        }
+        int required = levels.raise(requested, risk);
+        if (required > requested) {
+            authSession.setClientNote(Constants.REQUESTED_LEVEL_OF_AUTHENTICATION, Integer.toString(required));
+        }
+        OptionalInt byRisk = levels.required(risk);
+        if (byRisk.isPresent()) {
+            authSession.setAuthNote(NOTE_ACR_LEVEL, Integer.toString(byRisk.getAsInt()));
+        } else {
+            authSession.removeAuthNote(NOTE_ACR_LEVEL);
+        }
+    }
+
+    /**
+     * A sign-in that needs more steps ends in a later request, whose event the assessment's request never sees:
+     * Keycloak calls this in the request that completes the steps around the assessment, so its verdict reaches
+     * the LOGIN event (and the listeners that learn from it) whichever step came last.
+     */
+    @Override
+    public void onParentFlowSuccess(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL) != null) {
+            addEventDetails(context);
+        }
+    }
+
+    private static void addEventDetails(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
         context.getEvent()
-                .detail(RiskNotes.EVENT_SCORE, Integer.toString(assessment.score()))
-                .detail(RiskNotes.EVENT_LEVEL, assessment.level().name())
-                .detail(RiskNotes.EVENT_REASONS, reasons)
-                .detail(RiskNotes.EVENT_DEVICE_ID, deviceId);
-        LOG.debugf("Realm %s user %s: risk %d %s [%s]", context.getRealm().getName(), context.getUser().getId(),
-                assessment.score(), assessment.level(), reasons);
-        context.success();
+                .detail(RiskNotes.EVENT_SCORE, authSession.getAuthNote(RiskNotes.SCORE))
+                .detail(RiskNotes.EVENT_LEVEL, authSession.getAuthNote(RiskNotes.LEVEL))
+                .detail(RiskNotes.EVENT_REASONS, authSession.getAuthNote(RiskNotes.REASONS))
+                .detail(RiskNotes.EVENT_DEVICE_ID, authSession.getAuthNote(RiskNotes.DEVICE_ID));
+        String acrLevel = authSession.getAuthNote(NOTE_ACR_LEVEL);
+        if (acrLevel != null) {
+            context.getEvent().detail(RiskAssessmentAuthenticatorFactory.EVENT_ACR_LEVEL, acrLevel);
+        }
     }
 
     /**
@@ -96,7 +175,8 @@ public class RiskAssessmentAuthenticator implements Authenticator {
 
     @Override
     public boolean requiresUser() {
-        return true;
+        // It finds the user itself before Cookie (from the SSO session); after the password it is the flow's user
+        return false;
     }
 
     @Override

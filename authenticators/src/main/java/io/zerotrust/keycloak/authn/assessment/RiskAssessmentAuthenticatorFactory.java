@@ -7,6 +7,7 @@ import io.zerotrust.keycloak.risk.engine.RiskPolicy;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.authentication.AuthenticationFlowCallbackFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -14,7 +15,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Declares the {@code zt-risk-assessment} flow step and its per-realm policy settings. */
-public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory {
+public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory, AuthenticationFlowCallbackFactory {
 
     public static final String PROVIDER_ID = "zt-risk-assessment";
 
@@ -24,8 +25,14 @@ public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory 
     public static final String CONFIG_FALLBACK_LEVEL = "fallbackLevel";
     public static final String CONFIG_ENABLED_EVALUATORS = "enabledEvaluators";
     public static final String CONFIG_WEIGHTS = "weights";
+    /** Level of authentication (LoA) a MEDIUM-risk sign-in must reach; empty requires nothing more. */
+    public static final String CONFIG_ACR_LEVEL_MEDIUM = "acrLevelMedium";
+    /** Level of authentication (LoA) a HIGH-risk sign-in must reach; empty means the MEDIUM one. */
+    public static final String CONFIG_ACR_LEVEL_HIGH = "acrLevelHigh";
+    /** Event detail: the level of authentication the sign-in's risk required (absent when its level maps to none). */
+    public static final String EVENT_ACR_LEVEL = "zt_acr_level";
 
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
+    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
 
     @Override
     public String getId() {
@@ -45,7 +52,9 @@ public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory 
     @Override
     public String getHelpText() {
         return "Scores the sign-in from its context (location, network, device, posture, time, failures, reputation) once the user is known,"
-                + " and keeps the score, level and reasons for later conditions and steps. Place it after the step that identifies the user.";
+                + " and keeps the score, level and reasons for later conditions and steps. Place it REQUIRED after the step that identifies the user."
+                + " For step-up of existing sessions, also place it ALTERNATIVE before Cookie: there it judges the session's user and raises the"
+                + " requested level of authentication, then lets Cookie decide (it never completes a flow by itself).";
     }
 
     @Override
@@ -85,6 +94,13 @@ public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory 
                 .property().name(CONFIG_WEIGHTS).label("Evaluator weights")
                 .helpText("Multiplier of each evaluator's evidence as id:weight pairs, e.g. geo:1.5 time:0.5. Unlisted evaluators weigh 1.")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                .property().name(CONFIG_ACR_LEVEL_MEDIUM).label("Level of authentication at MEDIUM")
+                .helpText("Level of authentication (as in 'Condition - Level of Authentication') a MEDIUM-risk sign-in must reach, e.g. 2."
+                        + " Raises the level the client requested, never lowers it. Empty: no step-up.")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
+                .property().name(CONFIG_ACR_LEVEL_HIGH).label("Level of authentication at HIGH")
+                .helpText("Level of authentication a HIGH-risk sign-in must reach, e.g. 3. Empty: the MEDIUM level.")
+                .type(ProviderConfigProperty.STRING_TYPE).add()
                 .build();
     }
 

@@ -1,0 +1,39 @@
+package io.zerotrust.keycloak.it;
+
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+
+import org.keycloak.models.utils.TimeBasedOTP;
+
+/**
+ * One-time codes of a test user's authenticator app. Keycloak refuses a code used before, and a test may sign a
+ * user in twice within one 30-second period; the server also accepts the codes of the neighbouring periods
+ * (look-around window 1), so a second sign-in gets the next period's code instead of waiting for it.
+ */
+final class OneTimeCodes {
+
+    private static final int PERIOD_SECONDS = 30;
+    private static final Map<String, Set<Long>> USED = new HashMap<>();
+
+    private OneTimeCodes() {
+    }
+
+    static synchronized String next(String username, String secret) {
+        long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
+        Set<Long> used = USED.computeIfAbsent(username, u -> new HashSet<>());
+        for (long period : new long[]{now, now + 1, now - 1}) {
+            if (used.add(period)) {
+                Calendar at = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+                at.setTimeInMillis(period * PERIOD_SECONDS * 1000 + PERIOD_SECONDS * 500L);
+                TimeBasedOTP otp = new TimeBasedOTP();
+                otp.setCalendar(at);
+                return otp.generateTOTP(secret);
+            }
+        }
+        throw new IllegalStateException(username + " signed in with a code more than three times in a period");
+    }
+}

@@ -1,0 +1,172 @@
+package io.zerotrust.keycloak.it;
+
+import java.util.List;
+import java.util.Map;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * zt-trusted-device in the step-up realm (zt-stepup-realm.json): after the one-time code the user may trust the
+ * browser; a trusted device lowers the risk of its later sign-ins, until the trust expires or the user or an admin
+ * removes it, and a forged device cookie never passes for it. Every user starts alike: a first sign-in from
+ * Berlin, then one from Vienna (a new country: MEDIUM, so a code is asked) where the device is trusted; the
+ * check is then a sign-in from Zurich, another new country, which is MEDIUM from a merely known device and LOW
+ * from a trusted one.
+ */
+@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+class TrustedDeviceTest {
+
+    static final String CLIENT = "zt-app";
+    static final String OTP_SECRET = "ztStepUpOtpSecret12345";
+
+    @InjectRealm(fromJson = "/zt-stepup-realm.json", ref = "trust")
+    ManagedRealm realm;
+
+    @Test
+    void aTrustedDeviceIsNotAskedForASecondFactorFromANewCountry() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            trustThisDevice(browser, "rosa");
+
+            HtmlPage zurich = signIn(browser.from(RiskFixtures.ZURICH), "rosa");
+            assertThat(BrowserBehindProxy.signedIn(zurich)).as("straight in from Zurich: %s", zurich.getUrl()).isTrue();
+            Map<String, String> details = LoginEvents.latest(realm, "rosa").getDetails();
+            assertThat(details).containsEntry("zt_risk_level", "LOW").doesNotContainKey("zt_trusted_device");
+            assertThat(details.get("zt_risk_reasons")).contains("DEVICE_TRUSTED").contains("GEO_NEW_COUNTRY");
+
+            // The user sees it among their credentials, as the account console lists them
+            List<CredentialRepresentation> credentials = realm.admin().users().get(LoginEvents.userId(realm, "rosa")).credentials();
+            assertThat(credentials).filteredOn(c -> "zt-trusted-device".equals(c.getType())).singleElement()
+                    .satisfies(c -> assertThat(c.getUserLabel()).contains("Vienna (AT)"));
+        }
+    }
+
+    @Test
+    void anAdminRevokesATrustedDevice() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            trustThisDevice(browser, "quinn");
+            String userId = LoginEvents.userId(realm, "quinn");
+            CredentialRepresentation trusted = trustedDevice(userId);
+            realm.admin().users().get(userId).removeCredential(trusted.getId());
+
+            assertCodeAskedFromZurich(browser, "quinn");
+        }
+    }
+
+    @Test
+    void theUserRevokesATrustedDeviceThemselves() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            trustThisDevice(browser, "sara");
+            CredentialRepresentation trusted = trustedDevice(LoginEvents.userId(realm, "sara"));
+
+            // The account console's "remove": Keycloak's delete_credential action, confirmed by the signed-in user
+            HtmlPage confirm = browser.authorize(realm.getName(), CLIENT, "kc_action=delete_credential:" + trusted.getId());
+            assertThat(confirm.asNormalizedText()).as("confirmation page %s", confirm.getUrl()).contains(trusted.getUserLabel());
+            HtmlPage after = confirm.getHtmlElementById("kc-accept").click();
+            assertThat(BrowserBehindProxy.signedIn(after)).as("back at the application: %s", after.getUrl()).isTrue();
+            assertThat(realm.admin().users().get(LoginEvents.userId(realm, "sara")).credentials())
+                    .noneMatch(c -> "zt-trusted-device".equals(c.getType()));
+
+            assertCodeAskedFromZurich(browser, "sara");
+        }
+    }
+
+    @Test
+    void trustExpires() throws Exception {
+        AuthenticatorConfigRepresentation config = trustConfig();
+        Map<String, String> saved = Map.copyOf(config.getConfig());
+        config.getConfig().put("trustDuration", "PT3S");
+        realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            HtmlPage trustPage = trustThisDevice(browser, "erin");
+            assertThat(trustPage.asNormalizedText()).contains("for one minute,");
+            Thread.sleep(3_500); // the trust must lapse: time has to pass on the server's clock
+
+            assertCodeAskedFromZurich(browser, "erin");
+            assertThat(realm.admin().users().get(LoginEvents.userId(realm, "erin")).credentials())
+                    .as("expired trust is removed").noneMatch(c -> "zt-trusted-device".equals(c.getType()));
+        } finally {
+            config.setConfig(new java.util.HashMap<>(saved));
+            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+        }
+    }
+
+    @Test
+    void aForgedDeviceCookieIsNotTrusted() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            trustThisDevice(browser, "fred");
+            // Keep the structure, change the signed content: as if copied from elsewhere and edited
+            browser.tamperCookie("ZT_DEVICE", value -> {
+                char last = value.charAt(value.length() - 1);
+                return value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A');
+            });
+
+            HtmlPage zurich = signIn(browser.from(RiskFixtures.ZURICH), "fred");
+            assertThat(BrowserBehindProxy.signedIn(zurich)).isFalse();
+            assertThat(zurich.getElementById("zt-reference")).as("refused: %s", zurich.asNormalizedText()).isNotNull();
+            List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 50);
+            String reference = zurich.getHtmlElementById("zt-reference").asNormalizedText();
+            assertThat(errors).filteredOn(e -> reference.equals(e.getDetails().get("zt_reference"))).singleElement()
+                    .satisfies(e -> assertThat(e.getDetails().get("zt_risk_reasons")).contains("DEVICE_COOKIE_FORGED").doesNotContain("DEVICE_TRUSTED"));
+        }
+    }
+
+    /** Berlin, then Vienna with a code, and "Trust this device"; returns the trust page as it was shown. */
+    private HtmlPage trustThisDevice(BrowserBehindProxy browser, String username) throws Exception {
+        assertThat(BrowserBehindProxy.signedIn(signIn(browser.from(RiskFixtures.BERLIN), username))).as("%s from Berlin", username).isTrue();
+        HtmlPage otp = signIn(browser.from(RiskFixtures.VIENNA), username);
+        HtmlPage trustPage = submitCode(otp, username);
+        assertThat(trustPage.getElementById("zt-trust-yes")).as("trust offer on %s: %s", trustPage.getUrl(), trustPage.asNormalizedText()).isNotNull();
+        Screenshots.take(trustPage, "trust-device");
+        HtmlPage done = trustPage.getHtmlElementById("zt-trust-yes").click();
+        assertThat(BrowserBehindProxy.signedIn(done)).as("signed in after trusting: %s", done.getUrl()).isTrue();
+        assertThat(LoginEvents.latest(realm, username).getDetails()).containsEntry("zt_trusted_device", "trusted");
+        return trustPage;
+    }
+
+    private void assertCodeAskedFromZurich(BrowserBehindProxy browser, String username) throws Exception {
+        HtmlPage zurich = signIn(browser.from(RiskFixtures.ZURICH), username);
+        assertThat(zurich.getElementById("otp")).as("code asked from Zurich: %s", zurich.asNormalizedText()).isNotNull();
+        assertThat(zurich.getHtmlElementById("zt-risk-notice").asNormalizedText()).contains("Switzerland");
+        HtmlPage next = submitCode(zurich, username);
+        assertThat(next.getElementById("zt-trust-yes")).as("trust offered again: %s %s", next.getUrl(), next.asNormalizedText()).isNotNull();
+        HtmlPage done = next.getHtmlElementById("zt-trust-no").click();
+        assertThat(BrowserBehindProxy.signedIn(done)).as("signed in without trusting: %s", done.getUrl()).isTrue();
+        Map<String, String> details = LoginEvents.latest(realm, username).getDetails();
+        assertThat(details).containsEntry("zt_risk_level", "MEDIUM").containsEntry("zt_trusted_device", "declined");
+        assertThat(details.get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY").doesNotContain("DEVICE_TRUSTED");
+    }
+
+    private CredentialRepresentation trustedDevice(String userId) {
+        return realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "zt-trusted-device".equals(c.getType())).findFirst()
+                .orElseThrow(() -> new AssertionError("no trusted device stored"));
+    }
+
+    private AuthenticatorConfigRepresentation trustConfig() {
+        return realm.admin().flows().getExecutions("zt-stepup level 2").stream()
+                .filter(e -> "zt-trusted-device".equals(e.getProviderId())).findFirst()
+                .map(e -> realm.admin().flows().getAuthenticatorConfig(e.getAuthenticationConfig()))
+                .orElseThrow();
+    }
+
+    private HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
+        browser.endSession();
+        HtmlPage form = browser.authorize(realm.getName(), CLIENT, null);
+        return BrowserBehindProxy.submitPassword(form, username, username + "-Passw0rd!");
+    }
+
+    static HtmlPage submitCode(HtmlPage otp, String username) throws Exception {
+        assertThat(otp.getElementById("otp")).as("one-time code page: %s %s", otp.getUrl(), otp.asNormalizedText()).isNotNull();
+        otp.getHtmlElementById("otp").type(OneTimeCodes.next(username, OTP_SECRET));
+        return otp.getHtmlElementById("kc-login").click();
+    }
+}
