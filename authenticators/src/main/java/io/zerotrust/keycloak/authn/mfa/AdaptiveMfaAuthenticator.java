@@ -1,0 +1,122 @@
+package io.zerotrust.keycloak.authn.mfa;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
+import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
+import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.WebAuthnAuthenticatorFactory;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Asks for the second factor the risk calls for ({@link FactorPolicy}). It does not verify factors itself: it
+ * hands the request to the pack's OTP form (which explains the risk) or to Keycloak's WebAuthn step, and keeps
+ * which one in the authentication session so the answer goes to the same step.
+ */
+public class AdaptiveMfaAuthenticator implements Authenticator {
+
+    static final String NOTE_FACTOR = "zt.mfa.factor";
+
+    private static final Logger LOG = Logger.getLogger(AdaptiveMfaAuthenticator.class);
+    private static final Map<Factor, String> STEPS = Map.of(
+            Factor.OTP, RiskNoticeOtpFormAuthenticatorFactory.PROVIDER_ID,
+            Factor.WEBAUTHN, WebAuthnAuthenticatorFactory.PROVIDER_ID);
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        String levelNote = context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL);
+        RiskLevel risk = RiskLevelRule.assessedLevel(levelNote);
+        if (levelNote == null) {
+            LOG.warnf("Realm %s: zt-adaptive-mfa runs without zt-risk-assessment before it; treating the risk as %s",
+                    context.getRealm().getName(), risk);
+        }
+        List<Factor> available = context.getUser().credentialManager().getStoredCredentialsStream()
+                .map(c -> Factor.ofCredentialType(c.getType()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        FactorDecision decision = policy(context).decide(risk, available);
+        switch (decision.action()) {
+            case PASS -> {
+                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "none");
+                context.success();
+            }
+            case DENY -> {
+                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "deny");
+                step(context, ZeroTrustDenyAuthenticatorFactory.PROVIDER_ID).authenticate(context);
+            }
+            case ENROL -> {
+                // Keycloak's own set-up page runs before the sign-in completes; it proves the new factor works
+                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "enrol-otp");
+                context.getAuthenticationSession().addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
+                context.success();
+            }
+            case CHALLENGE -> {
+                context.getAuthenticationSession().setAuthNote(NOTE_FACTOR, decision.factor().name());
+                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, decision.factor().credentialType());
+                step(context, STEPS.get(decision.factor())).authenticate(context);
+            }
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        String chosen = context.getAuthenticationSession().getAuthNote(NOTE_FACTOR);
+        Factor factor = chosen == null ? null : Factor.valueOf(chosen);
+        if (factor == null) {
+            // An answer to a challenge this session never got: start over rather than trust it
+            authenticate(context);
+            return;
+        }
+        context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, factor.credentialType());
+        step(context, STEPS.get(factor)).action(context);
+    }
+
+    private static Authenticator step(AuthenticationFlowContext context, String providerId) {
+        return context.getSession().getProvider(Authenticator.class, providerId);
+    }
+
+    private static FactorPolicy policy(AuthenticationFlowContext context) {
+        AuthenticatorConfigModel model = context.getAuthenticatorConfig();
+        Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        String enrol = config.getOrDefault(AdaptiveMfaAuthenticatorFactory.CONFIG_ENROL_UP_TO, RiskLevel.MEDIUM.name());
+        RiskLevel enrolUpTo;
+        try {
+            enrolUpTo = AdaptiveMfaAuthenticatorFactory.ENROL_NEVER.equalsIgnoreCase(enrol) ? null : RiskLevel.valueOf(enrol.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Realm %s, %s: enrolment level '%s' is not LOW, MEDIUM, HIGH or NONE; using MEDIUM",
+                    context.getRealm().getName(), AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, enrol);
+            enrolUpTo = RiskLevel.MEDIUM;
+        }
+        return new FactorPolicy(Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_DENY_AT_HIGH)),
+                Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_PHISHING_RESISTANT_AT_HIGH)), enrolUpTo);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

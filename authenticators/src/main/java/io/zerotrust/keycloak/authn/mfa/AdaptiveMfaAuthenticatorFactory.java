@@ -1,0 +1,104 @@
+package io.zerotrust.keycloak.authn.mfa;
+
+import java.util.List;
+
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel.Requirement;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/** Declares {@code zt-adaptive-mfa}: one step that asks for the second factor the risk calls for. */
+public class AdaptiveMfaAuthenticatorFactory implements AuthenticatorFactory {
+
+    public static final String PROVIDER_ID = "zt-adaptive-mfa";
+
+    /** true: refuse every HIGH-risk sign-in. */
+    public static final String CONFIG_DENY_AT_HIGH = "denyAtHigh";
+    /** true: at HIGH accept only WebAuthn; users without it are refused. */
+    public static final String CONFIG_PHISHING_RESISTANT_AT_HIGH = "phishingResistantAtHigh";
+    /** LOW, MEDIUM, HIGH or NONE: the highest risk at which a user without a second factor may enrol one. */
+    public static final String CONFIG_ENROL_UP_TO = "enrolUpTo";
+    public static final String ENROL_NEVER = "NONE";
+
+    /** Event detail: otp, webauthn, enrol-otp, deny or none. */
+    public static final String EVENT_FACTOR = "zt_mfa";
+
+    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Zero Trust: adaptive second factor";
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Asks for the second factor the risk calls for, among those the user has: none at LOW, the user's preferred one at MEDIUM,"
+                + " the strongest (WebAuthn before OTP) at HIGH. A user without one sets up OTP when the risk allows it. Needs"
+                + " zt-risk-assessment earlier in the flow.";
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return true;
+    }
+
+    @Override
+    public Requirement[] getRequirementChoices() {
+        return REQUIREMENTS;
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CONFIG_DENY_AT_HIGH).label("Deny at HIGH")
+                .helpText("Refuse every HIGH-risk sign-in (with a support reference) instead of asking for the strongest factor.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+                .property().name(CONFIG_PHISHING_RESISTANT_AT_HIGH).label("Only WebAuthn at HIGH")
+                .helpText("At HIGH risk accept only a phishing-resistant factor (WebAuthn); users who have only OTP are refused.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
+                .property().name(CONFIG_ENROL_UP_TO).label("Enrolment allowed up to")
+                .helpText("Highest risk at which a user without a second factor is asked to set up OTP; above it the sign-in is refused."
+                        + " NONE: never enrol here.")
+                .type(ProviderConfigProperty.LIST_TYPE)
+                .options(RiskLevel.LOW.name(), RiskLevel.MEDIUM.name(), RiskLevel.HIGH.name(), ENROL_NEVER)
+                .defaultValue(RiskLevel.MEDIUM.name()).add()
+                .build();
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return new AdaptiveMfaAuthenticator();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

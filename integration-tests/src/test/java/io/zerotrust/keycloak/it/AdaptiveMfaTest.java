@@ -1,0 +1,106 @@
+package io.zerotrust.keycloak.it;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * zt-adaptive-mfa (zt-mfa-realm.json): one step after the password and the assessment chooses the second factor
+ * by risk among those the user has. tina has OTP, walt OTP and a security key (WebAuthn), nina nothing yet.
+ */
+@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+class AdaptiveMfaTest {
+
+    private static final String OTP_SECRET = "ztMfaOtpSecret1234567";
+
+    @InjectRealm(fromJson = "/zt-mfa-realm.json", ref = "mfa")
+    ManagedRealm realm;
+
+    @Test
+    void otpAtMediumAndAtHighUnlessHighIsDenied() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "tina"))).as("no factor at LOW").isTrue();
+            assertThat(LoginEvents.latest(realm, "tina").getDetails()).containsEntry("zt_mfa", "none");
+
+            HtmlPage otp = signIn(browser.from(RiskFixtures.VIENNA), "tina");
+            assertThat(otp.getHtmlElementById("zt-risk-notice").asNormalizedText()).contains("Sign-in from a new country: Austria");
+            assertThat(BrowserBehindProxy.signedIn(submitCode(otp, "tina"))).isTrue();
+            assertThat(LoginEvents.latest(realm, "tina").getDetails()).containsEntry("zt_mfa", "otp").containsEntry("zt_risk_level", "MEDIUM");
+
+            // HIGH: OTP is tina's strongest factor, so it is asked, with the reasons
+            HtmlPage tor = signIn(browser.from(RiskFixtures.BERLIN_TOR), "tina");
+            assertThat(tor.getElementById("otp")).as("OTP at HIGH: %s", tor.asNormalizedText()).isNotNull();
+
+            // Configured to deny at HIGH: refused with a reference instead
+            AuthenticatorConfigRepresentation config = policy();
+            Map<String, String> saved = new HashMap<>(config.getConfig());
+            config.getConfig().put("denyAtHigh", "true");
+            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+            try {
+                HtmlPage denied = signIn(browser.from(RiskFixtures.BERLIN_TOR), "tina");
+                assertThat(denied.getElementById("zt-reference")).as("refused: %s", denied.asNormalizedText()).isNotNull();
+                assertThat(denied.getElementById("otp")).isNull();
+            } finally {
+                config.setConfig(saved);
+                realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
+            }
+        }
+    }
+
+    @Test
+    void theSecurityKeyIsPreferredAtHigh() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "walt"))).isTrue();
+
+            HtmlPage medium = signIn(browser.from(RiskFixtures.VIENNA), "walt");
+            assertThat(medium.getElementById("otp")).as("walt's preferred factor at MEDIUM: %s", medium.asNormalizedText()).isNotNull();
+
+            HtmlPage high = signIn(browser.from(RiskFixtures.BERLIN_TOR), "walt");
+            assertThat(high.getElementById("otp")).as("never the weaker factor at HIGH").isNull();
+            assertThat(high.getElementById("webauth")).as("WebAuthn at HIGH: %s", high.asNormalizedText()).isNotNull();
+            assertThat(high.asNormalizedText()).contains("YubiKey 5");
+            Screenshots.take(high, "webauthn-at-high");
+        }
+    }
+
+    @Test
+    void aUserWithoutAFactorEnrolsAtMediumAndIsRefusedAtHigh() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "nina"))).isTrue();
+
+            HtmlPage enrol = signIn(browser.from(RiskFixtures.VIENNA), "nina");
+            assertThat(enrol.getElementById("totp")).as("OTP set-up page: %s", enrol.asNormalizedText()).isNotNull();
+            assertThat(enrol.getElementById("kc-totp-secret-qr-code")).isNotNull();
+            Screenshots.take(enrol, "enrol-otp");
+
+            HtmlPage high = signIn(browser.from(RiskFixtures.BERLIN_TOR), "nina");
+            assertThat(high.getElementById("totp")).as("no enrolment at HIGH").isNull();
+            assertThat(high.getElementById("zt-reference")).as("refused: %s", high.asNormalizedText()).isNotNull();
+        }
+    }
+
+    private AuthenticatorConfigRepresentation policy() {
+        return realm.admin().flows().getExecutions("zt-mfa forms").stream()
+                .filter(e -> "zt-adaptive-mfa".equals(e.getProviderId())).findFirst()
+                .map(e -> realm.admin().flows().getAuthenticatorConfig(e.getAuthenticationConfig()))
+                .orElseThrow();
+    }
+
+    private HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
+        browser.endSession();
+        return browser.login(realm.getName(), username, username + "-Passw0rd!");
+    }
+
+    private static HtmlPage submitCode(HtmlPage otp, String username) throws Exception {
+        otp.getHtmlElementById("otp").type(OneTimeCodes.next("mfa-" + username, OTP_SECRET));
+        return otp.getHtmlElementById("kc-login").click();
+    }
+}
