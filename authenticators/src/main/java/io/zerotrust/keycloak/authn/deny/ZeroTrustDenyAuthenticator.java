@@ -1,5 +1,6 @@
 package io.zerotrust.keycloak.authn.deny;
 
+import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -13,7 +14,8 @@ import org.keycloak.models.UserModel;
 /**
  * Refuses the sign-in with a page that gives the user a support reference and nothing internal (no score,
  * no reasons: those would teach an attacker what to change). The reference, the level and the reasons go into
- * the LOGIN_ERROR event for the SOC.
+ * the LOGIN_ERROR event for the SOC. Where no page can be shown (direct grant) the refusal is the OAuth error
+ * {@code access_denied} with the same reference ({@link NonInteractiveFlow}).
  */
 public class ZeroTrustDenyAuthenticator implements Authenticator {
 
@@ -29,6 +31,10 @@ public class ZeroTrustDenyAuthenticator implements Authenticator {
                 .detail(RiskNotes.EVENT_LEVEL, level == null ? "unknown" : level)
                 .detail(RiskNotes.EVENT_REASONS, reasons == null ? "" : reasons)
                 .error(Errors.ACCESS_DENIED);
+        if (NonInteractiveFlow.cannotShowForms(context)) {
+            context.failure(AuthenticationFlowError.ACCESS_DENIED, NonInteractiveFlow.accessDenied(reference));
+            return;
+        }
         Response page = context.form()
                 .setAttribute("ztReference", reference)
                 .createForm(TEMPLATE);
