@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -16,6 +17,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * step that renders the OTP page adds them itself, on every rendering (first display, wrong code, locked user).
  * Validation of the code is Keycloak's, unchanged.
  *
+ * <p>A direct grant cannot show the page: there the step ends the flow with the OAuth error
+ * {@code interaction_required}, telling the client to sign the user in through the browser
+ * ({@link NonInteractiveFlow#requireInteraction}).
+ *
  * <p>Template attributes: {@value #ATTRIBUTE_REASONS} (list of {@link RiskNoticeLine}, empty when there is
  * nothing to explain) and {@value #ATTRIBUTE_LEVEL} (LOW / MEDIUM / HIGH, absent without an assessment).
  */
@@ -25,6 +30,15 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
     public static final String ATTRIBUTE_LEVEL = "ztRiskLevel";
 
     static final RiskNoticeOtpFormAuthenticator SINGLETON = new RiskNoticeOtpFormAuthenticator();
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (NonInteractiveFlow.cannotShowForms(context)) {
+            NonInteractiveFlow.requireInteraction(context, NonInteractiveFlow.SECOND_FACTOR_REQUIRED);
+            return;
+        }
+        super.authenticate(context);
+    }
 
     /**
      * Every rendering of the OTP page passes here. {@code context.form()} hands out the session's one login forms

@@ -110,12 +110,35 @@ public final class DeviceCookie {
         if (value == null || value.isEmpty()) {
             return Verification.of(DeviceCookieStatus.ABSENT);
         }
+        String payload = signedPayload(value, key);
+        return payload == null ? Verification.of(DeviceCookieStatus.FORGED) : readPayload(payload, expectedUserId, now);
+    }
+
+    /**
+     * The user a genuine cookie was issued to, whoever is signing in: lets the caller tell a cookie of another
+     * account from one of an account that no longer exists. Null when the value is absent or not genuine.
+     *
+     * @param value the cookie value as received, may be null
+     * @param key   the HMAC key the cookie was issued with
+     */
+    public static String owner(String value, byte[] key) {
+        checkKey(key);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        String payload = signedPayload(value, key);
+        String[] parts = payload == null ? new String[0] : payload.split("\n", 5);
+        return parts.length == 5 && VERSION.equals(parts[0]) ? parts[4] : null;
+    }
+
+    /** The payload of a value signed with {@code key}; null when it is malformed, oversized or not signed with it. */
+    private static String signedPayload(String value, byte[] key) {
         if (value.length() > MAX_LENGTH) {
-            return Verification.of(DeviceCookieStatus.FORGED);
+            return null;
         }
         int dot = value.indexOf('.');
         if (dot <= 0 || dot != value.lastIndexOf('.')) {
-            return Verification.of(DeviceCookieStatus.FORGED);
+            return null;
         }
         byte[] payloadBytes;
         byte[] presentedMac;
@@ -123,13 +146,13 @@ public final class DeviceCookie {
             payloadBytes = DECODER.decode(value.substring(0, dot));
             presentedMac = DECODER.decode(value.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            return Verification.of(DeviceCookieStatus.FORGED);
+            return null;
         }
         // Constant time, so the time taken leaks nothing about how much of a guessed MAC was right
         if (presentedMac.length != MAC_BYTES || !MessageDigest.isEqual(mac(key, payloadBytes), presentedMac)) {
-            return Verification.of(DeviceCookieStatus.FORGED);
+            return null;
         }
-        return readPayload(new String(payloadBytes, StandardCharsets.UTF_8), expectedUserId, now);
+        return new String(payloadBytes, StandardCharsets.UTF_8);
     }
 
     private static Verification readPayload(String payload, String expectedUserId, Instant now) {

@@ -30,7 +30,9 @@ public final class RealmDeviceCookies {
 
     /**
      * What the request's device cookie proves for {@code userId}. A cookie made with any of the realm's HMAC keys,
-     * active or passive, counts, so that a key rotation does not turn every device into a forgery.
+     * active or passive, counts, so that a key rotation does not turn every device into a forgery. A genuine cookie
+     * of an account that no longer exists counts as no cookie: it points at nobody who could share the device (the
+     * account was removed, e.g. re-provisioned, or was the half-made account of a refused first federated sign-in).
      */
     public static DeviceCookie.Verification read(KeycloakSession session, RealmModel realm, String userId, Instant now) {
         Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(DeviceCookie.NAME);
@@ -43,11 +45,19 @@ public final class RealmDeviceCookies {
         DeviceCookie.Verification result = null;
         for (byte[] key : keys) {
             result = DeviceCookie.verify(value, userId, now, key);
+            if (result.status() == DeviceCookieStatus.OTHER_USER && ownerIsGone(session, realm, value, key)) {
+                return DeviceCookie.verify(null, userId, now, key);
+            }
             if (result.status() != DeviceCookieStatus.FORGED) {
                 return result;
             }
         }
         return result;
+    }
+
+    private static boolean ownerIsGone(KeycloakSession session, RealmModel realm, String value, byte[] key) {
+        String owner = DeviceCookie.owner(value, key);
+        return owner != null && session.users().getUserById(realm, owner) == null;
     }
 
     /** Sets a new device cookie for this user and device on the response; does nothing if the realm has no key. */

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.context.RequestHeaders;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.device.DeviceCookie;
+import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
 import io.zerotrust.keycloak.risk.device.UserAgentInfo;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.profile.LoginObservation;
@@ -16,6 +18,7 @@ import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import io.zerotrust.keycloak.risk.velocity.LoginFailureStore;
 import org.jboss.logging.Logger;
+import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -24,6 +27,7 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -64,14 +68,30 @@ public class RiskLearningEventListener implements EventListenerProvider {
         String realmId = event.getRealmId();
         String userId = event.getUserId();
         String ip = event.getIpAddress();
-        String deviceId = details.get(RiskNotes.EVENT_DEVICE_ID);
-        UserAgentInfo agent = userAgent();
         Instant time = Instant.ofEpochMilli(event.getTime());
+        String deviceId = LearnedDevice.choose(presentedDevice(realmId, userId, time),
+                details.get(RiskNotes.EVENT_DEVICE_ID), details.containsKey(Details.GRANT_TYPE));
+        UserAgentInfo agent = userAgent();
         afterCommit("learn the profile of user " + userId, s -> {
             GeoLocation location = locate(s, ip);
             new UserRiskProfileStore(s).learn(realmId, userId,
                     new LoginObservation(time, ip, location, deviceId, agent.browserFamily(), agent.osFamily()), limits);
         });
+    }
+
+    /** The device a valid cookie of this user on the request names; null without one (or outside a request). */
+    private String presentedDevice(String realmId, String userId, Instant now) {
+        try {
+            RealmModel realm = session.realms().getRealm(realmId);
+            if (realm == null || session.getContext().getHttpRequest() == null) {
+                return null;
+            }
+            DeviceCookie.Verification cookie = RealmDeviceCookies.read(session, realm, userId, now);
+            return cookie.valid() ? cookie.deviceId() : null;
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Could not read the device cookie of user %s", userId);
+            return null;
+        }
     }
 
     private void recordFailure(Event event) {

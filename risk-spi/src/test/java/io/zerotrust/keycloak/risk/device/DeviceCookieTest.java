@@ -103,6 +103,15 @@ class DeviceCookieTest {
     }
 
     @Test
+    void ownerIsTheUserAGenuineCookieWasIssuedTo() {
+        assertThat(DeviceCookie.owner(cookie, KEY)).isEqualTo(ALICE);
+        assertThat(DeviceCookie.owner(cookie, OTHER_KEY)).isNull();
+        assertThat(DeviceCookie.owner(cookie.substring(0, cookie.length() - 2), KEY)).isNull();
+        assertThat(DeviceCookie.owner(null, KEY)).isNull();
+        assertThat(DeviceCookie.owner("", KEY)).isNull();
+    }
+
+    @Test
     void swappedUserInPayloadIsForged() {
         // An attacker rewrites the user id but cannot recompute the MAC
         String payload = new String(Base64.getUrlDecoder().decode(cookie.substring(0, cookie.indexOf('.'))), StandardCharsets.UTF_8);
