@@ -87,6 +87,19 @@ class AdaptiveMfaTest {
         }
     }
 
+    @Test
+    void theNoticeReadsInTheUsersLanguage() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            browser.header("Accept-Language", "de");
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "greta"))).isTrue();
+
+            HtmlPage otp = signIn(browser.from(RiskFixtures.VIENNA), "greta");
+            String notice = otp.getHtmlElementById("zt-risk-notice").asNormalizedText();
+            assertThat(notice).contains("Anmeldung aus einem neuen Land: \u00d6sterreich");
+            Screenshots.take(otp, "otp-risk-notice-de");
+        }
+    }
+
     private AuthenticatorConfigRepresentation policy() {
         return realm.admin().flows().getExecutions("zt-mfa forms").stream()
                 .filter(e -> "zt-adaptive-mfa".equals(e.getProviderId())).findFirst()

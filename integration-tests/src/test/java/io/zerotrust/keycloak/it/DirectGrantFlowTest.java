@@ -98,9 +98,33 @@ class DirectGrantFlowTest {
         });
     }
 
-    /** The resource-owner password grant as a command-line client sends it, arriving through the trusted proxy. */
+    @Test
+    void ztAdaptiveMfaAlsoAsksForTheBrowserWhenItWouldChallenge() throws Exception {
+        // The client zt-cli-mfa's direct grant runs the flow with zt-adaptive-mfa instead of the conditional sub-flows
+        String flowId = realm.admin().flows().getFlows().stream()
+                .filter(f -> "zt-direct-grant adaptive".equals(f.getAlias())).findFirst().orElseThrow().getId();
+        org.keycloak.representations.idm.ClientRepresentation client = realm.admin().clients().findByClientId("zt-cli-mfa").get(0);
+        client.setAuthenticationFlowBindingOverrides(Map.of("direct_grant", flowId));
+        realm.admin().clients().get(client.getId()).update(client);
+
+        HttpResponse<String> home = passwordGrant("zt-cli-mfa", "fritz", RiskFixtures.BERLIN);
+        assertThat(home.statusCode()).as("no factor at LOW: %s", home.body()).isEqualTo(200);
+
+        HttpResponse<String> abroad = passwordGrant("zt-cli-mfa", "fritz", RiskFixtures.VIENNA);
+        assertThat(abroad.statusCode()).as(abroad.body()).isEqualTo(400);
+        assertThat(json.readTree(abroad.body()).path("error").asText()).isEqualTo("interaction_required");
+        List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null,
+                LoginEvents.userId(realm, "fritz"), null, null, null, 0, 10);
+        assertThat(errors).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("zt_mfa", "otp").containsEntry("zt_risk_level", "MEDIUM"));
+    }
+
     private HttpResponse<String> passwordGrant(String username, String from) throws Exception {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", CLIENT, "scope", "openid",
+        return passwordGrant(CLIENT, username, from);
+    }
+
+    /** The resource-owner password grant as a command-line client sends it, arriving through the trusted proxy. */
+    private HttpResponse<String> passwordGrant(String clientId, String username, String from) throws Exception {
+        Map<String, String> form = Map.of("grant_type", "password", "client_id", clientId, "scope", "openid",
                 "username", username, "password", username + "-Passw0rd!");
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

@@ -70,6 +70,7 @@ class TrustedDeviceTest {
             // The account console's "remove": Keycloak's delete_credential action, confirmed by the signed-in user
             HtmlPage confirm = browser.authorize(realm.getName(), CLIENT, "kc_action=delete_credential:" + trusted.getId());
             assertThat(confirm.asNormalizedText()).as("confirmation page %s", confirm.getUrl()).contains(trusted.getUserLabel());
+            Screenshots.take(confirm, "remove-trusted-device");
             HtmlPage after = confirm.getHtmlElementById("kc-accept").click();
             assertThat(BrowserBehindProxy.signedIn(after)).as("back at the application: %s", after.getUrl()).isTrue();
             assertThat(realm.admin().users().get(LoginEvents.userId(realm, "sara")).credentials())
@@ -114,6 +115,7 @@ class TrustedDeviceTest {
             assertThat(zurich.getElementById("zt-reference")).as("refused: %s", zurich.asNormalizedText()).isNotNull();
             List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 50);
             String reference = zurich.getHtmlElementById("zt-reference").asNormalizedText();
+            Screenshots.take(zurich, "denied");
             assertThat(errors).filteredOn(e -> reference.equals(e.getDetails().get("zt_reference"))).singleElement()
                     .satisfies(e -> assertThat(e.getDetails().get("zt_risk_reasons")).contains("DEVICE_COOKIE_FORGED").doesNotContain("DEVICE_TRUSTED"));
         }

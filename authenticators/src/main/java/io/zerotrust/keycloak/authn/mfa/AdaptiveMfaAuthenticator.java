@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
+import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
@@ -46,6 +47,13 @@ public class AdaptiveMfaAuthenticator implements Authenticator {
                 .distinct()
                 .toList();
         FactorDecision decision = policy(context).decide(risk, available);
+        boolean needsPage = decision.action() == FactorDecision.Action.CHALLENGE || decision.action() == FactorDecision.Action.ENROL;
+        if (needsPage && NonInteractiveFlow.cannotShowForms(context)) {
+            // Direct grant: no page to ask or enrol on; zt-deny answers its own refusals there
+            context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, decision.factor().credentialType());
+            NonInteractiveFlow.requireInteraction(context, NonInteractiveFlow.SECOND_FACTOR_REQUIRED);
+            return;
+        }
         switch (decision.action()) {
             case PASS -> {
                 context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "none");
