@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.FlowStep;
 import io.zerotrust.keycloak.authn.trust.TrustedDevices;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
 import io.zerotrust.keycloak.risk.device.DeviceCookie;
@@ -35,7 +36,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * session and the event, raising the requested level of authentication when configured to. It never blocks or
  * fails the login itself: later steps act on the level.
  */
-public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback {
+public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, FlowStep {
 
     private static final Logger LOG = Logger.getLogger(RiskAssessmentAuthenticator.class);
     /** The level of authentication the risk requires, when the step maps its level to one. */
@@ -177,18 +178,5 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback {
     public boolean requiresUser() {
         // It finds the user itself before Cookie (from the SSO session); after the password it is the flow's user
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

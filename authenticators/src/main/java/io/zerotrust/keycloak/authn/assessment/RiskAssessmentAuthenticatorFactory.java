@@ -2,20 +2,18 @@ package io.zerotrust.keycloak.authn.assessment;
 
 import java.util.List;
 
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.AuthenticationFlowCallbackFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Declares the {@code zt-risk-assessment} flow step and its per-realm policy settings. */
-public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory, AuthenticationFlowCallbackFactory {
+public class RiskAssessmentAuthenticatorFactory extends FlowStepFactory implements AuthenticationFlowCallbackFactory {
 
     public static final String PROVIDER_ID = "zt-risk-assessment";
 
@@ -58,18 +56,8 @@ public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory,
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -109,15 +97,4 @@ public class RiskAssessmentAuthenticatorFactory implements AuthenticatorFactory,
         return new RiskAssessmentAuthenticator();
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

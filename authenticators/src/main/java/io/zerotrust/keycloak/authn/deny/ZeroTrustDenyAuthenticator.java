@@ -6,11 +6,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
+import io.zerotrust.keycloak.authn.FlowStep;
 import org.keycloak.broker.provider.AbstractIdentityProvider;
 import org.keycloak.events.Errors;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
@@ -24,7 +22,7 @@ import org.keycloak.models.UserModel;
  * federated user: it is not linked to the identity provider yet (Keycloak links it only once the flow succeeds),
  * so it would only stand in the way of the user's next sign-in ("account already exists") while holding nothing.
  */
-public class ZeroTrustDenyAuthenticator implements Authenticator {
+public class ZeroTrustDenyAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "zt-denied.ftl";
     /** Keycloak's flow path of the first-broker-login flow. */
@@ -74,18 +72,5 @@ public class ZeroTrustDenyAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

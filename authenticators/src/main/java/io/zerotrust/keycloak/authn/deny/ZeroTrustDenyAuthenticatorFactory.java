@@ -2,22 +2,17 @@ package io.zerotrust.keycloak.authn.deny;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /** Declares {@code zt-deny}: refuse the sign-in, showing the user a support reference. */
-public class ZeroTrustDenyAuthenticatorFactory implements AuthenticatorFactory {
+public class ZeroTrustDenyAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-deny";
     /** Event detail holding the reference the user was shown. */
     public static final String EVENT_REFERENCE = "zt_reference";
-
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public String getId() {
@@ -41,21 +36,6 @@ public class ZeroTrustDenyAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return List.of();
     }
@@ -65,15 +45,4 @@ public class ZeroTrustDenyAuthenticatorFactory implements AuthenticatorFactory {
         return new ZeroTrustDenyAuthenticator();
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

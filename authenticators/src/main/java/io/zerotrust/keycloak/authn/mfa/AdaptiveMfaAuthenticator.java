@@ -13,10 +13,9 @@ import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
+import io.zerotrust.keycloak.authn.FlowStep;
 import org.keycloak.authentication.authenticators.browser.WebAuthnAuthenticatorFactory;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -24,9 +23,10 @@ import org.keycloak.models.UserModel;
  * hands the request to the pack's OTP form (which explains the risk) or to Keycloak's WebAuthn step, and keeps
  * which one in the authentication session so the answer goes to the same step.
  */
-public class AdaptiveMfaAuthenticator implements Authenticator {
+public class AdaptiveMfaAuthenticator implements FlowStep {
 
-    static final String NOTE_FACTOR = "zt.mfa.factor";
+    /** Which factor was asked for; zt-trusted-device reads it as proof that one was. */
+    public static final String NOTE_FACTOR = "zt.mfa.factor";
 
     private static final Logger LOG = Logger.getLogger(AdaptiveMfaAuthenticator.class);
     private static final Map<Factor, String> STEPS = Map.of(
@@ -113,18 +113,5 @@ public class AdaptiveMfaAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -3,17 +3,14 @@ package io.zerotrust.keycloak.authn.mfa;
 import java.util.List;
 
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
-import org.keycloak.Config;
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Declares {@code zt-adaptive-mfa}: one step that asks for the second factor the risk calls for. */
-public class AdaptiveMfaAuthenticatorFactory implements AuthenticatorFactory {
+public class AdaptiveMfaAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-adaptive-mfa";
 
@@ -27,8 +24,6 @@ public class AdaptiveMfaAuthenticatorFactory implements AuthenticatorFactory {
 
     /** Event detail: otp, webauthn, enrol-otp, deny or none. */
     public static final String EVENT_FACTOR = "zt_mfa";
-
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public String getId() {
@@ -50,21 +45,6 @@ public class AdaptiveMfaAuthenticatorFactory implements AuthenticatorFactory {
         return "Asks for the second factor the risk calls for, among those the user has: none at LOW, the user's preferred one at MEDIUM,"
                 + " the strongest (WebAuthn before OTP) at HIGH. A user without one sets up OTP when the risk allows it. Needs"
                 + " zt-risk-assessment earlier in the flow.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -90,15 +70,4 @@ public class AdaptiveMfaAuthenticatorFactory implements AuthenticatorFactory {
         return new AdaptiveMfaAuthenticator();
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

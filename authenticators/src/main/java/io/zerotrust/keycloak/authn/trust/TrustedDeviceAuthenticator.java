@@ -7,12 +7,9 @@ import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
+import io.zerotrust.keycloak.authn.FlowStep;
 import org.keycloak.device.DeviceRepresentationProvider;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.representations.account.DeviceRepresentation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -21,7 +18,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * cookie names (zt-risk-assessment reads or issues it and leaves its id in the authentication session), so the
  * trust binds user and device; a forged or another user's cookie never names a trusted device.
  */
-public class TrustedDeviceAuthenticator implements Authenticator {
+public class TrustedDeviceAuthenticator implements FlowStep {
 
     static final String TEMPLATE = "zt-trust-device.ftl";
     /** Form field of the page; {@value #CHOICE_TRUST} trusts the device, anything else declines. */
@@ -36,6 +33,12 @@ public class TrustedDeviceAuthenticator implements Authenticator {
         if (deviceId == null) {
             LOG.warnf("Realm %s: zt-trusted-device runs without zt-risk-assessment before it, so there is no device to trust",
                     context.getRealm().getName());
+            context.success();
+            return;
+        }
+        if (!SecondFactorProof.provenBefore(context)) {
+            // Trust is earned with a second factor; a skipped or pending one (enrolment still to come) earns none
+            context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "no-second-factor");
             context.success();
             return;
         }
@@ -84,18 +87,5 @@ public class TrustedDeviceAuthenticator implements Authenticator {
     @Override
     public boolean requiresUser() {
         return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -2,17 +2,14 @@ package io.zerotrust.keycloak.authn.trust;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** Declares {@code zt-trusted-device}: after a second factor, offer to trust this device for a while. */
-public class TrustedDeviceAuthenticatorFactory implements AuthenticatorFactory {
+public class TrustedDeviceAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-trusted-device";
 
@@ -24,10 +21,8 @@ public class TrustedDeviceAuthenticatorFactory implements AuthenticatorFactory {
     public static final String DEFAULT_TRUST_DURATION = "P30D";
     public static final int DEFAULT_MAX_DEVICES = 5;
 
-    /** Event detail: {@code trusted} when the user trusted the device, {@code declined}, or {@code already}. */
+    /** Event detail: {@code trusted}, {@code declined}, {@code already} (trusted before) or {@code no-second-factor} (not offered). */
     public static final String EVENT_TRUSTED_DEVICE = "zt_trusted_device";
-
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
 
     @Override
     public String getId() {
@@ -53,21 +48,6 @@ public class TrustedDeviceAuthenticatorFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return ProviderConfigurationBuilder.create()
                 .property().name(CONFIG_TRUST_DURATION).label("Trust duration")
@@ -84,15 +64,4 @@ public class TrustedDeviceAuthenticatorFactory implements AuthenticatorFactory {
         return new TrustedDeviceAuthenticator();
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }
