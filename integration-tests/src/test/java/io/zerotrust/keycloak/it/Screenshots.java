@@ -62,9 +62,12 @@ final class Screenshots {
         }
         System.setProperty("webdriver.chrome.driver", driver.toString());
         ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en");
+        // The page is a local file but its styles and icon fonts come from the server; fonts need CORS, which a
+        // file page's null origin never passes, hence web security off in this throwaway profile
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en",
+                "--disable-web-security", "--user-data-dir=" + DIR.resolve(".chrome-profile"));
         chrome = new ChromeDriver(options);
-        chrome.manage().window().setSize(new Dimension(1280, 1100));
+        chrome.manage().window().setSize(new Dimension(1280, 1400));
         Runtime.getRuntime().addShutdownHook(new Thread(chrome::quit, "screenshots-chrome-quit"));
         return chrome;
     }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The name a trusted device is listed under, e.g. "Firefox on Linux, Vienna (AT)": enough for a user to tell
- * their devices apart in the account console, from what the browser and GeoIP said when it was trusted.
+ * The name a trusted device is listed under, e.g. "Trusted device: Firefox on Linux, Vienna (AT)": enough for a
+ * user to tell their devices apart, from what the browser and GeoIP said when it was trusted, and to know what it
+ * is where Keycloak shows the label alone (its "Delete ...?" confirmation).
  */
 final class TrustedDeviceLabel {
 
     private static final int MAX_LENGTH = 255;
+    private static final String PREFIX = "Trusted device: ";
 
     private TrustedDeviceLabel() {
     }
@@ -26,7 +28,7 @@ final class TrustedDeviceLabel {
         if (countryCode != null && !countryCode.isBlank()) {
             place.add(place.isEmpty() ? countryCode.strip() : "(" + countryCode.strip() + ")");
         }
-        String label = place.isEmpty() ? device : device + ", " + String.join(" ", place);
+        String label = PREFIX + (place.isEmpty() ? device : device + ", " + String.join(" ", place));
         return label.length() > MAX_LENGTH ? label.substring(0, MAX_LENGTH) : label;
     }
 

@@ -71,8 +71,8 @@ class TrustedDeviceCredentialTest {
 
     @Test
     void labelsNameBrowserSystemAndPlace() {
-        assertThat(TrustedDeviceLabel.of("Firefox/135.0", "Linux", "Vienna", "AT")).isEqualTo("Firefox on Linux, Vienna (AT)");
-        assertThat(TrustedDeviceLabel.of("Other", "Other", null, "AT")).isEqualTo("Unknown browser, AT");
-        assertThat(TrustedDeviceLabel.of(null, "Mac OS X", null, null)).isEqualTo("Mac OS X");
+        assertThat(TrustedDeviceLabel.of("Firefox/135.0", "Linux", "Vienna", "AT")).isEqualTo("Trusted device: Firefox on Linux, Vienna (AT)");
+        assertThat(TrustedDeviceLabel.of("Other", "Other", null, "AT")).isEqualTo("Trusted device: Unknown browser, AT");
+        assertThat(TrustedDeviceLabel.of(null, "Mac OS X", null, null)).isEqualTo("Trusted device: Mac OS X");
     }
 }
