@@ -2,6 +2,8 @@
 # Builds the provider jar and runs Keycloak 26.7.3 locally with the pack and the demo realm `zero-trust-demo`.
 # No Docker: Keycloak's own distribution (unpacked once into .demo/) on its embedded H2 file database.
 # Ctrl-C stops it. Data persists in .demo/keycloak-26.7.3/data; delete .demo/ to start afresh.
+# DEMO_PORT (default 8080) sets the HTTP port, DEMO_MANAGEMENT_PORT the management interface's (Keycloak's default
+# 9000); further arguments are passed to `kc.sh start-dev`, e.g. `--log-level=debug`.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -9,6 +11,10 @@ cd "$root"
 
 version=26.7.3
 port=${DEMO_PORT:-8080}
+management=()
+if [ -n "${DEMO_MANAGEMENT_PORT:-}" ]; then
+    management=(--http-management-port "$DEMO_MANAGEMENT_PORT")
+fi
 home="$root/.demo/keycloak-$version"
 
 echo "Building the provider jar and preparing Keycloak $version (the first run downloads it)..."
@@ -50,4 +56,6 @@ exec "$home/bin/kc.sh" start-dev \
     --proxy-trusted-addresses 127.0.0.1 \
     --spi-zt-geoip--maxmind--city-database="$geoip/GeoIP2-City-Test.mmdb" \
     --spi-zt-geoip--maxmind--asn-database="$geoip/GeoLite2-ASN-Test.mmdb" \
-    --spi-zt-geoip--maxmind--anonymous-database="$geoip/GeoIP2-Anonymous-IP-Test.mmdb"
+    --spi-zt-geoip--maxmind--anonymous-database="$geoip/GeoIP2-Anonymous-IP-Test.mmdb" \
+    ${management[@]+"${management[@]}"} \
+    "$@"

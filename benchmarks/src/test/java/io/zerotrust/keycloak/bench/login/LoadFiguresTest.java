@@ -1,0 +1,57 @@
+package io.zerotrust.keycloak.bench.login;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LoadFiguresTest {
+
+    @Test
+    void medianOfOddAndEvenCounts() {
+        assertThat(RoundResult.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(RoundResult.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+        assertThat(RoundResult.median(List.of())).isNaN();
+    }
+
+    @Test
+    void nearestRankPercentile() {
+        long[] sorted = {10, 20, 30, 40, 50, 60, 70, 80, 90, 100};
+        assertThat(RoundResult.percentile(sorted, 50)).isEqualTo(50);
+        assertThat(RoundResult.percentile(sorted, 95)).isEqualTo(100);
+        assertThat(RoundResult.percentile(new long[0], 50)).isZero();
+    }
+
+    @Test
+    void rateCountsSuccessesOverTheRoundsTime() {
+        RoundResult round = new RoundResult("adaptive", false, Duration.ofSeconds(10).toNanos(),
+                Duration.ofMillis(2000).toNanos(), new long[50], Map.of(LoginOutcome.OTP_REQUESTED, 2), List.of());
+
+        assertThat(round.rate()).isEqualTo(5.0);
+        assertThat(round.failureCount()).isEqualTo(2);
+        assertThat(round.serverCpuMsPerLogin()).isEqualTo(40.0);
+    }
+
+    @Test
+    void optionsHaveDefaultsAndBothSpellings() {
+        LoadOptions defaults = LoadOptions.parse(new String[0]);
+        assertThat(defaults.workers()).isEqualTo(4);
+        assertThat(defaults.realmUrl().toString()).isEqualTo("http://127.0.0.1:8181/realms/zero-trust-demo/");
+        assertThat(defaults.forwardedFor()).isEqualTo("192.0.2.10");
+
+        LoadOptions set = LoadOptions.parse(new String[]{"--workers", "2", "--base-url=http://127.0.0.1:9999/",
+                "--forwarded-for", "none"});
+        assertThat(set.workers()).isEqualTo(2);
+        assertThat(set.realmUrl().toString()).isEqualTo("http://127.0.0.1:9999/realms/zero-trust-demo/");
+        assertThat(set.forwardedFor()).isNull();
+
+        assertThatThrownBy(() -> LoadOptions.parse(new String[]{"--wokers", "2"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--wokers");
+        assertThatThrownBy(() -> LoadOptions.parse(new String[]{"--rounds", "0"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
