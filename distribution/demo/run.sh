@@ -37,9 +37,9 @@ chmod +x "$home/bin/kc.sh"
 cat <<MSG
 
   Zero Trust demo (Keycloak $version) is starting on port $port.
-    Sign in as a demo user:  http://localhost:$port/realms/zero-trust-demo/account
+    Sign in as a demo user:  http://127.0.0.1:$port/realms/zero-trust-demo/account
                              alice / Alice-Demo-1   or   bob / Bob-Demo-1
-    Admin console:           http://localhost:$port/admin   (admin / admin)
+    Admin console:           http://127.0.0.1:$port/admin   (admin / admin)
     Simulate where a sign-in comes from (X-Forwarded-For is trusted from 127.0.0.1 only), e.g. with a
     browser extension that sets the header: 203.0.113.10 (New York: a one-time code is asked),
     198.51.100.200 (a Tor exit in Tokyo: access is denied). See README.md, "Demo walk-through".

@@ -11,13 +11,14 @@ import org.htmlunit.html.HtmlPage;
 import org.jboss.logging.Logger;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Screenshots of the user-facing pages the tests meet, under {@code target/screenshots/}, for people to read.
  * The tests drive HtmlUnit (it can send X-Forwarded-For), which cannot draw; so each page, exactly as the server
- * sent it, is drawn again in headless Chromium with its styles loaded from the server. Without a chromedriver
+ * sent it, is drawn again in headless Chromium with its styles and fonts loaded from the server. Without a chromedriver
  * (env CHROMEWEBDRIVER, or /usr/bin/chromedriver) only the HTML is saved, and the log says so once.
  */
 final class Screenshots {
@@ -42,12 +43,26 @@ final class Screenshots {
             Files.writeString(file, based, StandardCharsets.UTF_8);
             ChromeDriver driver = chrome();
             if (driver != null) {
-                driver.get(file.toUri().toString());
+                draw(driver, html);
                 Files.write(DIR.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (WebDriverException e) {
+            // A drawing problem is no verdict on the page under test; the HTML is saved either way
+            LOG.warnf(e, "Screenshot %s could not be drawn in Chromium; %s.html is saved", name, name);
         }
+    }
+
+    /**
+     * Writes the page into a document of the server's own origin: its icon fonts need CORS, which a file page's
+     * null origin never passes. Waits for the fonts before the picture is taken.
+     */
+    private static void draw(ChromeDriver driver, String html) {
+        driver.get(BrowserBehindProxy.BASE + "/realms/master/");
+        driver.executeScript("document.open(); document.write(arguments[0]); document.close();", html);
+        driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " document.fonts.ready.then(() => setTimeout(done, 300));");
     }
 
     private static ChromeDriver chrome() {
@@ -62,10 +77,7 @@ final class Screenshots {
         }
         System.setProperty("webdriver.chrome.driver", driver.toString());
         ChromeOptions options = new ChromeOptions();
-        // The page is a local file but its styles and icon fonts come from the server; fonts need CORS, which a
-        // file page's null origin never passes, hence web security off in this throwaway profile
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en",
-                "--disable-web-security", "--user-data-dir=" + DIR.resolve(".chrome-profile"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en");
         chrome = new ChromeDriver(options);
         chrome.manage().window().setSize(new Dimension(1280, 1400));
         Runtime.getRuntime().addShutdownHook(new Thread(chrome::quit, "screenshots-chrome-quit"));
