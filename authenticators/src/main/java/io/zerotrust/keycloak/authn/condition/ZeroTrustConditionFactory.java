@@ -1,17 +1,12 @@
 package io.zerotrust.keycloak.authn.condition;
 
-import org.keycloak.Config;
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel.Requirement;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
-/** What the pack's condition factories share: identity, texts, requirement choices and the "negate" switch. */
-abstract class ZeroTrustConditionFactory implements ConditionalAuthenticatorFactory {
-
-    /** Keycloak's conditions offer only these two, since a condition is meaningless as ALTERNATIVE. */
-    private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.DISABLED};
+/** What the pack's condition factories share: identity, texts and the "negate" switch (REQUIRED or DISABLED, as Keycloak's conditions). */
+abstract class ZeroTrustConditionFactory extends FlowStepFactory implements ConditionalAuthenticatorFactory {
 
     private final String id;
     private final String displayType;
@@ -57,25 +52,4 @@ abstract class ZeroTrustConditionFactory implements ConditionalAuthenticatorFact
         return true;
     }
 
-    @Override
-    public Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }

@@ -2,12 +2,10 @@ package io.zerotrust.keycloak.authn.otp;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -16,7 +14,7 @@ import org.keycloak.provider.ProviderConfigProperty;
  * user why the code is asked. Same credential type and requirement choices, so "try another way" and the
  * "configure OTP" required action work as with Keycloak's.
  */
-public class RiskNoticeOtpFormAuthenticatorFactory implements AuthenticatorFactory {
+public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-otp-form";
 
@@ -42,11 +40,6 @@ public class RiskNoticeOtpFormAuthenticatorFactory implements AuthenticatorFacto
     }
 
     @Override
-    public boolean isConfigurable() {
-        return false;
-    }
-
-    @Override
     public Requirement[] getRequirementChoices() {
         return REQUIREMENT_CHOICES;
     }
@@ -66,15 +59,4 @@ public class RiskNoticeOtpFormAuthenticatorFactory implements AuthenticatorFacto
         return RiskNoticeOtpFormAuthenticator.SINGLETON;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
 }
