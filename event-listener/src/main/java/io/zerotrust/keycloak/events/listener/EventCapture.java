@@ -32,7 +32,11 @@ public final class EventCapture {
             EventType.UPDATE_TOTP_ERROR, EventType.REMOVE_TOTP, EventType.REMOVE_TOTP_ERROR,
             EventType.UPDATE_CREDENTIAL, EventType.UPDATE_CREDENTIAL_ERROR, EventType.REMOVE_CREDENTIAL,
             EventType.REMOVE_CREDENTIAL_ERROR, EventType.RESET_PASSWORD, EventType.RESET_PASSWORD_ERROR,
-            EventType.SEND_RESET_PASSWORD, EventType.SEND_RESET_PASSWORD_ERROR);
+            EventType.SEND_RESET_PASSWORD, EventType.SEND_RESET_PASSWORD_ERROR,
+            // Federated sign-ins: the broker flows' verdicts and refusals are on these, not on the later LOGIN
+            EventType.IDENTITY_PROVIDER_LOGIN, EventType.IDENTITY_PROVIDER_LOGIN_ERROR,
+            EventType.IDENTITY_PROVIDER_FIRST_LOGIN, EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR,
+            EventType.IDENTITY_PROVIDER_POST_LOGIN, EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR);
 
     /** Longest User-Agent kept: real ones are a few hundred characters. */
     static final int MAX_USER_AGENT = 512;

@@ -25,6 +25,9 @@ final class AuthenticationMapper {
     private static final Map<String, Integer> ACTIVITIES = Map.of(
             "LOGIN", LOGON,
             "CLIENT_LOGIN", LOGON,
+            "IDENTITY_PROVIDER_LOGIN", LOGON,
+            "IDENTITY_PROVIDER_FIRST_LOGIN", LOGON,
+            "IDENTITY_PROVIDER_POST_LOGIN", LOGON,
             "LOGOUT", LOGOFF,
             "CODE_TO_TOKEN", AUTHENTICATION_TICKET,
             "TOKEN_EXCHANGE", SERVICE_TICKET_REQUEST,
@@ -79,7 +82,7 @@ final class AuthenticationMapper {
         } else if ("openid-connect".equals(method)) {
             id = 4;
             name = "OpenID";
-        } else if (!"LOGIN".equals(event.baseType()) && !"LOGOUT".equals(event.baseType())) {
+        } else if (!"LOGIN".equals(event.baseType()) && !"LOGOUT".equals(event.baseType()) && !event.baseType().startsWith("IDENTITY_PROVIDER_")) {
             // token endpoint grants without an auth_method detail are OAuth 2.0
             id = 6;
             name = "OAUTH 2.0";

@@ -63,12 +63,24 @@ class AuthenticationMapperTest {
 
     @ParameterizedTest
     @CsvSource({"LOGIN,1", "CLIENT_LOGIN,1", "LOGOUT,2", "CODE_TO_TOKEN,3", "TOKEN_EXCHANGE,4", "REFRESH_TOKEN,5",
-            "REFRESH_TOKEN_ERROR,5", "CODE_TO_TOKEN_ERROR,3"})
+            "REFRESH_TOKEN_ERROR,5", "CODE_TO_TOKEN_ERROR,3", "IDENTITY_PROVIDER_LOGIN,1", "IDENTITY_PROVIDER_FIRST_LOGIN,1",
+            "IDENTITY_PROVIDER_POST_LOGIN_ERROR,1"})
     void activities(String type, int activity) {
         ObjectNode ocsf = mapper.map(Events.login().type(type).build()).orElseThrow();
         assertThat(ocsf.get("activity_id").asInt()).isEqualTo(activity);
         assertThat(ocsf.get("type_uid").asLong()).isEqualTo(300200L + activity);
         assertThat(ocsf.get("activity_name").asText()).isEqualTo(AuthenticationMapper.activityName(activity));
+    }
+
+    @Test
+    void aRefusedFederatedSignInKeepsItsVerdictAndIdentityProvider() {
+        ObjectNode ocsf = mapper.map(Events.login().type("IDENTITY_PROVIDER_POST_LOGIN_ERROR").error("access_denied")
+                .details(java.util.Map.of("identity_provider", "corp-idp", "zt_reference", "K7Q2M-XR9TD", "auth_method", "openid-connect"))
+                .build()).orElseThrow();
+        assertThat(ocsf.get("class_uid").asInt()).isEqualTo(3002);
+        assertThat(ocsf.get("status_id").asInt()).isEqualTo(2);
+        assertThat(ocsf.get("status_detail").asText()).isEqualTo("access_denied");
+        assertThat(ocsf.toString()).contains("corp-idp").contains("K7Q2M-XR9TD");
     }
 
     @Test
