@@ -1,8 +1,11 @@
 package io.zerotrust.keycloak.it;
 
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -72,18 +75,30 @@ class AdaptiveMfaTest {
     }
 
     @Test
-    void aUserWithoutAFactorEnrolsAtMediumAndIsRefusedAtHigh() throws Exception {
+    void aUserWithoutAFactorIsRefusedAtHighAndEnrolsAtMedium() throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             assertThat(BrowserBehindProxy.signedIn(signIn(browser, "nina"))).isTrue();
+
+            HtmlPage high = signIn(browser.from(RiskFixtures.BERLIN_TOR), "nina");
+            assertThat(high.getElementById("totp")).as("no enrolment at HIGH").isNull();
+            assertThat(high.getElementById("zt-reference")).as("refused: %s", high.asNormalizedText()).isNotNull();
 
             HtmlPage enrol = signIn(browser.from(RiskFixtures.VIENNA), "nina");
             assertThat(enrol.getElementById("totp")).as("OTP set-up page: %s", enrol.asNormalizedText()).isNotNull();
             assertThat(enrol.getElementById("kc-totp-secret-qr-code")).isNotNull();
             Screenshots.take(enrol, "enrol-otp");
 
-            HtmlPage high = signIn(browser.from(RiskFixtures.BERLIN_TOR), "nina");
-            assertThat(high.getElementById("totp")).as("no enrolment at HIGH").isNull();
-            assertThat(high.getElementById("zt-reference")).as("refused: %s", high.asNormalizedText()).isNotNull();
+            // nina sets up her app; the LOGIN that follows the set-up still reaches the SOC with its risk verdict
+            String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
+            enrol.getHtmlElementById("totp").type(new org.keycloak.models.utils.TimeBasedOTP().generateTOTP(secret));
+            enrol.getHtmlElementById("userLabel").type("phone");
+            HtmlPage enrolled = enrol.getHtmlElementById("saveTOTPBtn").click();
+            assertThat(BrowserBehindProxy.signedIn(enrolled)).as("signed in after set-up: %s", enrolled.getUrl()).isTrue();
+            String loginId = LoginEvents.latest(realm, "nina").getId();
+            List<JsonNode> delivered = WebhookReceiver.get().await(e -> loginId.equals(e.path("metadata").path("uid").asText()), 1,
+                    Duration.ofSeconds(30));
+            assertThat(delivered).as("OCSF LOGIN %s at the webhook", loginId).hasSize(1);
+            assertThat(delivered.get(0).path("enrichments").toString()).contains("zt.risk").contains("MEDIUM").contains("GEO_NEW_COUNTRY");
         }
     }
 

@@ -95,6 +95,11 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
         authSession.setAuthNote(RiskNotes.REASONS, reasons);
         authSession.setAuthNote(RiskNotes.DEVICE_ID, deviceId);
         storePlace(authSession, riskContext.location());
+        // Copied into the user session at sign-in: for a LOGIN event sent after required actions (which carries no
+        // details of the flow) and for the "User Session Note" token mapper; never the device id, a bearer secret
+        authSession.setUserSessionNote(RiskNotes.EVENT_SCORE, Integer.toString(assessment.score()));
+        authSession.setUserSessionNote(RiskNotes.EVENT_LEVEL, assessment.level().name());
+        authSession.setUserSessionNote(RiskNotes.EVENT_REASONS, reasons);
         requireLevel(context, StepUpLevels.read(config, problems), assessment.level());
         addEventDetails(context);
         LOG.debugf("Realm %s user %s: risk %d %s [%s]", realm.getName(), user.getId(), assessment.score(), assessment.level(), reasons);

@@ -41,6 +41,7 @@ public class ZeroTrustEventListener implements EventListenerProvider {
         }
         try {
             Event copy = event.clone();
+            SessionVerdict.complete(session, copy);
             afterCommit(EventCapture.of(copy, locate(copy.getIpAddress()), userAgent()));
         } catch (RuntimeException e) {
             // never fail a login for the SOC copy of its event
