@@ -1,8 +1,14 @@
 package io.zerotrust.keycloak.it;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -42,10 +48,23 @@ class TrustedDeviceTest {
             assertThat(details).containsEntry("zt_risk_level", "LOW").doesNotContainKey("zt_trusted_device");
             assertThat(details.get("zt_risk_reasons")).contains("DEVICE_TRUSTED").contains("GEO_NEW_COUNTRY");
 
-            // The user sees it among their credentials, as the account console lists them
-            List<CredentialRepresentation> credentials = realm.admin().users().get(LoginEvents.userId(realm, "rosa")).credentials();
-            assertThat(credentials).filteredOn(c -> "zt-trusted-device".equals(c.getType())).singleElement()
-                    .satisfies(c -> assertThat(c.getUserLabel()).contains("Vienna (AT)"));
+            // The account console lists it under two-factor authentication, removable: its own REST API, with rosa's token
+            String accessToken = OidcTokens.redeem(realm.getName(), CLIENT, BrowserBehindProxy.code(zurich)).get("access_token").asText();
+            HttpResponse<String> listed = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create(BrowserBehindProxy.BASE + "/realms/" + realm.getName() + "/account/credentials"))
+                    .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            JsonNode trusted = null;
+            for (JsonNode type : new ObjectMapper().readTree(listed.body())) {
+                if ("zt-trusted-device".equals(type.path("type").asText())) {
+                    trusted = type;
+                }
+            }
+            assertThat(trusted).as("trusted devices in the account console's list: %s", listed.body()).isNotNull();
+            assertThat(trusted.path("category").asText()).isEqualTo("two-factor");
+            assertThat(trusted.path("removeable").asBoolean()).isTrue();
+            assertThat(trusted.path("userCredentialMetadatas").toString()).contains("Vienna (AT)");
         }
     }
 
