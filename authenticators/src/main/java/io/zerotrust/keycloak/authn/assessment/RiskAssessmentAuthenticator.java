@@ -41,6 +41,8 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
     private static final Logger LOG = Logger.getLogger(RiskAssessmentAuthenticator.class);
     /** The level of authentication the risk requires, when the step maps its level to one. */
     static final String NOTE_ACR_LEVEL = "zt.acr.level";
+    /** Keycloak-session (that is, per-request) attribute: the user this request already assessed. */
+    private static final String ASSESSED_USER_ATTRIBUTE = "zt.risk.assessed-user";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -52,7 +54,13 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
             user = sso == null ? null : sso.user();
         }
         if (user != null) {
-            assess(context, user);
+            // Before Cookie and again in the forms, one request may reach the step twice for the same user: the
+            // verdict, its notes and event details from the first run stand (a second would also issue a second
+            // device cookie to a browser that has none)
+            if (!user.getId().equals(context.getSession().getAttribute(ASSESSED_USER_ATTRIBUTE))) {
+                assess(context, user);
+                context.getSession().setAttribute(ASSESSED_USER_ATTRIBUTE, user.getId());
+            }
         } else if (!beforeCookie) {
             LOG.warnf("Realm %s: zt-risk-assessment ran before the user was known; place it after the step that identifies the user",
                     context.getRealm().getName());

@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.trust;
 import java.util.Map;
 import java.util.Set;
 
+import io.zerotrust.keycloak.authn.mfa.AdaptiveMfaAuthenticator;
 import io.zerotrust.keycloak.authn.mfa.AdaptiveMfaAuthenticatorFactory;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -20,8 +21,6 @@ final class SecondFactorProof {
 
     /** Credential types (Keycloak's reference categories) of second factors. */
     static final Set<String> SECOND_FACTOR_CATEGORIES = Set.of("otp", "webauthn", "webauthn-passwordless", "recovery-authn-code");
-    /** Left by zt-adaptive-mfa when it asked for a factor (see AdaptiveMfaAuthenticator). */
-    static final String ADAPTIVE_MFA_FACTOR_NOTE = io.zerotrust.keycloak.authn.mfa.AdaptiveMfaAuthenticator.NOTE_FACTOR;
 
     private SecondFactorProof() {
     }
@@ -38,7 +37,7 @@ final class SecondFactorProof {
 
     private static boolean provesSecondFactor(AuthenticationFlowContext context, String providerId, AuthenticationSessionModel authSession) {
         if (AdaptiveMfaAuthenticatorFactory.PROVIDER_ID.equals(providerId)) {
-            return authSession.getAuthNote(ADAPTIVE_MFA_FACTOR_NOTE) != null;
+            return authSession.getAuthNote(AdaptiveMfaAuthenticator.NOTE_FACTOR) != null;
         }
         AuthenticatorFactory factory = (AuthenticatorFactory) context.getSession().getKeycloakSessionFactory()
                 .getProviderFactory(Authenticator.class, providerId);
