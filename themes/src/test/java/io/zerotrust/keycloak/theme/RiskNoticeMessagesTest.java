@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
+import io.zerotrust.keycloak.authn.otp.RiskNotice;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,12 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The risk notice of login-otp.ftl must read well in every language the theme offers. */
 class RiskNoticeMessagesTest {
-
-    /** The reason codes the OTP page explains (io.zerotrust.keycloak.authn.otp.RiskNotice.EXPLAINED_CODES). */
-    private static final List<String> EXPLAINED_CODES = List.of("GEO_NEW_COUNTRY", "GEO_NEW_CITY", "DEVICE_UNKNOWN",
-            "IMPOSSIBLE_TRAVEL", "GEO_ANONYMOUS_VPN", "GEO_TOR_EXIT", "IP_TOR_EXIT", "POSTURE_MISSING",
-            "POSTURE_BAD_SIGNATURE", "TIME_OUTSIDE_WINDOW", "TIME_UNUSUAL_HOUR", "PASSWORD_SPRAY_IP",
-            "CREDENTIAL_STUFFING_IP", "LOGIN_FAILURES_USER");
 
     private static Properties messages(String language) throws IOException {
         Properties messages = new Properties();
@@ -38,7 +33,7 @@ class RiskNoticeMessagesTest {
         for (String key : List.of("ztRiskNoticeTitle", "ztRiskNoticeIntro", "ztRiskReasonUnknown")) {
             assertThat(messages.getProperty(key)).as(key).isNotBlank();
         }
-        for (String code : EXPLAINED_CODES) {
+        for (String code : RiskNotice.EXPLAINED_CODES) {
             assertThat(messages.getProperty("ztReason_" + code)).as(language + " ztReason_" + code).isNotBlank();
         }
     }
