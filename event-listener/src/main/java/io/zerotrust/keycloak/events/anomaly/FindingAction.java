@@ -21,10 +21,6 @@ public enum FindingAction {
         this.option = option;
     }
 
-    public String option() {
-        return option;
-    }
-
     /**
      * Parses an option value such as {@code step-up,revoke-sessions}.
      *

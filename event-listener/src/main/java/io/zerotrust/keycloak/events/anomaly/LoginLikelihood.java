@@ -1,7 +1,6 @@
 package io.zerotrust.keycloak.events.anomaly;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ final class LoginLikelihood {
     }
 
     /** Scored sign-in: its score and, when it is unusual, why. */
-    record Result(int score, int history, List<FindingReason> reasons) {
+    record Result(int score, List<FindingReason> reasons) {
     }
 
     /**
@@ -87,7 +86,7 @@ final class LoginLikelihood {
             }
         }
         int score = (int) Math.round(100 * (1 - Math.exp(-Math.max(0, logRatio) / SCALE)));
-        return new Result(score, history.total, reasons == null ? List.of() : reasons);
+        return new Result(score, reasons == null ? List.of() : reasons);
     }
 
     private static FindingReason reason(int k, String value, int userCount, int total) {
@@ -173,13 +172,5 @@ final class LoginLikelihood {
             row[rarest] = value;
             counts[k][rarest] = 1;
         }
-    }
-
-    static Map<String, Integer> populationSizes(LoginLikelihood likelihood) {
-        Map<String, Integer> sizes = new HashMap<>();
-        for (int k = 0; k < FEATURES; k++) {
-            sizes.put(NAMES[k], likelihood.population.get(k).size());
-        }
-        return sizes;
     }
 }

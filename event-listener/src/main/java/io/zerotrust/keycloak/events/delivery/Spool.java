@@ -56,10 +56,6 @@ public final class Spool {
             this.bytes = bytes;
             this.lines = lines;
         }
-
-        public Path path() {
-            return path;
-        }
     }
 
     /**

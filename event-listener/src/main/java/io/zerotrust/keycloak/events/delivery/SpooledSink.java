@@ -35,10 +35,6 @@ public final class SpooledSink implements AutoCloseable {
         return sink.name();
     }
 
-    public boolean up() {
-        return up;
-    }
-
     public Spool spool() {
         return spool;
     }

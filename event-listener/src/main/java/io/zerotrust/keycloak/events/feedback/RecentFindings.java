@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 
@@ -69,9 +68,5 @@ public final class RecentFindings {
             }
         }
         return result;
-    }
-
-    synchronized Map<String, Entry> snapshot() {
-        return new LinkedHashMap<>(entries);
     }
 }

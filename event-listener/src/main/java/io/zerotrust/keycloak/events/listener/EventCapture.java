@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.events.ocsf.OcsfMapper;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.events.Event;
@@ -23,20 +26,9 @@ import org.keycloak.events.admin.AdminEvent;
  */
 public final class EventCapture {
 
-    /** User event types the pipeline exports (each with its _ERROR twin). */
-    static final Set<EventType> CAPTURED = Set.of(
-            EventType.LOGIN, EventType.LOGIN_ERROR, EventType.CODE_TO_TOKEN, EventType.CODE_TO_TOKEN_ERROR,
-            EventType.REFRESH_TOKEN, EventType.REFRESH_TOKEN_ERROR, EventType.TOKEN_EXCHANGE,
-            EventType.TOKEN_EXCHANGE_ERROR, EventType.CLIENT_LOGIN, EventType.CLIENT_LOGIN_ERROR, EventType.LOGOUT,
-            EventType.LOGOUT_ERROR, EventType.UPDATE_PASSWORD, EventType.UPDATE_PASSWORD_ERROR, EventType.UPDATE_TOTP,
-            EventType.UPDATE_TOTP_ERROR, EventType.REMOVE_TOTP, EventType.REMOVE_TOTP_ERROR,
-            EventType.UPDATE_CREDENTIAL, EventType.UPDATE_CREDENTIAL_ERROR, EventType.REMOVE_CREDENTIAL,
-            EventType.REMOVE_CREDENTIAL_ERROR, EventType.RESET_PASSWORD, EventType.RESET_PASSWORD_ERROR,
-            EventType.SEND_RESET_PASSWORD, EventType.SEND_RESET_PASSWORD_ERROR,
-            // Federated sign-ins: the broker flows' verdicts and refusals are on these, not on the later LOGIN
-            EventType.IDENTITY_PROVIDER_LOGIN, EventType.IDENTITY_PROVIDER_LOGIN_ERROR,
-            EventType.IDENTITY_PROVIDER_FIRST_LOGIN, EventType.IDENTITY_PROVIDER_FIRST_LOGIN_ERROR,
-            EventType.IDENTITY_PROVIDER_POST_LOGIN, EventType.IDENTITY_PROVIDER_POST_LOGIN_ERROR);
+    /** User event types the pipeline exports (each with its _ERROR twin): those the OCSF mapping maps. */
+    static final Set<EventType> CAPTURED = Collections.unmodifiableSet(EnumSet.copyOf(
+            Arrays.stream(EventType.values()).filter(t -> OcsfMapper.exports(t.name())).toList()));
 
     /** Longest User-Agent kept: real ones are a few hundred characters. */
     static final int MAX_USER_AGENT = 512;

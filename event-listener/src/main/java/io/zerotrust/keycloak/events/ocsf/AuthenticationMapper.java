@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.events.ocsf;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
@@ -32,6 +33,9 @@ final class AuthenticationMapper {
             "CODE_TO_TOKEN", AUTHENTICATION_TICKET,
             "TOKEN_EXCHANGE", SERVICE_TICKET_REQUEST,
             "REFRESH_TOKEN", SERVICE_TICKET_RENEW);
+
+    /** Token-endpoint grants: OAuth 2.0 when Keycloak names no auth_method; sign-ins and logouts say nothing then. */
+    private static final Set<String> OAUTH_WITHOUT_METHOD = Set.of("CLIENT_LOGIN", "CODE_TO_TOKEN", "TOKEN_EXCHANGE", "REFRESH_TOKEN");
 
     private AuthenticationMapper() {
     }
@@ -82,7 +86,7 @@ final class AuthenticationMapper {
         } else if ("openid-connect".equals(method)) {
             id = 4;
             name = "OpenID";
-        } else if (!"LOGIN".equals(event.baseType()) && !"LOGOUT".equals(event.baseType()) && !event.baseType().startsWith("IDENTITY_PROVIDER_")) {
+        } else if (OAUTH_WITHOUT_METHOD.contains(event.baseType())) {
             // token endpoint grants without an auth_method detail are OAuth 2.0
             id = 6;
             name = "OAUTH 2.0";

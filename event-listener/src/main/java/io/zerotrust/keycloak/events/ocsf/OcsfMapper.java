@@ -28,10 +28,8 @@ public final class OcsfMapper {
 
     /** Whether {@link #map(SecurityEvent)} exports events of this user event type (with or without _ERROR). */
     public static boolean exports(String userEventType) {
-        String base = userEventType.endsWith("_ERROR")
-                ? userEventType.substring(0, userEventType.length() - "_ERROR".length()) : userEventType;
-        return AuthenticationMapper.handles(SecurityEvent.builder().type(base).build())
-                || AccountChangeMapper.CREDENTIAL_EVENTS.contains(base);
+        SecurityEvent event = SecurityEvent.builder().type(userEventType).build();
+        return AuthenticationMapper.handles(event) || AccountChangeMapper.CREDENTIAL_EVENTS.contains(event.baseType());
     }
 
     public ObjectNode map(AnomalyFinding finding) {

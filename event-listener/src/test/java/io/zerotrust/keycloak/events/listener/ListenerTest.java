@@ -31,6 +31,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ListenerTest {
 
     @Test
+    void capturesExactlyTheTypesTheOcsfMappingExports() {
+        List<String> bases = List.of("LOGIN", "CODE_TO_TOKEN", "REFRESH_TOKEN", "TOKEN_EXCHANGE", "CLIENT_LOGIN", "LOGOUT",
+                "UPDATE_PASSWORD", "UPDATE_TOTP", "REMOVE_TOTP", "UPDATE_CREDENTIAL", "REMOVE_CREDENTIAL", "RESET_PASSWORD",
+                "SEND_RESET_PASSWORD", "IDENTITY_PROVIDER_LOGIN", "IDENTITY_PROVIDER_FIRST_LOGIN", "IDENTITY_PROVIDER_POST_LOGIN");
+        List<EventType> expected = new ArrayList<>();
+        for (String base : bases) {
+            expected.add(EventType.valueOf(base));
+            expected.add(EventType.valueOf(base + "_ERROR"));
+        }
+        assertThat(EventCapture.CAPTURED).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
     void capturesAKeycloakEventWithEnrichmentAndHashesTheDeviceId() {
         Event event = new Event();
         event.setId("e1");
