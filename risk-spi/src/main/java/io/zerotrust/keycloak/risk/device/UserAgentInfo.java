@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.device;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ua_parser.Client;
@@ -29,6 +31,15 @@ public record UserAgentInfo(String browserFamily, VersionNumber browserVersion, 
     static final int MAX_USER_AGENT_LENGTH = 512;
 
     private static final UserAgentInfo UNKNOWN = new UserAgentInfo(null, null, null, null, null);
+    private static final int MAX_CACHED = 4096;
+    /** Parsed User-Agents, least recently used dropped first. */
+    private static final Map<String, UserAgentInfo> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, UserAgentInfo> eldest) {
+                    return size() > MAX_CACHED;
+                }
+            });
 
     public static UserAgentInfo unknown() {
         return UNKNOWN;
@@ -45,11 +56,24 @@ public record UserAgentInfo(String browserFamily, VersionNumber browserVersion, 
         return headers == null || headers.isEmpty() ? fromUserAgent : fromUserAgent.refinedBy(ClientHints.from(headers));
     }
 
+    /**
+     * One sign-in parses its User-Agent in several places (device and posture evaluators, the learning listener,
+     * the event pipeline), and real traffic has few distinct ones; the regular expressions run once per value.
+     */
     private static UserAgentInfo parseUserAgent(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return UNKNOWN;
         }
         String bounded = userAgent.length() > MAX_USER_AGENT_LENGTH ? userAgent.substring(0, MAX_USER_AGENT_LENGTH) : userAgent;
+        UserAgentInfo cached = PARSED.get(bounded);
+        if (cached == null) {
+            cached = parseBounded(bounded);
+            PARSED.put(bounded, cached);
+        }
+        return cached;
+    }
+
+    private static UserAgentInfo parseBounded(String bounded) {
         Client client = ParserHolder.PARSER.parse(bounded);
         String browser = family(client.userAgent == null ? null : client.userAgent.family);
         String os = family(client.os == null ? null : client.os.family);
