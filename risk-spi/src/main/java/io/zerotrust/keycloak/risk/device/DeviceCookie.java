@@ -216,6 +216,11 @@ public final class DeviceCookie {
             Objects.requireNonNull(status, "status");
         }
 
+        /** No cookie at all. */
+        public static Verification absent() {
+            return of(DeviceCookieStatus.ABSENT);
+        }
+
         static Verification of(DeviceCookieStatus status) {
             return new Verification(status, null, null, null, null);
         }

@@ -40,13 +40,13 @@ public final class RealmDeviceCookies {
         List<byte[]> keys = keys(session, realm);
         if (keys.isEmpty()) {
             LOG.warnf("Realm %s has no HS512 key: device cookies cannot be checked", realm.getName());
-            return DeviceCookie.verify(null, userId, now, new byte[DeviceCookie.MIN_KEY_BYTES]);
+            return DeviceCookie.Verification.absent();
         }
         DeviceCookie.Verification result = null;
         for (byte[] key : keys) {
             result = DeviceCookie.verify(value, userId, now, key);
             if (result.status() == DeviceCookieStatus.OTHER_USER && ownerIsGone(session, realm, value, key)) {
-                return DeviceCookie.verify(null, userId, now, key);
+                return DeviceCookie.Verification.absent();
             }
             if (result.status() != DeviceCookieStatus.FORGED) {
                 return result;

@@ -10,6 +10,7 @@ import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
+import io.zerotrust.keycloak.risk.profile.ProfileLearning;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 
 /**
@@ -116,7 +117,7 @@ public final class GeoEvaluator implements RiskEvaluator {
         String code = location.countryCode();
         if (code != null) {
             boolean knownCountry = profile.countries().containsKey(code);
-            String cityKey = location.city() == null ? null : code + "/" + location.city();
+            String cityKey = location.city() == null ? null : ProfileLearning.cityKey(code, location.city());
             boolean knownCity = cityKey != null && profile.cities().containsKey(cityKey);
             if (!knownCountry) {
                 reasons.add(reason(GeoRule.NEW_COUNTRY, "Sign-in from a new country: " + country(location), attributes));

@@ -35,8 +35,4 @@ public record PostureVerification(Outcome outcome, String detail, JsonNode claim
     static PostureVerification failed(Outcome outcome, String detail) {
         return new PostureVerification(outcome, detail, null);
     }
-
-    public boolean valid() {
-        return outcome == Outcome.VALID;
-    }
 }

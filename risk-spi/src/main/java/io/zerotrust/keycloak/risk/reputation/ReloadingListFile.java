@@ -55,10 +55,6 @@ public final class ReloadingListFile {
         this.nextCheckMillis = clock.millis() + intervalMillis;
     }
 
-    public Path path() {
-        return path;
-    }
-
     /** The list as of the last check, first checking the file if the interval has passed. */
     public ListSnapshot current() {
         long now = clock.millis();

@@ -27,9 +27,4 @@ public final class DelegatingEvaluatorProvider implements RiskEvaluatorProvider 
     public EvaluatorResult evaluate(RiskContext context) {
         return delegate.evaluate(context);
     }
-
-    /** The wrapped evaluator, for tests and for adapters that need its settings. */
-    public RiskEvaluator delegate() {
-        return delegate;
-    }
 }
