@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.models.utils.TimeBasedOTP;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -36,8 +35,7 @@ class AdaptiveFlowTest {
             assertThat(otp.getElementById("otp")).as("OTP field on %s", otp.getUrl()).isNotNull();
             String notice = otp.getHtmlElementById("zt-risk-notice").asNormalizedText();
             assertThat(notice).contains("We need to confirm it is you").contains("Sign-in from a new country: Austria");
-            otp.getHtmlElementById("otp").type(new TimeBasedOTP().generateTOTP(OTP_SECRET));
-            HtmlPage after = otp.getHtmlElementById("kc-login").click();
+            HtmlPage after = OneTimeCodes.submit(otp, "olga", OTP_SECRET);
             assertThat(BrowserBehindProxy.signedIn(after)).as("signed in after OTP: %s", after.getUrl()).isTrue();
 
             // A Tor exit: refused, without a code being asked, with a support reference and nothing internal

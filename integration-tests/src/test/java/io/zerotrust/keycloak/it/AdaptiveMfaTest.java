@@ -1,14 +1,11 @@
 package io.zerotrust.keycloak.it;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -43,17 +40,10 @@ class AdaptiveMfaTest {
             assertThat(tor.getElementById("otp")).as("OTP at HIGH: %s", tor.asNormalizedText()).isNotNull();
 
             // Configured to deny at HIGH: refused with a reference instead
-            AuthenticatorConfigRepresentation config = policy();
-            Map<String, String> saved = new HashMap<>(config.getConfig());
-            config.getConfig().put("denyAtHigh", "true");
-            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
-            try {
+            try (StepSetting denyAtHigh = StepSetting.set(realm, "zt-mfa forms", "zt-adaptive-mfa", "denyAtHigh", "true")) {
                 HtmlPage denied = signIn(browser.from(RiskFixtures.BERLIN_TOR), "tina");
                 assertThat(denied.getElementById("zt-reference")).as("refused: %s", denied.asNormalizedText()).isNotNull();
                 assertThat(denied.getElementById("otp")).isNull();
-            } finally {
-                config.setConfig(saved);
-                realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
             }
         }
     }
@@ -115,20 +105,12 @@ class AdaptiveMfaTest {
         }
     }
 
-    private AuthenticatorConfigRepresentation policy() {
-        return realm.admin().flows().getExecutions("zt-mfa forms").stream()
-                .filter(e -> "zt-adaptive-mfa".equals(e.getProviderId())).findFirst()
-                .map(e -> realm.admin().flows().getAuthenticatorConfig(e.getAuthenticationConfig()))
-                .orElseThrow();
-    }
-
     private HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
         browser.endSession();
         return browser.login(realm.getName(), username, username + "-Passw0rd!");
     }
 
     private static HtmlPage submitCode(HtmlPage otp, String username) throws Exception {
-        otp.getHtmlElementById("otp").type(OneTimeCodes.next("mfa-" + username, OTP_SECRET));
-        return otp.getHtmlElementById("kc-login").click();
+        return OneTimeCodes.submit(otp, username, OTP_SECRET);
     }
 }

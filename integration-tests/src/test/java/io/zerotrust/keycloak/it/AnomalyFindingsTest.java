@@ -33,7 +33,6 @@ class AnomalyFindingsTest {
     private static final Duration ASYNC = Duration.ofSeconds(30);
     private static final String STUFFING_SOURCE = "198.51.100.77";
     /** RFC 7636's example verifier and its S256 challenge. */
-    private static final String PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -164,7 +163,7 @@ class AnomalyFindingsTest {
             Map<String, String> params = java.util.Arrays.stream(query.split("&")).map(p -> p.split("=", 2))
                     .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> a));
             HttpResponse<String> tokens = token(RiskFixtures.BERLIN, Map.of("grant_type", "authorization_code",
-                    "client_id", "account-console", "code", params.get("code"), "code_verifier", PKCE_VERIFIER,
+                    "client_id", "account-console", "code", params.get("code"), "code_verifier", BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE_VERIFIER,
                     "redirect_uri", BrowserBehindProxy.BASE + "/realms/" + realm.getName() + "/account/"));
             assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
             return json.readTree(tokens.body());

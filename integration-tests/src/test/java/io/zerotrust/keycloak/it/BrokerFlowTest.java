@@ -1,8 +1,6 @@
 package io.zerotrust.keycloak.it;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +13,6 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 
-import static io.zerotrust.keycloak.it.BrowserBehindProxy.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -108,17 +105,11 @@ class BrokerFlowTest {
      */
     private HtmlPage federatedLogin(BrowserBehindProxy browser, String username) throws IOException {
         browser.endSession();
-        String redirect = BASE + "/realms/" + broker.getName() + "/account/";
-        HtmlPage idpForm = browser.client().getPage(BASE + "/realms/" + broker.getName() + "/protocol/openid-connect/auth"
-                + "?client_id=account-console&response_type=code&scope=openid"
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
-                + "&kc_idp_hint=" + IDP_ALIAS);
+        HtmlPage idpForm = browser.authorize(broker.getName(), "account-console",
+                BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE + "&kc_idp_hint=" + IDP_ALIAS);
         assertThat(idpForm.getUrl().getPath()).as("sign-in page of the identity provider")
                 .startsWith("/realms/" + idp.getName() + "/");
-        idpForm.getHtmlElementById("username").type(username);
-        idpForm.getHtmlElementById("password").type(username + "-Passw0rd!");
-        return idpForm.getHtmlElementById("kc-login").click();
+        return BrowserBehindProxy.submitPassword(idpForm, username, username + "-Passw0rd!");
     }
 
     /** The reference on zt-deny's page, which must say nothing internal. */

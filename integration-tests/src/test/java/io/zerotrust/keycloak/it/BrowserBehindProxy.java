@@ -18,6 +18,9 @@ import org.htmlunit.html.HtmlPage;
 final class BrowserBehindProxy implements AutoCloseable {
 
     static final String BASE = "http://localhost:8080";
+    /** PKCE is mandatory for the account console: RFC 7636's example pair, the verifier for redeeming a code. */
+    static final String ACCOUNT_CONSOLE_PKCE = "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256";
+    static final String ACCOUNT_CONSOLE_PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private final WebClient client = new WebClient(BrowserVersion.FIREFOX);
 
@@ -45,15 +48,7 @@ final class BrowserBehindProxy implements AutoCloseable {
 
     /** Signs in to the realm's account console; returns the page the browser ends on. */
     HtmlPage login(String realm, String username, String password) throws IOException {
-        String redirect = BASE + "/realms/" + realm + "/account/";
-        HtmlPage form = client.getPage(BASE + "/realms/" + realm + "/protocol/openid-connect/auth"
-                + "?client_id=account-console&response_type=code&scope=openid"
-                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
-                // PKCE is mandatory for the account console; the verifier is never used since we stop at the code
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
-        form.getHtmlElementById("username").type(username);
-        form.getHtmlElementById("password").type(password);
-        return form.getHtmlElementById("kc-login").click();
+        return submitPassword(authorize(realm, "account-console", ACCOUNT_CONSOLE_PKCE), username, password);
     }
 
     /**
@@ -114,10 +109,6 @@ final class BrowserBehindProxy implements AutoCloseable {
                 .filter(c -> c.getName().startsWith("KEYCLOAK_") || c.getName().startsWith("AUTH_SESSION")
                         || c.getName().startsWith("KC_"))
                 .forEach(c -> client.getCookieManager().removeCookie(c));
-    }
-
-    WebClient client() {
-        return client;
     }
 
     @Override

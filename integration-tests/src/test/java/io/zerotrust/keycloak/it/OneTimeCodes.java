@@ -1,5 +1,6 @@
 package io.zerotrust.keycloak.it;
 
+import java.io.IOException;
 import java.util.Calendar;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,7 +8,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 
+import org.htmlunit.html.HtmlPage;
 import org.keycloak.models.utils.TimeBasedOTP;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One-time codes of a test user's authenticator app. Keycloak refuses a code used before, and a test may sign a
@@ -22,9 +26,17 @@ final class OneTimeCodes {
     private OneTimeCodes() {
     }
 
+    /** Types the user's next unused code into the one-time code page and submits it; returns the next page. */
+    static HtmlPage submit(HtmlPage otpPage, String username, String secret) throws IOException {
+        assertThat(otpPage.getElementById("otp")).as("one-time code page: %s %s", otpPage.getUrl(), otpPage.asNormalizedText()).isNotNull();
+        otpPage.getHtmlElementById("otp").type(next(username, secret));
+        return otpPage.getHtmlElementById("kc-login").click();
+    }
+
     static synchronized String next(String username, String secret) {
         long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
-        Set<Long> used = USED.computeIfAbsent(username, u -> new HashSet<>());
+        // Per app (secret) and user: test realms reuse user names
+        Set<Long> used = USED.computeIfAbsent(secret + "/" + username, u -> new HashSet<>());
         for (long period : new long[]{now, now + 1, now - 1}) {
             if (used.add(period)) {
                 Calendar at = Calendar.getInstance(TimeZone.getTimeZone("UTC"));

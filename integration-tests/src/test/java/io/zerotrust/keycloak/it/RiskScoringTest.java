@@ -131,16 +131,14 @@ class RiskScoringTest {
         browser.endSession();
         HtmlPage page = browser.login(REALM, username, username + "-Passw0rd!");
         assertThat(BrowserBehindProxy.signedIn(page)).as("%s signed in; page: %s", username, page.getUrl()).isTrue();
-        browser.endSession();
         return latestLogin(username);
     }
 
     private Verdict latestLogin(String username) {
         Map<String, String> details = LoginEvents.latest(realm, username).getDetails();
-        return new Verdict(details.get("zt_risk_level"), List.of(details.getOrDefault("zt_risk_reasons", "").split(",")),
-                details.get("zt_risk_score"));
+        return new Verdict(details.get("zt_risk_level"), List.of(details.getOrDefault("zt_risk_reasons", "").split(",")));
     }
 
-    record Verdict(String level, List<String> reasons, String score) {
+    record Verdict(String level, List<String> reasons) {
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -101,11 +100,8 @@ class TrustedDeviceTest {
 
     @Test
     void trustExpires() throws Exception {
-        AuthenticatorConfigRepresentation config = trustConfig();
-        Map<String, String> saved = Map.copyOf(config.getConfig());
-        config.getConfig().put("trustDuration", "PT3S");
-        realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
-        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+        try (StepSetting shortTrust = StepSetting.set(realm, "zt-stepup level 2", "zt-trusted-device", "trustDuration", "PT3S");
+             BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             HtmlPage trustPage = trustThisDevice(browser, "erin");
             assertThat(trustPage.asNormalizedText()).contains("for one minute,");
             Thread.sleep(3_500); // the trust must lapse: time has to pass on the server's clock
@@ -113,9 +109,6 @@ class TrustedDeviceTest {
             assertCodeAskedFromZurich(browser, "erin");
             assertThat(realm.admin().users().get(LoginEvents.userId(realm, "erin")).credentials())
                     .as("expired trust is removed").noneMatch(c -> "zt-trusted-device".equals(c.getType()));
-        } finally {
-            config.setConfig(new java.util.HashMap<>(saved));
-            realm.admin().flows().updateAuthenticatorConfig(config.getId(), config);
         }
     }
 
@@ -172,13 +165,6 @@ class TrustedDeviceTest {
                 .orElseThrow(() -> new AssertionError("no trusted device stored"));
     }
 
-    private AuthenticatorConfigRepresentation trustConfig() {
-        return realm.admin().flows().getExecutions("zt-stepup level 2").stream()
-                .filter(e -> "zt-trusted-device".equals(e.getProviderId())).findFirst()
-                .map(e -> realm.admin().flows().getAuthenticatorConfig(e.getAuthenticationConfig()))
-                .orElseThrow();
-    }
-
     private HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
         browser.endSession();
         HtmlPage form = browser.authorize(realm.getName(), CLIENT, null);
@@ -186,8 +172,6 @@ class TrustedDeviceTest {
     }
 
     static HtmlPage submitCode(HtmlPage otp, String username) throws Exception {
-        assertThat(otp.getElementById("otp")).as("one-time code page: %s %s", otp.getUrl(), otp.asNormalizedText()).isNotNull();
-        otp.getHtmlElementById("otp").type(OneTimeCodes.next(username, OTP_SECRET));
-        return otp.getHtmlElementById("kc-login").click();
+        return OneTimeCodes.submit(otp, username, OTP_SECRET);
     }
 }
