@@ -1,16 +1,12 @@
 package io.zerotrust.keycloak.events.anomaly;
 
 import java.util.Locale;
-import java.util.Set;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
 
 /** Reads a {@link SecurityEvent} as the scorer sees it. Not thread-safe (the agent cache). */
 final class Observations {
-
-    /** Errors that mean a wrong secret or an unknown account: what stuffing and spraying produce. */
-    static final Set<String> CREDENTIAL_ERRORS = Set.of("invalid_user_credentials", "user_not_found", "invalid_user",
-            "invalid_credentials", "invalid_user_credentials_or_otp");
 
     private final AgentFamilies agents = new AgentFamilies();
 
@@ -32,7 +28,7 @@ final class Observations {
         }
         return switch (event.type()) {
             case "LOGIN" -> ObservedKind.LOGIN;
-            case "LOGIN_ERROR" -> CREDENTIAL_ERRORS.contains(event.error()) ? ObservedKind.LOGIN_FAILURE : ObservedKind.OTHER;
+            case "LOGIN_ERROR" -> CredentialFailure.is(event.type(), event.error(), event.details()) ? ObservedKind.LOGIN_FAILURE : ObservedKind.OTHER;
             case "REFRESH_TOKEN", "TOKEN_EXCHANGE" -> ObservedKind.SESSION_USE;
             case "LOGOUT" -> ObservedKind.LOGOUT;
             default -> ObservedKind.OTHER;

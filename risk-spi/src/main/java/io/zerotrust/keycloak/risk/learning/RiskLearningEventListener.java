@@ -3,7 +3,6 @@ package io.zerotrust.keycloak.risk.learning;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.context.RequestHeaders;
@@ -16,10 +15,10 @@ import io.zerotrust.keycloak.risk.profile.LoginObservation;
 import io.zerotrust.keycloak.risk.profile.ProfileLimits;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
 import io.zerotrust.keycloak.risk.velocity.LoginFailureStore;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Details;
-import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
@@ -40,10 +39,6 @@ public class RiskLearningEventListener implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(RiskLearningEventListener.class);
 
-    /** Errors that mean a wrong secret or an unknown account: what credential stuffing and spraying produce. */
-    private static final Set<String> CREDENTIAL_ERRORS = Set.of(Errors.INVALID_USER_CREDENTIALS, Errors.USER_NOT_FOUND,
-            Errors.INVALID_USER, "invalid_credentials");
-
     private final KeycloakSession session;
     private final ProfileLimits limits;
     private final Duration failureRetention;
@@ -58,7 +53,7 @@ public class RiskLearningEventListener implements EventListenerProvider {
     public void onEvent(Event event) {
         if (event.getType() == EventType.LOGIN && event.getUserId() != null) {
             learnLogin(event);
-        } else if (event.getType() == EventType.LOGIN_ERROR && CREDENTIAL_ERRORS.contains(event.getError())) {
+        } else if (CredentialFailure.is(String.valueOf(event.getType()), event.getError(), event.getDetails())) {
             recordFailure(event);
         }
     }

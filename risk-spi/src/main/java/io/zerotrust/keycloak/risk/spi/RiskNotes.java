@@ -16,6 +16,16 @@ public final class RiskNotes {
     public static final String EVENT_REASONS = "zt_risk_reasons";
     /** The device id of the sign-in's device cookie (valid or newly issued). */
     public static final String EVENT_DEVICE_ID = "zt_device_id";
+    /**
+     * {@code true} on a LOGIN when the assessment ran and the step-up its level required was met in this sign-in
+     * (a LOW sign-in, or a verified second factor or level of authentication). Only such a LOGIN teaches a profile.
+     */
+    public static final String EVENT_VERIFIED = "zt_risk_verified";
+    /**
+     * {@code true} on a LOGIN_ERROR of a refusal that came after the user's password was verified: evidence of a
+     * leaked credential, counted as a credential failure ({@code CredentialFailure}).
+     */
+    public static final String EVENT_PASSWORD_VERIFIED = "zt_password_verified";
     /** Device id of the request, in the authentication session. */
     public static final String DEVICE_ID = "zt.device.id";
 
