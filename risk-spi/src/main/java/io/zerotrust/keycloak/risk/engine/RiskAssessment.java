@@ -6,7 +6,8 @@ import java.util.List;
  * The engine's explainable verdict.
  *
  * @param score        0-100, the combined probability of risk as a percentage
- * @param level        LOW / MEDIUM / HIGH from the score, raised by the fallback when a signal was unavailable
+ * @param level        LOW / MEDIUM / HIGH from the score, raised to the floor of any reason, and by the fallback when
+ *                     a signal was unavailable
  * @param contributions every reason with the log-odds it actually contributed after weighting
  * @param unavailable  evaluators whose signal could not be computed, each with its reason
  */

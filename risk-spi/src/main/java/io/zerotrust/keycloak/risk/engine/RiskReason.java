@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param logOdds    the evaluator's evidence in natural log-odds; positive raises risk, negative lowers it
  * @param message    a human-readable English sentence, for logs and the admin
  * @param attributes values the message refers to (country, city, ...), so a theme can phrase it in its own language
+ * @param floor      the lowest level a sign-in with this reason may have, whatever the other evidence (a rule, not
+ *                   a weight: a step-up mark is at least MEDIUM); null for none
  */
-public record RiskReason(String evaluator, String code, double logOdds, String message, Map<String, String> attributes) {
+public record RiskReason(String evaluator, String code, double logOdds, String message, Map<String, String> attributes,
+                         RiskLevel floor) {
+
+    public RiskReason(String evaluator, String code, double logOdds, String message, Map<String, String> attributes) {
+        this(evaluator, code, logOdds, message, attributes, null);
+    }
 
     public RiskReason {
         Objects.requireNonNull(evaluator, "evaluator");
@@ -22,6 +29,11 @@ public record RiskReason(String evaluator, String code, double logOdds, String m
             throw new IllegalArgumentException("logOdds must be finite: " + logOdds);
         }
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** This reason, holding the sign-in at {@code level} or above. */
+    public RiskReason withFloor(RiskLevel level) {
+        return new RiskReason(evaluator, code, logOdds, message, attributes, level);
     }
 
     public static RiskReason of(String evaluator, String code, double logOdds, String message) {

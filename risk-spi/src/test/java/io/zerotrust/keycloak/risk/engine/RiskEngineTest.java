@@ -78,6 +78,32 @@ class RiskEngineTest {
     }
 
     @Test
+    void aFloorHoldsTheLevelWhateverTheScore() {
+        EvaluatorResult settled = EvaluatorResult.of("device", List.of(RiskReason.of("device", "DEVICE_TRUSTED", -2.5, "trusted")));
+        EvaluatorResult mark = EvaluatorResult.of("anomaly-mark", List.of(
+                RiskReason.of("anomaly-mark", "ANOMALY_FLAGGED", 3.0, "marked").withFloor(RiskLevel.MEDIUM)));
+
+        RiskAssessment assessment = RiskEngine.combine(List.of(settled, mark), DEFAULTS);
+        // -3 - 2.5 + 3 = -2.5 -> 8: LOW by the score, MEDIUM by the rule
+        assertThat(assessment.score()).isEqualTo(8);
+        assertThat(assessment.level()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(RiskEngine.combine(List.of(settled), DEFAULTS).level()).isEqualTo(RiskLevel.LOW);
+    }
+
+    @Test
+    void aFloorNeverLowersALevelAndIsOffWithItsEvaluator() {
+        EvaluatorResult strong = EvaluatorResult.of("geo", List.of(RiskReason.of("geo", "GEO_COUNTRY_DENIED", 6.0, "denied")));
+        EvaluatorResult mark = EvaluatorResult.of("anomaly-mark", List.of(
+                RiskReason.of("anomaly-mark", "ANOMALY_FLAGGED", 0.0, "marked").withFloor(RiskLevel.MEDIUM)));
+        assertThat(RiskEngine.combine(List.of(strong, mark), DEFAULTS).level()).isEqualTo(RiskLevel.HIGH);
+
+        RiskPolicy markOff = new RiskPolicy(-3.0, Map.of("anomaly-mark", 0.0), 30, 70, RiskLevel.MEDIUM, Set.of());
+        assertThat(RiskEngine.combine(List.of(mark), markOff).level()).isEqualTo(RiskLevel.LOW);
+        RiskPolicy markDisabled = new RiskPolicy(-3.0, Map.of(), 30, 70, RiskLevel.MEDIUM, Set.of("geo"));
+        assertThat(RiskEngine.combine(List.of(mark), markDisabled).level()).isEqualTo(RiskLevel.LOW);
+    }
+
+    @Test
     void disabledEvaluatorsAreIgnored() {
         RiskPolicy onlyDevice = new RiskPolicy(-3.0, Map.of(), 30, 70, RiskLevel.MEDIUM, Set.of("device"));
         RiskAssessment assessment = RiskEngine.combine(List.of(
