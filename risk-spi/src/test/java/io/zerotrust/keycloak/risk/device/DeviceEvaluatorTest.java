@@ -79,6 +79,16 @@ class DeviceEvaluatorTest {
     }
 
     @Test
+    void cookieWhoseKeyWasRotatedOutIsAnUnknownDeviceNotAForgery() {
+        RiskReason reason = single(evaluate(new DeviceSignal(DeviceCookieStatus.KEY_UNKNOWN, null, false), historyWithDevice(),
+                UserAgentInfoTest.FIREFOX_WINDOWS));
+
+        assertThat(reason.code()).isEqualTo(DeviceEvaluator.DEVICE_UNKNOWN);
+        assertThat(reason.logOdds()).isEqualTo(DeviceEvaluatorConfig.DEFAULT_UNKNOWN);
+        assertThat(reason.attributes()).containsEntry("cookie", "key-unknown").containsEntry("coldStart", "false");
+    }
+
+    @Test
     void otherUsersCookie() {
         RiskReason reason = single(evaluate(new DeviceSignal(DeviceCookieStatus.OTHER_USER, null, false), historyWithDevice(),
                 UserAgentInfoTest.FIREFOX_WINDOWS));
