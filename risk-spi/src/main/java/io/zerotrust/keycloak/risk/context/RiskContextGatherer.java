@@ -9,6 +9,7 @@ import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
 import io.zerotrust.keycloak.risk.geo.GeoLookup;
+import io.zerotrust.keycloak.risk.posture.PostureAssertions;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
@@ -63,6 +64,7 @@ public final class RiskContextGatherer {
                 .device(device)
                 .failures(failures(session, realm, user, ip, geo, now))
                 .userAttributes(packAttributes(user))
+                .posture(PostureAssertions.check(session, realm, headers, device == null ? DeviceSignal.absent() : device, now))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.posture.PostureVerification;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.velocity.FailureCounts;
 
@@ -27,11 +28,14 @@ import io.zerotrust.keycloak.risk.velocity.FailureCounts;
  * @param device             what the device cookie proved
  * @param failures           recent failure counts, or null when they could not be read
  * @param userAttributes     the user's attributes whose names start with {@code zt.} (marks left by the pack)
+ * @param posture            the request's posture assertion as checked against realm, device cookie and replay,
+ *                           or null when none was sent or assertions are not checked
  */
 public record RiskContext(String realm, String userId, String clientIp, Instant now, String userAgent,
                           Map<String, String> headers, Map<String, String> cookies,
                           GeoLocation location, String locationProblem, UserRiskProfile profile,
-                          DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes) {
+                          DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes,
+                          PostureVerification posture) {
 
     public RiskContext {
         Objects.requireNonNull(realm, "realm");
@@ -66,6 +70,7 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
         private DeviceSignal device;
         private FailureCounts failures;
         private Map<String, String> userAttributes = Map.of();
+        private PostureVerification posture;
 
         private Builder(String realm, Instant now) {
             this.realm = realm;
@@ -127,9 +132,14 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
             return this;
         }
 
+        public Builder posture(PostureVerification value) {
+            this.posture = value;
+            return this;
+        }
+
         public RiskContext build() {
             return new RiskContext(realm, userId, clientIp, now, userAgent, headers, cookies, location, locationProblem,
-                    profile, device, failures, userAttributes);
+                    profile, device, failures, userAttributes, posture);
         }
     }
 }
