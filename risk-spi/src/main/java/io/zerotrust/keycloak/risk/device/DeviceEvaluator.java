@@ -50,6 +50,10 @@ public final class DeviceEvaluator implements RiskEvaluator {
 
     @Override
     public EvaluatorResult evaluate(RiskContext context) {
+        if (context.profileProblem() != null) {
+            // Without the profile a known device looks unknown: say so, and let the fallback level apply
+            return EvaluatorResult.unavailable(ID, context.profileProblem());
+        }
         DeviceSignal device = context.device();
         UserRiskProfile profile = context.profile();
         List<RiskReason> reasons = new ArrayList<>();

@@ -24,7 +24,10 @@ import io.zerotrust.keycloak.risk.velocity.FailureCounts;
  * @param cookies            request cookies by name
  * @param location           GeoIP facts about {@code clientIp}, or null when unavailable
  * @param locationProblem    why {@code location} is null (no database, address not found, ...), else null
- * @param profile            what past successful logins taught; {@link UserRiskProfile#empty()} for new users
+ * @param profile            what past successful logins taught; {@link UserRiskProfile#empty()} for new users and
+ *                           when it could not be read
+ * @param profileProblem     why the profile could not be read (a database error), else null: evaluators that
+ *                           need it then report themselves unavailable rather than judge a stranger
  * @param device             what the device cookie proved
  * @param failures           recent failure counts, or null when they could not be read
  * @param userAttributes     the user's attributes whose names start with {@code zt.} (marks left by the pack)
@@ -34,7 +37,7 @@ import io.zerotrust.keycloak.risk.velocity.FailureCounts;
 public record RiskContext(String realm, String userId, String clientIp, Instant now, String userAgent,
                           Map<String, String> headers, Map<String, String> cookies,
                           GeoLocation location, String locationProblem, UserRiskProfile profile,
-                          DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes,
+                          String profileProblem, DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes,
                           PostureVerification posture) {
 
     public RiskContext {
@@ -67,6 +70,7 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
         private GeoLocation location;
         private String locationProblem;
         private UserRiskProfile profile;
+        private String profileProblem;
         private DeviceSignal device;
         private FailureCounts failures;
         private Map<String, String> userAttributes = Map.of();
@@ -117,6 +121,11 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
             return this;
         }
 
+        public Builder profileProblem(String value) {
+            this.profileProblem = value;
+            return this;
+        }
+
         public Builder device(DeviceSignal value) {
             this.device = value;
             return this;
@@ -139,7 +148,7 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
 
         public RiskContext build() {
             return new RiskContext(realm, userId, clientIp, now, userAgent, headers, cookies, location, locationProblem,
-                    profile, device, failures, userAttributes, posture);
+                    profile, profileProblem, device, failures, userAttributes, posture);
         }
     }
 }

@@ -89,6 +89,17 @@ class DeviceEvaluatorTest {
     }
 
     @Test
+    void unreadableProfileMakesTheDeviceSignalUnavailable() {
+        RiskContext context = RiskContext.builder("demo", NOW).userId("alice").device(valid(false))
+                .profileProblem("the risk profile could not be read (PersistenceException)").build();
+
+        EvaluatorResult result = evaluator.evaluate(context);
+
+        assertThat(result.available()).isFalse();
+        assertThat(result.unavailableReason()).contains("risk profile");
+    }
+
+    @Test
     void otherUsersCookie() {
         RiskReason reason = single(evaluate(new DeviceSignal(DeviceCookieStatus.OTHER_USER, null, false), historyWithDevice(),
                 UserAgentInfoTest.FIREFOX_WINDOWS));
