@@ -1,7 +1,16 @@
 package io.zerotrust.keycloak.it;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The risk scenarios again with Keycloak on PostgreSQL, so that the pack's tables, Liquibase changelog, row
@@ -12,4 +21,37 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
         disabledReason = "Runs in the postgresql execution, where ZT_TEST_POSTGRES_URL names a PostgreSQL database")
 @KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
 class PostgreSqlStorageTest extends RiskScoringTest {
+
+    /**
+     * A database error while the profile is read (here: its table gone) must not poison the login's transaction:
+     * on PostgreSQL a failed statement aborts the whole transaction, so the sign-in would end in an error page.
+     * It goes on at the fallback level instead, with the device signal unavailable.
+     */
+    @Test
+    void aBrokenProfileTableLeavesTheSignInWorkingAtTheFallbackLevel() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "grace", "grace-Passw0rd!"))).isTrue();
+            browser.endSession();
+            try (Connection db = DriverManager.getConnection(System.getenv("KC_TEST_DATABASE_URL"),
+                    System.getenv("KC_TEST_DATABASE_USER"), System.getenv("KC_TEST_DATABASE_PASSWORD"))) {
+                execute(db, "ALTER TABLE ZT_USER_RISK_PROFILE RENAME TO ZT_USER_RISK_PROFILE_AWAY");
+                try {
+                    HtmlPage page = browser.login(realm.getName(), "grace", "grace-Passw0rd!");
+
+                    assertThat(BrowserBehindProxy.signedIn(page)).as("signed in, not an error page: %s", page.getUrl()).isTrue();
+                } finally {
+                    execute(db, "ALTER TABLE ZT_USER_RISK_PROFILE_AWAY RENAME TO ZT_USER_RISK_PROFILE");
+                }
+            }
+            Map<String, String> details = LoginEvents.latest(realm, "grace").getDetails();
+            assertThat(details.get("zt_risk_level")).isIn("MEDIUM", "HIGH");
+            assertThat(details.get("zt_risk_reasons")).contains("DEVICE_UNAVAILABLE");
+        }
+    }
+
+    private static void execute(Connection db, String sql) throws Exception {
+        try (Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 }

@@ -121,6 +121,35 @@ final class RiskFixtures {
                 + ",\"managed\":true,\"disk_encrypted\":true}";
     }
 
+    /**
+     * Fresh claims of a managed, encrypted device as a device agent makes them for one sign-in: bound to the realm
+     * (aud: its issuer) and to the browser's device (zt_device: the device id of its ZT_DEVICE cookie), with a new
+     * jti.
+     *
+     * @param iatOffsetSeconds how long ago (negative) or ahead the agent claims to have issued it
+     */
+    static String boundClaims(String realm, String deviceId, long iatOffsetSeconds) {
+        long iat = Instant.now().getEpochSecond() + iatOffsetSeconds;
+        return "{\"iat\":" + iat + ",\"exp\":" + (iat + 300) + ",\"jti\":\"" + java.util.UUID.randomUUID() + "\""
+                + ",\"aud\":\"" + BrowserBehindProxy.BASE + "/realms/" + realm + "\""
+                + ",\"zt_device\":\"" + deviceId + "\",\"managed\":true,\"disk_encrypted\":true}";
+    }
+
+    /**
+     * The device id in the browser's ZT_DEVICE cookie, read as an agent on the device does (a managed browser
+     * extension may read the HttpOnly cookie): the base64url text before the dot is the payload, whose lines are
+     * version, key id, issued-at, expiry, device id and user id.
+     */
+    static String deviceId(BrowserBehindProxy browser) {
+        String[] value = new String[1];
+        browser.tamperCookie("ZT_DEVICE", v -> {
+            value[0] = v;
+            return v;
+        });
+        String payload = new String(Base64.getUrlDecoder().decode(value[0].substring(0, value[0].indexOf('.'))), StandardCharsets.UTF_8);
+        return payload.split("\n")[4];
+    }
+
     private static String sign(PrivateKey key, String claims) throws java.security.GeneralSecurityException {
         String signingInput = base64Url("{\"alg\":\"RS256\",\"kid\":\"mdm-1\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
                 + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));

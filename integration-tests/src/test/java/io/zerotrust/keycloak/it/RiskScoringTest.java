@@ -95,7 +95,8 @@ class RiskScoringTest {
             assertThat(forged.level()).isEqualTo("HIGH");
             assertThat(forged.reasons()).contains("POSTURE_BAD_SIGNATURE");
 
-            Verdict trusted = login(browser.header("X-Device-Posture", RiskFixtures.trustedPosture(RiskFixtures.compliantClaims())), "erin");
+            Verdict trusted = login(browser.header("X-Device-Posture", RiskFixtures.trustedPosture(
+                    RiskFixtures.boundClaims(REALM, RiskFixtures.deviceId(browser), -5))), "erin");
             assertThat(trusted.level()).isEqualTo("LOW");
             assertThat(trusted.reasons()).contains("POSTURE_COMPLIANT").doesNotContain("POSTURE_MISSING");
         }

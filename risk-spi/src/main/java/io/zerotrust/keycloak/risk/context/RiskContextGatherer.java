@@ -9,6 +9,7 @@ import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
 import io.zerotrust.keycloak.risk.geo.GeoLookup;
+import io.zerotrust.keycloak.risk.posture.PostureAssertions;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
@@ -21,13 +22,19 @@ import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluatorFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionTaskWithResult;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Gathers everything evaluators look at, once per assessment and before any of them runs: the client address
  * as Keycloak resolved it, its GeoIP facts, the user's profile and recent failures. A source that fails is
  * recorded as missing, so the evaluators that need it report themselves unavailable.
+ *
+ * <p>Database reads run in a transaction of their own ({@link #readAside}): a failing query marks only that
+ * transaction rollback-only, never the login's, so the sign-in goes on at the fallback level instead of ending in
+ * an error page when the transaction commits.
  */
 public final class RiskContextGatherer {
 
@@ -50,6 +57,7 @@ public final class RiskContextGatherer {
         // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
         String ip = session.getContext().getConnection().getRemoteAddr();
         GeoLookup geo = locate(session, ip);
+        ProfileRead profile = profile(session, user);
 
         return RiskContext.builder(realm.getName(), now)
                 .userId(user.getId())
@@ -59,10 +67,12 @@ public final class RiskContextGatherer {
                 .cookies(cookies)
                 .location(geo.location())
                 .locationProblem(geo.problem())
-                .profile(profile(session, user))
+                .profile(profile.profile())
+                .profileProblem(profile.problem())
                 .device(device)
                 .failures(failures(session, realm, user, ip, geo, now))
                 .userAttributes(packAttributes(user))
+                .posture(PostureAssertions.check(session, realm, headers, device == null ? DeviceSignal.absent() : device, now))
                 .build();
     }
 
@@ -88,13 +98,25 @@ public final class RiskContextGatherer {
         return geo.lookup(ip);
     }
 
-    private static UserRiskProfile profile(KeycloakSession session, UserModel user) {
+    /** The profile, or why it could not be read. */
+    private record ProfileRead(UserRiskProfile profile, String problem) {
+    }
+
+    private static ProfileRead profile(KeycloakSession session, UserModel user) {
         try {
-            return new UserRiskProfileStore(session).load(user.getId());
+            return new ProfileRead(readAside(session, s -> new UserRiskProfileStore(s).load(user.getId())), null);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not read the risk profile of user %s; assessing as a new user", user.getId());
-            return UserRiskProfile.empty();
+            LOG.errorf(e, "Could not read the risk profile of user %s; the signals that need it are unavailable", user.getId());
+            return new ProfileRead(UserRiskProfile.empty(), "the risk profile could not be read (" + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /**
+     * Runs a read in a session and transaction of its own; Keycloak suspends the login's transaction meanwhile (and
+     * a failure rolls back only this one). Evaluators must never make the login fail.
+     */
+    static <V> V readAside(KeycloakSession session, KeycloakSessionTaskWithResult<V> read) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), read);
     }
 
     private static FailureCounts failures(KeycloakSession session, RealmModel realm, UserModel user, String ip,
@@ -107,8 +129,8 @@ public final class RiskContextGatherer {
         FailureWindow window = failuresFactory.failureWindow();
         String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
         try {
-            List<FailureRecord> recent = new LoginFailureStore(session)
-                    .recent(realm.getId(), user.getId(), ip, network, now, window.length());
+            List<FailureRecord> recent = readAside(session, s -> new LoginFailureStore(s)
+                    .recent(realm.getId(), user.getId(), ip, network, now, window.length()));
             return window.count(recent, user.getId(), ip, network, now);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not count recent login failures for realm %s", realm.getName());

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -17,9 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
  * with before, without any server-side lookup to prove it was us who issued it.
  *
  * <p>Wire format: {@code base64url(payload) "." base64url(HMAC-SHA256(key, DOMAIN + payload))}, unpadded, where the
- * payload is the UTF-8 text {@code version "\n" issuedAt "\n" expiry "\n" deviceId "\n" userId} (times in epoch
- * seconds). The user id comes last so that it may contain any character. Only base64url characters and one dot
+ * payload is the UTF-8 text {@code "2" "\n" keyId "\n" issuedAt "\n" expiry "\n" deviceId "\n" userId} (times in
+ * epoch seconds). The user id comes last so that it may contain any character. Only base64url characters and one dot
  * appear, so the value needs no cookie quoting.
+ *
+ * <p>The cookie names the realm key that MACed it ({@code keyId}, the key's {@code kid}), so a cookie whose key was
+ * rotated out, deleted or disabled is told apart from a forgery: it is {@link DeviceCookieStatus#KEY_UNKNOWN}, an
+ * unknown device, while a cookie naming a key the realm has whose MAC does not verify stays
+ * {@link DeviceCookieStatus#FORGED}. Naming a made-up key gains a forger nothing: it is what sending no cookie gives.
+ * Version 1 cookies (no key id, {@code "1" "\n" issuedAt "\n" expiry "\n" deviceId "\n" userId}) are still
+ * verified against every key; one that none verifies is {@code KEY_UNKNOWN} too, since a key deleted since it was
+ * issued cannot be told from a forgery.
  *
  * <p>The MAC covers a fixed {@link #DOMAIN} prefix: the key is the realm's HMAC key, which Keycloak also uses for its
  * own tokens, and the prefix (which holds a newline, never present in a JWS signing input) keeps a MAC of ours from
@@ -38,7 +47,10 @@ public final class DeviceCookie {
     /** Shortest accepted key: HMAC-SHA256 keys shorter than 128 bits are too weak. */
     public static final int MIN_KEY_BYTES = 16;
 
-    static final String VERSION = "1";
+    static final String VERSION = "2";
+    static final String LEGACY_VERSION = "1";
+    /** Longest key id a cookie may name; Keycloak's are UUIDs. */
+    static final int MAX_KEY_ID_LENGTH = 128;
     static final String DOMAIN = "zt-device-cookie\n";
 
     private static final String HMAC = "HmacSHA256";
@@ -67,12 +79,14 @@ public final class DeviceCookie {
      * @param deviceId a device id from {@link #newDeviceId()}
      * @param issuedAt when it is issued
      * @param expiry   when it stops being valid (after {@code issuedAt})
+     * @param keyId    the {@code kid} of the key, named in the cookie
      * @param key      the HMAC key, at least {@value #MIN_KEY_BYTES} bytes
      * @return the cookie value
-     * @throws IllegalArgumentException on a malformed device id, an empty user id, a short key, expiry not after
-     *                                  issuedAt, or a value that would exceed {@link #MAX_LENGTH}
+     * @throws IllegalArgumentException on a malformed device id, an empty user id, an empty or multi-line key id, a
+     *                                  short key, expiry not after issuedAt, or a value that would exceed
+     *                                  {@link #MAX_LENGTH}
      */
-    public static String issue(String userId, String deviceId, Instant issuedAt, Instant expiry, byte[] key) {
+    public static String issue(String userId, String deviceId, Instant issuedAt, Instant expiry, String keyId, byte[] key) {
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiry, "expiry");
         if (userId == null || userId.isEmpty()) {
@@ -84,8 +98,11 @@ public final class DeviceCookie {
         if (!expiry.isAfter(issuedAt)) {
             throw new IllegalArgumentException("expiry must be after issuedAt");
         }
+        if (!isKeyId(keyId)) {
+            throw new IllegalArgumentException("keyId must be 1 to " + MAX_KEY_ID_LENGTH + " characters without a line break");
+        }
         checkKey(key);
-        String payload = String.join("\n", VERSION, Long.toString(issuedAt.getEpochSecond()),
+        String payload = String.join("\n", VERSION, keyId, Long.toString(issuedAt.getEpochSecond()),
                 Long.toString(expiry.getEpochSecond()), deviceId, userId);
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
         String value = ENCODER.encodeToString(payloadBytes) + "." + ENCODER.encodeToString(mac(key, payloadBytes));
@@ -96,22 +113,27 @@ public final class DeviceCookie {
     }
 
     /**
-     * Checks a device cookie value. Never throws on a bad value: anything malformed, oversized or not signed with
-     * {@code key} is {@link DeviceCookieStatus#FORGED}; null or empty is {@link DeviceCookieStatus#ABSENT}.
+     * Checks a device cookie value. Never throws on a bad value: anything malformed, oversized or not signed with the
+     * key it names is {@link DeviceCookieStatus#FORGED}; one naming a key not in {@code keys} (or a version 1 cookie
+     * no key verifies) is {@link DeviceCookieStatus#KEY_UNKNOWN}; null or empty is {@link DeviceCookieStatus#ABSENT}.
      *
      * @param value          the cookie value as received, may be null
      * @param expectedUserId the user being authenticated
      * @param now            the time of the request
-     * @param key            the HMAC key the cookie was issued with
+     * @param keys           the realm's usable HMAC keys by {@code kid}, each at least {@value #MIN_KEY_BYTES} bytes
      */
-    public static Verification verify(String value, String expectedUserId, Instant now, byte[] key) {
+    public static Verification verify(String value, String expectedUserId, Instant now, Map<String, byte[]> keys) {
         Objects.requireNonNull(now, "now");
-        checkKey(key);
+        keys.values().forEach(DeviceCookie::checkKey);
         if (value == null || value.isEmpty()) {
             return Verification.of(DeviceCookieStatus.ABSENT);
         }
-        String payload = signedPayload(value, key);
-        return payload == null ? Verification.of(DeviceCookieStatus.FORGED) : readPayload(payload, expectedUserId, now);
+        Signed signed = signedPayload(value, keys);
+        return switch (signed.status()) {
+            case VALID -> readPayload(signed.fields(), expectedUserId, now);
+            case KEY_UNKNOWN -> Verification.of(DeviceCookieStatus.KEY_UNKNOWN);
+            default -> Verification.of(DeviceCookieStatus.FORGED);
+        };
     }
 
     /**
@@ -119,26 +141,34 @@ public final class DeviceCookie {
      * account from one of an account that no longer exists. Null when the value is absent or not genuine.
      *
      * @param value the cookie value as received, may be null
-     * @param key   the HMAC key the cookie was issued with
+     * @param keys  the realm's usable HMAC keys by {@code kid}
      */
-    public static String owner(String value, byte[] key) {
-        checkKey(key);
+    public static String owner(String value, Map<String, byte[]> keys) {
+        keys.values().forEach(DeviceCookie::checkKey);
         if (value == null || value.isEmpty()) {
             return null;
         }
-        String payload = signedPayload(value, key);
-        String[] parts = payload == null ? new String[0] : payload.split("\n", 5);
-        return parts.length == 5 && VERSION.equals(parts[0]) ? parts[4] : null;
+        Signed signed = signedPayload(value, keys);
+        return signed.status() == DeviceCookieStatus.VALID ? signed.fields().userId() : null;
     }
 
-    /** The payload of a value signed with {@code key}; null when it is malformed, oversized or not signed with it. */
-    private static String signedPayload(String value, byte[] key) {
+    /** The payload fields, whatever the version, once the MAC verified. */
+    private record Fields(String issuedAt, String expiry, String deviceId, String userId) {
+    }
+
+    /** {@code VALID} with the fields, {@code KEY_UNKNOWN} or {@code FORGED}. */
+    private record Signed(DeviceCookieStatus status, Fields fields) {
+        static final Signed FORGED = new Signed(DeviceCookieStatus.FORGED, null);
+        static final Signed KEY_UNKNOWN = new Signed(DeviceCookieStatus.KEY_UNKNOWN, null);
+    }
+
+    private static Signed signedPayload(String value, Map<String, byte[]> keys) {
         if (value.length() > MAX_LENGTH) {
-            return null;
+            return Signed.FORGED;
         }
         int dot = value.indexOf('.');
         if (dot <= 0 || dot != value.lastIndexOf('.')) {
-            return null;
+            return Signed.FORGED;
         }
         byte[] payloadBytes;
         byte[] presentedMac;
@@ -146,31 +176,65 @@ public final class DeviceCookie {
             payloadBytes = DECODER.decode(value.substring(0, dot));
             presentedMac = DECODER.decode(value.substring(dot + 1));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Signed.FORGED;
         }
-        // Constant time, so the time taken leaks nothing about how much of a guessed MAC was right
-        if (presentedMac.length != MAC_BYTES || !MessageDigest.isEqual(mac(key, payloadBytes), presentedMac)) {
-            return null;
+        if (presentedMac.length != MAC_BYTES) {
+            return Signed.FORGED;
         }
-        return new String(payloadBytes, StandardCharsets.UTF_8);
+        // Not yet authenticated: only used to pick the key, then checked again as part of the MACed bytes
+        String payload = new String(payloadBytes, StandardCharsets.UTF_8);
+        if (payload.startsWith(VERSION + "\n")) {
+            String[] parts = payload.split("\n", 6);
+            if (parts.length != 6 || !isKeyId(parts[1])) {
+                return Signed.FORGED;
+            }
+            byte[] key = keys.get(parts[1]);
+            if (key == null) {
+                return Signed.KEY_UNKNOWN;
+            }
+            return macMatches(key, payloadBytes, presentedMac)
+                    ? new Signed(DeviceCookieStatus.VALID, new Fields(parts[2], parts[3], parts[4], parts[5]))
+                    : Signed.FORGED;
+        }
+        if (payload.startsWith(LEGACY_VERSION + "\n")) {
+            String[] parts = payload.split("\n", 5);
+            if (parts.length != 5) {
+                return Signed.FORGED;
+            }
+            for (byte[] key : keys.values()) {
+                if (macMatches(key, payloadBytes, presentedMac)) {
+                    return new Signed(DeviceCookieStatus.VALID, new Fields(parts[1], parts[2], parts[3], parts[4]));
+                }
+            }
+            return Signed.KEY_UNKNOWN;
+        }
+        return Signed.FORGED;
     }
 
-    private static Verification readPayload(String payload, String expectedUserId, Instant now) {
+    private static boolean macMatches(byte[] key, byte[] payloadBytes, byte[] presentedMac) {
+        // Constant time, so the time taken leaks nothing about how much of a guessed MAC was right
+        return MessageDigest.isEqual(mac(key, payloadBytes), presentedMac);
+    }
+
+    private static boolean isKeyId(String keyId) {
+        return keyId != null && !keyId.isEmpty() && keyId.length() <= MAX_KEY_ID_LENGTH && keyId.indexOf('\n') < 0;
+    }
+
+    private static Verification readPayload(Fields fields, String expectedUserId, Instant now) {
         // Signed by us, so well-formed unless a future version wrote it: still treat anything odd as forged
-        String[] parts = payload.split("\n", 5);
-        if (parts.length != 5 || !VERSION.equals(parts[0]) || !DEVICE_ID.matcher(parts[3]).matches()) {
+        if (!DEVICE_ID.matcher(fields.deviceId()).matches()) {
             return Verification.of(DeviceCookieStatus.FORGED);
         }
         Instant issuedAt;
         Instant expiry;
         try {
-            issuedAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            expiry = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            issuedAt = Instant.ofEpochSecond(Long.parseLong(fields.issuedAt()));
+            expiry = Instant.ofEpochSecond(Long.parseLong(fields.expiry()));
         } catch (RuntimeException e) {
             return Verification.of(DeviceCookieStatus.FORGED);
         }
-        String deviceId = parts[3];
-        String userId = parts[4];
+        String deviceId = fields.deviceId();
+        String userId = fields.userId();
         if (!userId.equals(expectedUserId)) {
             // A real cookie of someone else: keep the ids out, they prove nothing about this user
             return new Verification(DeviceCookieStatus.OTHER_USER, null, null, issuedAt, expiry);

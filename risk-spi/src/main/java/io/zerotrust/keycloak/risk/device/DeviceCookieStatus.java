@@ -11,5 +11,10 @@ public enum DeviceCookieStatus {
     /** Validly signed, but for another user. */
     OTHER_USER,
     /** Validly signed for this user, but past its expiry. */
-    EXPIRED
+    EXPIRED,
+    /**
+     * Names a key the realm no longer has (rotated out, deleted or disabled), or is a version 1 cookie none of its
+     * keys verifies: it proves no device, like no cookie, but is no evidence of forgery.
+     */
+    KEY_UNKNOWN
 }

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.risk.device;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,6 +50,10 @@ public final class DeviceEvaluator implements RiskEvaluator {
 
     @Override
     public EvaluatorResult evaluate(RiskContext context) {
+        if (context.profileProblem() != null) {
+            // Without the profile a known device looks unknown: say so, and let the fallback level apply
+            return EvaluatorResult.unavailable(ID, context.profileProblem());
+        }
         DeviceSignal device = context.device();
         UserRiskProfile profile = context.profile();
         List<RiskReason> reasons = new ArrayList<>();
@@ -60,7 +65,10 @@ public final class DeviceEvaluator implements RiskEvaluator {
                     "The browser holds the device cookie of another user."));
             case EXPIRED -> reasons.add(RiskReason.of(ID, DEVICE_COOKIE_EXPIRED, config.expired(),
                     "The device cookie has expired."));
-            case ABSENT -> reasons.add(unknown(profile, "The browser has no device cookie."));
+            case ABSENT -> reasons.add(unknown(profile, "The browser has no device cookie.", null));
+            // A key rotated out of the realm is the admin's doing, not the browser's: an unknown device, no forgery
+            case KEY_UNKNOWN -> reasons.add(unknown(profile,
+                    "The device cookie was signed with a key the realm no longer has.", "key-unknown"));
             case VALID -> {
                 if (device.trusted()) {
                     recognised = true;
@@ -71,7 +79,7 @@ public final class DeviceEvaluator implements RiskEvaluator {
                     reasons.add(new RiskReason(ID, DEVICE_KNOWN, config.known(),
                             "The device was used in an earlier successful sign-in.", Map.of("deviceId", device.deviceId())));
                 } else {
-                    reasons.add(unknown(profile, "The device has not completed a sign-in before."));
+                    reasons.add(unknown(profile, "The device has not completed a sign-in before.", null));
                 }
             }
         }
@@ -81,12 +89,17 @@ public final class DeviceEvaluator implements RiskEvaluator {
         return EvaluatorResult.of(ID, reasons);
     }
 
-    private RiskReason unknown(UserRiskProfile profile, String why) {
-        if (profile.isNew()) {
-            return new RiskReason(ID, DEVICE_UNKNOWN, config.coldStart(), why + " The user has no sign-in history yet.",
-                    Map.of("coldStart", "true"));
+    /** {@code cookie}: why a cookie the browser sent proved nothing (attribute {@code cookie}), or null. */
+    private RiskReason unknown(UserRiskProfile profile, String why, String cookie) {
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("coldStart", Boolean.toString(profile.isNew()));
+        if (cookie != null) {
+            attributes.put("cookie", cookie);
         }
-        return new RiskReason(ID, DEVICE_UNKNOWN, config.unknown(), why, Map.of("coldStart", "false"));
+        if (profile.isNew()) {
+            return new RiskReason(ID, DEVICE_UNKNOWN, config.coldStart(), why + " The user has no sign-in history yet.", attributes);
+        }
+        return new RiskReason(ID, DEVICE_UNKNOWN, config.unknown(), why, attributes);
     }
 
     private void addFamilyChanges(RiskContext context, UserRiskProfile profile, List<RiskReason> reasons) {

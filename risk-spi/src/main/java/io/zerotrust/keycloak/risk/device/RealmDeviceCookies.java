@@ -2,7 +2,8 @@ package io.zerotrust.keycloak.risk.device;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
@@ -30,43 +31,39 @@ public final class RealmDeviceCookies {
 
     /**
      * What the request's device cookie proves for {@code userId}. A cookie made with any of the realm's HMAC keys,
-     * active or passive, counts, so that a key rotation does not turn every device into a forgery. A genuine cookie
+     * active or passive, counts; one naming a key the realm no longer has (deleted, disabled) is
+     * {@link DeviceCookieStatus#KEY_UNKNOWN}, an unknown device, so that a key rotation does not turn every device
+     * into a forgery. A genuine cookie
      * of an account that no longer exists counts as no cookie: it points at nobody who could share the device (the
      * account was removed, e.g. re-provisioned, or was the half-made account of a refused first federated sign-in).
      */
     public static DeviceCookie.Verification read(KeycloakSession session, RealmModel realm, String userId, Instant now) {
         Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(DeviceCookie.NAME);
         String value = cookie == null ? null : cookie.getValue();
-        List<byte[]> keys = keys(session, realm);
+        Map<String, byte[]> keys = keys(session, realm);
         if (keys.isEmpty()) {
             LOG.warnf("Realm %s has no HS512 key: device cookies cannot be checked", realm.getName());
             return DeviceCookie.Verification.absent();
         }
-        DeviceCookie.Verification result = null;
-        for (byte[] key : keys) {
-            result = DeviceCookie.verify(value, userId, now, key);
-            if (result.status() == DeviceCookieStatus.OTHER_USER && ownerIsGone(session, realm, value, key)) {
-                return DeviceCookie.Verification.absent();
-            }
-            if (result.status() != DeviceCookieStatus.FORGED) {
-                return result;
-            }
+        DeviceCookie.Verification result = DeviceCookie.verify(value, userId, now, keys);
+        if (result.status() == DeviceCookieStatus.OTHER_USER && ownerIsGone(session, realm, value, keys)) {
+            return DeviceCookie.Verification.absent();
         }
         return result;
     }
 
-    private static boolean ownerIsGone(KeycloakSession session, RealmModel realm, String value, byte[] key) {
-        String owner = DeviceCookie.owner(value, key);
+    private static boolean ownerIsGone(KeycloakSession session, RealmModel realm, String value, Map<String, byte[]> keys) {
+        String owner = DeviceCookie.owner(value, keys);
         return owner != null && session.users().getUserById(realm, owner) == null;
     }
 
     /** Sets a new device cookie for this user and device on the response; does nothing if the realm has no key. */
     public static void issue(KeycloakSession session, RealmModel realm, String userId, String deviceId, Instant now) {
         KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-        if (active == null || active.getSecretKey() == null) {
+        if (active == null || active.getSecretKey() == null || active.getKid() == null) {
             return;
         }
-        String value = DeviceCookie.issue(userId, deviceId, now, now.plus(LIFETIME), active.getSecretKey().getEncoded());
+        String value = DeviceCookie.issue(userId, deviceId, now, now.plus(LIFETIME), active.getKid(), active.getSecretKey().getEncoded());
         boolean secure = "https".equalsIgnoreCase(session.getContext().getUri().getBaseUri().getScheme());
         NewCookie cookie = new NewCookie.Builder(DeviceCookie.NAME)
                 .value(value)
@@ -79,11 +76,14 @@ public final class RealmDeviceCookies {
         session.getContext().getHttpResponse().setCookieIfAbsent(cookie);
     }
 
-    private static List<byte[]> keys(KeycloakSession session, RealmModel realm) {
-        return session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
-                .filter(k -> k.getStatus() != KeyStatus.DISABLED && k.getSecretKey() != null)
-                .map(k -> k.getSecretKey().getEncoded())
-                .filter(k -> k.length >= DeviceCookie.MIN_KEY_BYTES)
-                .toList();
+    /** The realm's usable HS512 keys by kid, active ones first (legacy cookies try them in this order). */
+    private static Map<String, byte[]> keys(KeycloakSession session, RealmModel realm) {
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        session.keys().getKeysStream(realm, KeyUse.SIG, Algorithm.HS512)
+                .filter(k -> k.getStatus() != KeyStatus.DISABLED && k.getSecretKey() != null && k.getKid() != null)
+                .filter(k -> k.getSecretKey().getEncoded().length >= DeviceCookie.MIN_KEY_BYTES)
+                .sorted((a, b) -> Boolean.compare(b.getStatus() == KeyStatus.ACTIVE, a.getStatus() == KeyStatus.ACTIVE))
+                .forEach(k -> keys.putIfAbsent(k.getKid(), k.getSecretKey().getEncoded()));
+        return keys;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.posture.PostureVerification;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.velocity.FailureCounts;
 
@@ -23,15 +24,21 @@ import io.zerotrust.keycloak.risk.velocity.FailureCounts;
  * @param cookies            request cookies by name
  * @param location           GeoIP facts about {@code clientIp}, or null when unavailable
  * @param locationProblem    why {@code location} is null (no database, address not found, ...), else null
- * @param profile            what past successful logins taught; {@link UserRiskProfile#empty()} for new users
+ * @param profile            what past successful logins taught; {@link UserRiskProfile#empty()} for new users and
+ *                           when it could not be read
+ * @param profileProblem     why the profile could not be read (a database error), else null: evaluators that
+ *                           need it then report themselves unavailable rather than judge a stranger
  * @param device             what the device cookie proved
  * @param failures           recent failure counts, or null when they could not be read
  * @param userAttributes     the user's attributes whose names start with {@code zt.} (marks left by the pack)
+ * @param posture            the request's posture assertion as checked against realm, device cookie and replay,
+ *                           or null when none was sent or assertions are not checked
  */
 public record RiskContext(String realm, String userId, String clientIp, Instant now, String userAgent,
                           Map<String, String> headers, Map<String, String> cookies,
                           GeoLocation location, String locationProblem, UserRiskProfile profile,
-                          DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes) {
+                          String profileProblem, DeviceSignal device, FailureCounts failures, Map<String, String> userAttributes,
+                          PostureVerification posture) {
 
     public RiskContext {
         Objects.requireNonNull(realm, "realm");
@@ -63,9 +70,11 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
         private GeoLocation location;
         private String locationProblem;
         private UserRiskProfile profile;
+        private String profileProblem;
         private DeviceSignal device;
         private FailureCounts failures;
         private Map<String, String> userAttributes = Map.of();
+        private PostureVerification posture;
 
         private Builder(String realm, Instant now) {
             this.realm = realm;
@@ -112,6 +121,11 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
             return this;
         }
 
+        public Builder profileProblem(String value) {
+            this.profileProblem = value;
+            return this;
+        }
+
         public Builder device(DeviceSignal value) {
             this.device = value;
             return this;
@@ -127,9 +141,14 @@ public record RiskContext(String realm, String userId, String clientIp, Instant 
             return this;
         }
 
+        public Builder posture(PostureVerification value) {
+            this.posture = value;
+            return this;
+        }
+
         public RiskContext build() {
             return new RiskContext(realm, userId, clientIp, now, userAgent, headers, cookies, location, locationProblem,
-                    profile, device, failures, userAttributes);
+                    profile, profileProblem, device, failures, userAttributes, posture);
         }
     }
 }

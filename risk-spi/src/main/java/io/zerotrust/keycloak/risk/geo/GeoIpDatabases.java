@@ -24,6 +24,11 @@ import com.maxmind.geoip2.record.Location;
  *
  * <p>A configured file that is missing, corrupt or of the wrong type makes every lookup report that problem:
  * a half-working GeoIP setup must show up as an unavailable signal, not as quietly weaker protection.
+ *
+ * <p>Files are memory-mapped. A file overwritten in place while mapped (rather than replaced by a rename) makes
+ * reads fault: the JVM throws {@link InternalError} for a mapped page that is gone. A lookup reports that as a
+ * problem like any other read failure (the location is unavailable, so the fallback level applies), and
+ * {@link #changedOnDisk()} lets the owner open the new file.
  */
 public final class GeoIpDatabases implements Closeable {
 
@@ -124,7 +129,26 @@ public final class GeoIpDatabases implements Closeable {
             return read(ip, address);
         } catch (IOException | GeoIp2Exception | RuntimeException e) {
             return GeoLookup.problem("database read failed: " + OpenedDatabase.describe(e));
+        } catch (InternalError e) {
+            // A mapped page of a file truncated or rewritten in place: the file changed under us, not the JVM broke
+            return GeoLookup.problem("database read failed, the file was changed while in use (replace GeoIP files by "
+                    + "renaming a new file over them): " + OpenedDatabase.describe(e));
         }
+    }
+
+    /** Whether any configured file on disk is no longer the one opened (replaced, rewritten, removed). */
+    public boolean changedOnDisk() {
+        for (OpenedDatabase db : configured()) {
+            if (db.changedOnDisk()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether every configured file opened and fits its role. */
+    public boolean allUsable() {
+        return statuses().stream().allMatch(DatabaseStatus::usable);
     }
 
     private GeoLookup read(String ip, InetAddress address) throws IOException, GeoIp2Exception {

@@ -38,6 +38,10 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
 
     private volatile GeoIpDatabases databases = GeoIpDatabases.none();
     private volatile Map<String, String> pathProblems = Map.of();
+    /** How often at most the files are checked for replacement. */
+    static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private Path[] paths = new Path[3];
+    private volatile long nextCheck = System.nanoTime();
 
     @Override
     public String getId() {
@@ -51,6 +55,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         Path asn = path(config, ASN_DATABASE, problems);
         Path anonymous = path(config, ANONYMOUS_DATABASE, problems);
         pathProblems = Map.copyOf(problems);
+        paths = new Path[] {city, asn, anonymous};
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous) : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {
             if (status.usable()) {
@@ -82,6 +87,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
 
     @Override
     public GeoIpProvider create(KeycloakSession session) {
+        reopenIfReplaced(System.nanoTime());
         GeoIpDatabases current = databases;
         Map<String, String> problems = pathProblems;
         if (!problems.isEmpty()) {
@@ -89,6 +95,36 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             return ip -> GeoLookup.problem(problem);
         }
         return current::lookup;
+    }
+
+    /**
+     * At most every {@link #RECHECK_NANOS}: when a configured file changed on disk (a new release renamed over it, or
+     * one overwritten in place, whose mapping now faults), opens the files again and switches to them if every one
+     * is usable; otherwise keeps the current ones and tries again later (a copy may still be being written). The old
+     * readers are not closed: sign-ins may still be reading them, and the mapping is released when they are
+     * collected.
+     */
+    private void reopenIfReplaced(long now) {
+        if (now - nextCheck < 0 || !pathProblems.isEmpty()) {
+            return;
+        }
+        synchronized (this) {
+            if (now - nextCheck < 0) {
+                return;
+            }
+            nextCheck = now + RECHECK_NANOS;
+            if (!databases.changedOnDisk()) {
+                return;
+            }
+            GeoIpDatabases fresh = GeoIpDatabases.open(paths[0], paths[1], paths[2]);
+            if (fresh.allUsable()) {
+                databases = fresh;
+                LOG.infof("GeoIP databases changed on disk and were reopened: %s", fresh.statuses());
+            } else {
+                fresh.close();
+                LOG.warnf("GeoIP databases changed on disk but cannot be used yet, keeping the open ones: %s", fresh.statuses());
+            }
+        }
     }
 
     @Override

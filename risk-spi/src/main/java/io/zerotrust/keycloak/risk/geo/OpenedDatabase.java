@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,15 +32,41 @@ final class OpenedDatabase implements Closeable {
     private final Schema schema;
     private final DatabaseReader reader;
     private final Reader rawReader;
+    private final String stamp;
 
-    private OpenedDatabase(DatabaseStatus status, Schema schema, DatabaseReader reader, Reader rawReader) {
+    private OpenedDatabase(DatabaseStatus status, Schema schema, DatabaseReader reader, Reader rawReader, String stamp) {
         this.status = status;
         this.schema = schema;
         this.reader = reader;
         this.rawReader = rawReader;
+        this.stamp = stamp;
+    }
+
+    /**
+     * What identifies the file's content on disk: its inode (where the file system has one), size and modification
+     * time. A file replaced by a rename or overwritten in place gets another stamp; null when it cannot be read.
+     */
+    static String stamp(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return attributes.fileKey() + "/" + attributes.size() + "/" + attributes.lastModifiedTime().toMillis();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the file at the path is no longer the one this was opened from. */
+    boolean changedOnDisk() {
+        return !java.util.Objects.equals(stamp, stamp(status.path()));
     }
 
     static OpenedDatabase open(GeoIpDatabases.Role role, Path path) {
+        String stamp = stamp(path);
+        OpenedDatabase opened = openUnstamped(role, path);
+        return new OpenedDatabase(opened.status, opened.schema, opened.reader, opened.rawReader, stamp);
+    }
+
+    private static OpenedDatabase openUnstamped(GeoIpDatabases.Role role, Path path) {
         if (!Files.exists(path)) {
             return failed(role, path, null, null, "file not found");
         }
@@ -65,7 +92,7 @@ final class OpenedDatabase implements Closeable {
         DatabaseStatus ok = new DatabaseStatus(role, path, type, metadata.buildTime(), null);
         if (schema == Schema.DBIP) {
             // DB-IP records may not follow the GeoIP2 schema, so they are read as plain maps
-            return new OpenedDatabase(ok, schema, null, rawReader);
+            return new OpenedDatabase(ok, schema, null, rawReader, null);
         }
         closeQuietly(rawReader);
         try {
@@ -74,7 +101,7 @@ final class OpenedDatabase implements Closeable {
                     .withCache(new CHMCache(CACHE_ENTRIES))
                     .locales(List.of("en"))
                     .build();
-            return new OpenedDatabase(ok, schema, reader, null);
+            return new OpenedDatabase(ok, schema, reader, null, null);
         } catch (IOException | RuntimeException e) {
             return failed(role, path, type, metadata, "not a valid MaxMind DB file: " + describe(e));
         }
@@ -104,7 +131,7 @@ final class OpenedDatabase implements Closeable {
     private static OpenedDatabase failed(GeoIpDatabases.Role role, Path path, String type, Metadata metadata,
                                          String error) {
         return new OpenedDatabase(new DatabaseStatus(role, path, type, metadata == null ? null : metadata.buildTime(),
-                error), null, null, null);
+                error), null, null, null, null);
     }
 
     static String describe(Throwable e) {

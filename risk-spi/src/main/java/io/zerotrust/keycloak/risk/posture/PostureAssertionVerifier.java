@@ -2,9 +2,12 @@ package io.zerotrust.keycloak.risk.posture;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,36 +24,64 @@ import org.keycloak.util.JsonSerialization;
  *
  * <p>Checks, in order: form and algorithm (RS256/384/512, ES256/384/512; never {@code none} or HMAC), signature,
  * freshness ({@code iat} required and within the maximum age, {@code exp} if present, both with clock skew),
- * audience (when configured: {@code aud}, string or array, must contain it). Thread-safe; never throws on a bad
- * assertion.
+ * audience ({@code aud}, string or array, must contain the configured audience, by default the realm's issuer),
+ * device binding (the device claim must name the device of the request's valid {@code ZT_DEVICE} cookie). Whether
+ * it was seen before is not checked here (that needs the cluster's single-use store, see {@link PostureAssertions});
+ * a valid verification carries the {@link PostureVerification#replayId() id} to check it by. Thread-safe; never
+ * throws on a bad assertion.
  */
 public final class PostureAssertionVerifier {
 
     /** Longest assertion looked at; a posture JWS is a few hundred bytes. */
     public static final int MAX_LENGTH = 16 * 1024;
 
+    /** The claim naming the device when none is configured. */
+    public static final String DEFAULT_DEVICE_CLAIM = "zt_device";
+
     private final List<PostureKey> keys;
     private final String audience;
+    private final String deviceClaim;
     private final Duration maxAge;
     private final Duration clockSkew;
 
     /**
-     * @param keys      keys that may have signed, at least one
-     * @param audience  required {@code aud} value, or null to accept any audience
-     * @param maxAge    oldest acceptable {@code iat}
-     * @param clockSkew tolerance for clocks of device and server disagreeing
+     * @param keys        keys that may have signed, at least one
+     * @param audience    required {@code aud} value, or null for the realm's issuer
+     * @param deviceClaim claim that must name the device of the request's device cookie, or null for
+     *                    {@value #DEFAULT_DEVICE_CLAIM}
+     * @param maxAge      oldest acceptable {@code iat}
+     * @param clockSkew   tolerance for clocks of device and server disagreeing
      */
-    public PostureAssertionVerifier(List<PostureKey> keys, String audience, Duration maxAge, Duration clockSkew) {
+    public PostureAssertionVerifier(List<PostureKey> keys, String audience, String deviceClaim, Duration maxAge, Duration clockSkew) {
         this.keys = List.copyOf(keys);
         if (this.keys.isEmpty()) {
             throw new IllegalArgumentException("at least one key is needed");
         }
         this.audience = audience == null || audience.isBlank() ? null : audience;
+        this.deviceClaim = deviceClaim == null || deviceClaim.isBlank() ? DEFAULT_DEVICE_CLAIM : deviceClaim;
         this.maxAge = Objects.requireNonNull(maxAge, "maxAge");
         this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew");
     }
 
-    public PostureVerification verify(String compact, Instant now) {
+    /** The claim that must name the device. */
+    public String deviceClaim() {
+        return deviceClaim;
+    }
+
+    /** How long a seen assertion must be remembered: no assertion is fresh for longer than this after it was first seen. */
+    public Duration replayWindow() {
+        // iat may lie up to one skew in the future and is accepted until maxAge plus one skew after it
+        return maxAge.plus(clockSkew).plus(clockSkew);
+    }
+
+    /**
+     * @param compact     the assertion as received
+     * @param now         the time of the request
+     * @param realmIssuer the realm's issuer URL, the audience when none is configured; null accepts any audience
+     *                    when none is configured (only for tests without a request)
+     * @param deviceId    the device id of the request's valid device cookie for the user signing in, or null
+     */
+    public PostureVerification verify(String compact, Instant now, String realmIssuer, String deviceId) {
         if (compact == null || compact.isBlank()) {
             return PostureVerification.failed(PostureVerification.Outcome.MALFORMED, "no assertion");
         }
@@ -95,10 +126,49 @@ public final class PostureAssertionVerifier {
         if (freshness != null) {
             return freshness;
         }
-        if (audience != null && !hasAudience(claims.get("aud"))) {
-            return PostureVerification.failed(PostureVerification.Outcome.WRONG_AUDIENCE, "not issued for audience " + audience);
+        String expectedAudience = audience != null ? audience : realmIssuer;
+        if (expectedAudience != null && !hasAudience(claims.get("aud"), expectedAudience)) {
+            return PostureVerification.failed(PostureVerification.Outcome.WRONG_AUDIENCE, "not issued for audience " + expectedAudience);
         }
-        return new PostureVerification(PostureVerification.Outcome.VALID, "verified", claims);
+        PostureVerification binding = checkBinding(claims, deviceId);
+        if (binding != null) {
+            return binding;
+        }
+        return new PostureVerification(PostureVerification.Outcome.VALID, "verified", claims, replayId(claims, jws));
+    }
+
+    /** Null when the device claim names the request's device; else why the assertion is not bound to it. */
+    private PostureVerification checkBinding(JsonNode claims, String deviceId) {
+        JsonNode value = claims.get(deviceClaim);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            return PostureVerification.failed(PostureVerification.Outcome.UNBOUND, "names no device in claim " + deviceClaim);
+        }
+        if (deviceId == null) {
+            return PostureVerification.failed(PostureVerification.Outcome.UNBOUND,
+                    "the browser sent no valid device cookie of this user to bind it to");
+        }
+        // Constant time: the device id is a bearer secret of the browser
+        if (!MessageDigest.isEqual(value.asText().getBytes(StandardCharsets.UTF_8), deviceId.getBytes(StandardCharsets.UTF_8))) {
+            return PostureVerification.failed(PostureVerification.Outcome.UNBOUND,
+                    "claim " + deviceClaim + " names another device than the browser's device cookie");
+        }
+        return null;
+    }
+
+    /**
+     * The {@code jti} when there is one, else the signed bytes: not the signature, since an ECDSA signature can be
+     * rewritten into a second valid one for the same bytes. Hashed, so the id is short whatever the claim's length.
+     */
+    private static String replayId(JsonNode claims, JWSInput jws) {
+        JsonNode jti = claims.get("jti");
+        String basis = jti != null && jti.isTextual() && !jti.asText().isEmpty()
+                ? "jti:" + jti.asText() : "jws:" + jws.getEncodedSignatureInput();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
     }
 
     private boolean signatureVerifies(JWSInput jws, JwsAlgorithm algorithm) {
@@ -164,7 +234,7 @@ public final class PostureAssertionVerifier {
         return Instant.ofEpochSecond((long) seconds);
     }
 
-    private boolean hasAudience(JsonNode aud) {
+    private static boolean hasAudience(JsonNode aud, String audience) {
         if (aud == null) {
             return false;
         }

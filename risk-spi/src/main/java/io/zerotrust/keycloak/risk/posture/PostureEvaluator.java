@@ -1,7 +1,6 @@
 package io.zerotrust.keycloak.risk.posture;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +11,7 @@ import io.zerotrust.keycloak.risk.device.VersionNumber;
 import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 
 /**
@@ -21,6 +21,11 @@ import io.zerotrust.keycloak.risk.engine.RiskReason;
  * <p>Without a key or JWKS the assertion is not looked at at all, so a realm without a device agent is not
  * penalised for every sign-in lacking one; only the version rules apply. A configured but unusable key or rule makes
  * every evaluation unavailable with the reason, which the engine turns into its fallback level.
+ *
+ * <p>The assertion was verified while the context was gathered ({@link PostureAssertions}: signature, freshness,
+ * audience, device binding, single use); this judges the outcome. A stale or replayed assertion holds the sign-in at
+ * HIGH whatever else is known: it is an old proof offered as a new one. One not bound to the browser's device
+ * cookie counts as much as none.
  */
 public final class PostureEvaluator implements RiskEvaluator {
 
@@ -30,6 +35,8 @@ public final class PostureEvaluator implements RiskEvaluator {
     public static final String POSTURE_BAD_SIGNATURE = "POSTURE_BAD_SIGNATURE";
     public static final String POSTURE_STALE = "POSTURE_STALE";
     public static final String POSTURE_WRONG_AUDIENCE = "POSTURE_WRONG_AUDIENCE";
+    public static final String POSTURE_UNBOUND = "POSTURE_UNBOUND";
+    public static final String POSTURE_REPLAYED = "POSTURE_REPLAYED";
     public static final String POSTURE_MALFORMED = "POSTURE_MALFORMED";
     public static final String POSTURE_CLAIM_FAILED = "POSTURE_CLAIM_FAILED";
     public static final String POSTURE_COMPLIANT = "POSTURE_COMPLIANT";
@@ -54,30 +61,41 @@ public final class PostureEvaluator implements RiskEvaluator {
         }
         List<RiskReason> reasons = new ArrayList<>();
         if (config.checksAssertions()) {
-            judgeAssertion(context, reasons);
+            EvaluatorResult unavailable = judgeAssertion(context, reasons);
+            if (unavailable != null) {
+                return unavailable;
+            }
         }
         judgeVersions(context, reasons);
         return EvaluatorResult.of(ID, reasons);
     }
 
-    private void judgeAssertion(RiskContext context, List<RiskReason> reasons) {
+    private EvaluatorResult judgeAssertion(RiskContext context, List<RiskReason> reasons) {
         PostureLogOdds odds = config.logOdds();
-        String assertion = context.header(config.header());
-        if (assertion == null || assertion.isBlank()) {
+        PostureVerification verification = context.posture();
+        if (verification == null) {
             reasons.add(new RiskReason(ID, POSTURE_MISSING, odds.missing(), "The device sent no posture assertion.",
                     Map.of("header", config.header())));
-            return;
+            return null;
         }
-        PostureVerification verification = config.verifier().verify(assertion, context.now());
         switch (verification.outcome()) {
             case MALFORMED -> reasons.add(failure(POSTURE_MALFORMED, odds.malformed(), "The posture assertion is malformed", verification));
             case BAD_SIGNATURE -> reasons.add(failure(POSTURE_BAD_SIGNATURE, odds.badSignature(),
                     "The posture assertion's signature is not valid", verification));
-            case STALE -> reasons.add(failure(POSTURE_STALE, odds.stale(), "The posture assertion is not fresh", verification));
+            case STALE -> reasons.add(failure(POSTURE_STALE, odds.stale(), "The posture assertion is not fresh", verification)
+                    .withFloor(RiskLevel.HIGH));
+            case REPLAYED -> reasons.add(failure(POSTURE_REPLAYED, odds.stale(), "The posture assertion was used before", verification)
+                    .withFloor(RiskLevel.HIGH));
             case WRONG_AUDIENCE -> reasons.add(failure(POSTURE_WRONG_AUDIENCE, odds.wrongAudience(),
                     "The posture assertion was issued for someone else", verification));
+            case UNBOUND -> reasons.add(failure(POSTURE_UNBOUND, odds.unbound(),
+                    "The posture assertion is not bound to this browser's device", verification));
+            case UNCHECKED -> {
+                return EvaluatorResult.unavailable(ID, "the posture assertion could not be checked for replay");
+            }
             case VALID -> judgeClaims(verification.claims(), reasons);
         }
+        return null;
     }
 
     private static RiskReason failure(String code, double logOdds, String message, PostureVerification verification) {
@@ -87,17 +105,6 @@ public final class PostureEvaluator implements RiskEvaluator {
     private void judgeClaims(JsonNode claims, List<RiskReason> reasons) {
         PostureLogOdds odds = config.logOdds();
         int failed = 0;
-        String deviceClaim = config.deviceClaim();
-        String device = null;
-        if (deviceClaim != null) {
-            JsonNode value = claims.get(deviceClaim);
-            device = value != null && value.isValueNode() && !value.asText().isBlank() ? value.asText() : null;
-            if (device == null) {
-                failed++;
-                reasons.add(new RiskReason(ID, POSTURE_CLAIM_FAILED, odds.claimFailed(),
-                        "The posture assertion does not name the device in claim " + deviceClaim + ".", Map.of("claim", deviceClaim)));
-            }
-        }
         for (ClaimRequirement requirement : config.requiredClaims()) {
             if (!requirement.isMetBy(claims)) {
                 failed++;
@@ -107,11 +114,7 @@ public final class PostureEvaluator implements RiskEvaluator {
             }
         }
         if (failed == 0) {
-            Map<String, String> attributes = new HashMap<>();
-            if (device != null) {
-                attributes.put("device", device);
-            }
-            reasons.add(new RiskReason(ID, POSTURE_COMPLIANT, odds.compliant(), "The device proved a compliant posture.", attributes));
+            reasons.add(RiskReason.of(ID, POSTURE_COMPLIANT, odds.compliant(), "The device proved a compliant posture."));
         }
     }
 

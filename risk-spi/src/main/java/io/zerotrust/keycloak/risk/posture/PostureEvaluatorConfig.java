@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
  *
  * @param header         request header carrying the assertion
  * @param verifier       verifies assertions, or null when no key is configured: then only the version rules apply
- * @param deviceClaim    claim that must name the device (e.g. {@code sub} or {@code device_id}), or null
  * @param requiredClaims conditions the verified claims must meet
  * @param minBrowser     minimum browser versions
  * @param minOs          minimum OS versions
@@ -22,7 +21,7 @@ import org.jboss.logging.Logger;
  * @param problem        why the configuration is unusable (unreadable key, bad expression), else null; every
  *                       evaluation then reports the signal unavailable rather than silently checking less
  */
-public record PostureEvaluatorConfig(String header, PostureAssertionVerifier verifier, String deviceClaim,
+public record PostureEvaluatorConfig(String header, PostureAssertionVerifier verifier,
                                      List<ClaimRequirement> requiredClaims, MinimumVersions minBrowser,
                                      MinimumVersions minOs, PostureLogOdds logOdds, String problem) {
 
@@ -42,7 +41,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
 
     /** Nothing configured: no posture check, no version rules. */
     public static PostureEvaluatorConfig none() {
-        return new PostureEvaluatorConfig(DEFAULT_HEADER, null, null, List.of(), null, null, null, null);
+        return new PostureEvaluatorConfig(DEFAULT_HEADER, null, List.of(), null, null, null, null);
     }
 
     /**
@@ -56,7 +55,8 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
         Duration skew = Duration.ofSeconds(options.integer(PostureEvaluatorFactory.CLOCK_SKEW_SECONDS, (int) DEFAULT_CLOCK_SKEW_SECONDS, 0, Integer.MAX_VALUE));
         List<PostureKey> keys = readKeys(options, problems);
         PostureAssertionVerifier verifier = keys.isEmpty() ? null
-                : new PostureAssertionVerifier(keys, options.string(PostureEvaluatorFactory.AUDIENCE), maxAge, skew);
+                : new PostureAssertionVerifier(keys, options.string(PostureEvaluatorFactory.AUDIENCE),
+                        options.string(PostureEvaluatorFactory.DEVICE_CLAIM), maxAge, skew);
         List<ClaimRequirement> claims = List.of();
         try {
             claims = ClaimRequirement.parseAll(options.string(PostureEvaluatorFactory.REQUIRED_CLAIMS));
@@ -70,8 +70,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
             LOG.errorf("zt-risk-evaluator %s is misconfigured, every evaluation will report it unavailable: %s",
                     PostureEvaluator.ID, problem);
         }
-        return new PostureEvaluatorConfig(header, verifier, options.string(PostureEvaluatorFactory.DEVICE_CLAIM), claims,
-                minBrowser, minOs, PostureLogOdds.from(options), problem);
+        return new PostureEvaluatorConfig(header, verifier, claims, minBrowser, minOs, PostureLogOdds.from(options), problem);
     }
 
     private static List<PostureKey> readKeys(EvaluatorOptions options, List<String> problems) {

@@ -29,9 +29,12 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String MAX_AGE_SECONDS = "max-age-seconds";
     /** Tolerated clock difference, in seconds. */
     public static final String CLOCK_SKEW_SECONDS = "clock-skew-seconds";
-    /** Required {@code aud}; unset accepts any audience. */
+    /** Required {@code aud}; unset requires the realm's issuer, {@code <frontend base>/realms/<realm>}. */
     public static final String AUDIENCE = "audience";
-    /** Claim that must name the device, e.g. {@code sub}; unset requires none. */
+    /**
+     * Claim that must name the device of the request's valid {@code ZT_DEVICE} cookie (its device id); unset is
+     * {@value PostureAssertionVerifier#DEFAULT_DEVICE_CLAIM}.
+     */
     public static final String DEVICE_CLAIM = "device-claim";
     /** Claim conditions, see {@link ClaimRequirement}. */
     public static final String REQUIRED_CLAIMS = "required-claims";
@@ -44,13 +47,15 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String BAD_SIGNATURE_LOG_ODDS = "bad-signature-log-odds";
     public static final String STALE_LOG_ODDS = "stale-log-odds";
     public static final String WRONG_AUDIENCE_LOG_ODDS = "wrong-audience-log-odds";
+    public static final String UNBOUND_LOG_ODDS = "unbound-log-odds";
     public static final String MALFORMED_LOG_ODDS = "malformed-log-odds";
     public static final String CLAIM_FAILED_LOG_ODDS = "claim-failed-log-odds";
     public static final String COMPLIANT_LOG_ODDS = "compliant-log-odds";
     public static final String BROWSER_OUTDATED_LOG_ODDS = "browser-outdated-log-odds";
     public static final String OS_OUTDATED_LOG_ODDS = "os-outdated-log-odds";
 
-    private PostureEvaluator evaluator = new PostureEvaluator(PostureEvaluatorConfig.none());
+    private PostureEvaluatorConfig config = PostureEvaluatorConfig.none();
+    private PostureEvaluator evaluator = new PostureEvaluator(config);
 
     @Override
     public String getId() {
@@ -59,7 +64,13 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        evaluator = new PostureEvaluator(PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, config::get)));
+        this.config = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, config::get));
+        evaluator = new PostureEvaluator(this.config);
+    }
+
+    /** The policy read at start-up; {@link PostureAssertions} verifies with it. */
+    public PostureEvaluatorConfig config() {
+        return config;
     }
 
     @Override
@@ -76,7 +87,7 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
                 .property().name(PUBLIC_KEY).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("PEM public key (RSA or EC) or certificate that verifies posture assertions.").add()
                 .property().name(JWKS_FILE).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Path of a JWKS file with the keys that verify posture assertions, read at start-up.").add()
+                .helpText("Path of a JWKS file with the keys that verify posture assertions, read at start-up only.").add()
                 .property().name(MAX_AGE_SECONDS).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Oldest acceptable assertion (iat), in seconds.")
                 .defaultValue(Long.toString(PostureEvaluatorConfig.DEFAULT_MAX_AGE_SECONDS)).add()
@@ -84,9 +95,10 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
                 .helpText("Tolerated clock difference between device and server, in seconds.")
                 .defaultValue(Long.toString(PostureEvaluatorConfig.DEFAULT_CLOCK_SKEW_SECONDS)).add()
                 .property().name(AUDIENCE).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Audience (aud) assertions must be issued for; unset accepts any.").add()
+                .helpText("Audience (aud) assertions must be issued for; unset requires the realm's issuer URL.").add()
                 .property().name(DEVICE_CLAIM).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Claim that must name the device, e.g. sub; unset requires none.").add()
+                .helpText("Claim that must hold the device id of the browser's ZT_DEVICE cookie.")
+                .defaultValue(PostureAssertionVerifier.DEFAULT_DEVICE_CLAIM).add()
                 .property().name(REQUIRED_CLAIMS).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Comma-separated claim conditions with =, <= or >=, e.g. managed=true,os_patch_age_days<=30.").add()
                 .property().name(MIN_BROWSER_VERSIONS).type(ProviderConfigProperty.STRING_TYPE)
@@ -96,8 +108,9 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
         PostureLogOdds defaults = PostureLogOdds.defaults();
         logOdds(builder, MISSING_LOG_ODDS, "no assertion sent", defaults.missing());
         logOdds(builder, BAD_SIGNATURE_LOG_ODDS, "an unsigned, HMAC or invalid signature", defaults.badSignature());
-        logOdds(builder, STALE_LOG_ODDS, "a stale or expired assertion", defaults.stale());
+        logOdds(builder, STALE_LOG_ODDS, "a stale, expired or replayed assertion (HIGH whatever the score)", defaults.stale());
         logOdds(builder, WRONG_AUDIENCE_LOG_ODDS, "an assertion for another audience", defaults.wrongAudience());
+        logOdds(builder, UNBOUND_LOG_ODDS, "an assertion not naming the browser's device cookie", defaults.unbound());
         logOdds(builder, MALFORMED_LOG_ODDS, "a malformed assertion", defaults.malformed());
         logOdds(builder, CLAIM_FAILED_LOG_ODDS, "each required claim not met", defaults.claimFailed());
         logOdds(builder, COMPLIANT_LOG_ODDS, "a verified, compliant assertion", defaults.compliant());

@@ -14,7 +14,8 @@ public class UserRiskProfileEntity {
     public static final int MAX_JSON_LENGTH = 32000;
 
     @Id
-    @Column(name = "USER_ID", length = 36)
+    /** Up to 255: federated ids ({@code f:<provider>:<external id>}) are longer than a UUID. */
+    @Column(name = "USER_ID", length = 255)
     private String userId;
 
     @Column(name = "REALM_ID", length = 36, nullable = false)

@@ -79,6 +79,27 @@ class DeviceEvaluatorTest {
     }
 
     @Test
+    void cookieWhoseKeyWasRotatedOutIsAnUnknownDeviceNotAForgery() {
+        RiskReason reason = single(evaluate(new DeviceSignal(DeviceCookieStatus.KEY_UNKNOWN, null, false), historyWithDevice(),
+                UserAgentInfoTest.FIREFOX_WINDOWS));
+
+        assertThat(reason.code()).isEqualTo(DeviceEvaluator.DEVICE_UNKNOWN);
+        assertThat(reason.logOdds()).isEqualTo(DeviceEvaluatorConfig.DEFAULT_UNKNOWN);
+        assertThat(reason.attributes()).containsEntry("cookie", "key-unknown").containsEntry("coldStart", "false");
+    }
+
+    @Test
+    void unreadableProfileMakesTheDeviceSignalUnavailable() {
+        RiskContext context = RiskContext.builder("demo", NOW).userId("alice").device(valid(false))
+                .profileProblem("the risk profile could not be read (PersistenceException)").build();
+
+        EvaluatorResult result = evaluator.evaluate(context);
+
+        assertThat(result.available()).isFalse();
+        assertThat(result.unavailableReason()).contains("risk profile");
+    }
+
+    @Test
     void otherUsersCookie() {
         RiskReason reason = single(evaluate(new DeviceSignal(DeviceCookieStatus.OTHER_USER, null, false), historyWithDevice(),
                 UserAgentInfoTest.FIREFOX_WINDOWS));

@@ -29,6 +29,31 @@ class GeoIpDatabasesTest {
     }
 
     @Test
+    void fileOverwrittenInPlaceWhileMappedIsAProblemNotACrashAndIsNoticed(@TempDir Path own) throws Exception {
+        // Its own copy: the file is broken under the open reader, as a cp over a live file does
+        Path copy = own.resolve("city.mmdb");
+        Files.copy(city, copy);
+        try (GeoIpDatabases db = GeoIpDatabases.open(copy, null, null)) {
+            assertThat(db.changedOnDisk()).isFalse();
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(0);
+            }
+
+            GeoLookup lookup = db.lookup(GeoIpFixtures.TOKYO_IP);
+
+            assertThat(lookup.location()).isNull();
+            assertThat(lookup.problem()).startsWith("database read failed").contains("InternalError");
+            assertThat(db.changedOnDisk()).isTrue();
+        }
+        // Once the new file is complete it opens again
+        Files.copy(city, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (GeoIpDatabases reopened = GeoIpDatabases.open(copy, null, null)) {
+            assertThat(reopened.allUsable()).isTrue();
+            assertThat(reopened.lookup(GeoIpFixtures.TOKYO_IP).location().city()).isEqualTo("Tokyo");
+        }
+    }
+
+    @Test
     void combinesCityAsnAndAnonymityForIpv4() {
         try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, anonymous)) {
             GeoLookup lookup = db.lookup(GeoIpFixtures.TOKYO_IP);

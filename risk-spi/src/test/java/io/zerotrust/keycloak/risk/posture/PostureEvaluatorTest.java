@@ -8,12 +8,14 @@ import java.util.Map;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static io.zerotrust.keycloak.risk.posture.PostureAssertionVerifierTest.AUDIENCE;
+import static io.zerotrust.keycloak.risk.posture.PostureAssertionVerifierTest.DEVICE;
 import static io.zerotrust.keycloak.risk.posture.PostureAssertionVerifierTest.EC;
 import static io.zerotrust.keycloak.risk.posture.PostureAssertionVerifierTest.NOW;
 import static io.zerotrust.keycloak.risk.posture.PostureAssertionVerifierTest.OTHER_RSA;
@@ -85,23 +87,48 @@ class PostureEvaluatorTest {
     }
 
     @Test
-    void headerNameIsConfigurable() {
-        options.put(PostureEvaluatorFactory.HEADER, "X-Posture");
-        PostureEvaluator evaluator = evaluator();
-        RiskContext context = RiskContext.builder("demo", NOW).headers(Map.of("x-posture", rs256(COMPLIANT))).build();
+    void staleIsHighOnItsOwn() {
+        RiskReason reason = single(evaluate(TestJws.rs256(RSA.getPrivate(), TestJws.header("RS256", null), claims(-3600, COMPLIANT)), null));
 
-        assertThat(codes(evaluator.evaluate(context))).containsExactly(PostureEvaluator.POSTURE_COMPLIANT);
+        assertThat(reason.code()).isEqualTo(PostureEvaluator.POSTURE_STALE);
+        assertThat(reason.floor()).isEqualTo(RiskLevel.HIGH);
     }
 
     @Test
-    void deviceClaimIsRequiredWhenConfigured() {
-        options.put(PostureEvaluatorFactory.DEVICE_CLAIM, "device_id");
-        EvaluatorResult result = evaluate(rs256(COMPLIANT), null);
-        assertThat(codes(result)).containsExactly(PostureEvaluator.POSTURE_CLAIM_FAILED);
-        assertThat(result.reasons().get(0).attributes()).containsEntry("claim", "device_id");
+    void replayedIsHighOnItsOwn() {
+        PostureVerification valid = evaluatorVerification(rs256(COMPLIANT));
+        RiskReason reason = single(evaluate(evaluator(), valid.downgraded(PostureVerification.Outcome.REPLAYED, "already used"), null));
 
-        EvaluatorResult named = evaluate(rs256(COMPLIANT + ",\"device_id\":\"LAPTOP-42\""), null);
-        assertThat(single(named).attributes()).containsEntry("device", "LAPTOP-42");
+        assertThat(reason.code()).isEqualTo(PostureEvaluator.POSTURE_REPLAYED);
+        assertThat(reason.floor()).isEqualTo(RiskLevel.HIGH);
+        assertThat(reason.logOdds()).isEqualTo(PostureLogOdds.DEFAULT_STALE);
+    }
+
+    @Test
+    void unboundAssertionGainsNothing() {
+        // Signed for another account's browser: its device id is not this browser's
+        PostureVerification unbound = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)).verifier()
+                .verify(rs256(COMPLIANT), NOW, null, "Zz9yX8wV7uT6sR5qP4oN3m");
+        RiskReason reason = single(evaluate(evaluator(), unbound, null));
+
+        assertThat(reason.code()).isEqualTo(PostureEvaluator.POSTURE_UNBOUND);
+        assertThat(reason.logOdds()).isEqualTo(PostureLogOdds.DEFAULT_MISSING).isPositive();
+        assertThat(reason.floor()).isNull();
+    }
+
+    @Test
+    void uncheckedReplayMakesTheEvaluationUnavailable() {
+        PostureVerification unchecked = evaluatorVerification(rs256(COMPLIANT))
+                .downgraded(PostureVerification.Outcome.UNCHECKED, "the replay check failed");
+
+        assertThat(evaluate(evaluator(), unchecked, null).available()).isFalse();
+    }
+
+    @Test
+    void unboundLogOddsAreConfigurable() {
+        options.put(PostureEvaluatorFactory.UNBOUND_LOG_ODDS, "2.5");
+
+        assertThat(PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)).logOdds().unbound()).isEqualTo(2.5);
     }
 
     @Test
@@ -171,14 +198,28 @@ class PostureEvaluatorTest {
         return TestJws.rs256(RSA.getPrivate(), TestJws.header("RS256", null), claims(-5, extraClaims));
     }
 
+    private PostureVerification evaluatorVerification(String assertion) {
+        PostureVerification verification = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get))
+                .verifier().verify(assertion, NOW, null, DEVICE);
+        assertThat(verification.outcome()).isEqualTo(PostureVerification.Outcome.VALID);
+        return verification;
+    }
+
     private PostureEvaluator evaluator() {
         return new PostureEvaluator(PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)));
     }
 
+    /** The assertion checked as {@link PostureAssertions} does for the browser's device cookie, minus the replay store. */
     private EvaluatorResult evaluate(String assertion, String userAgent) {
-        Map<String, String> headers = assertion == null ? Map.of() : Map.of("x-device-posture", assertion);
-        EvaluatorResult result = evaluator().evaluate(RiskContext.builder("demo", NOW).userId("alice").userAgent(userAgent)
-                .headers(headers).build());
+        PostureEvaluatorConfig config = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get));
+        PostureVerification posture = assertion == null || config.verifier() == null ? null
+                : config.verifier().verify(assertion, NOW, null, DEVICE);
+        return evaluate(new PostureEvaluator(config), posture, userAgent);
+    }
+
+    private static EvaluatorResult evaluate(PostureEvaluator evaluator, PostureVerification posture, String userAgent) {
+        EvaluatorResult result = evaluator.evaluate(RiskContext.builder("demo", NOW).userId("alice").userAgent(userAgent)
+                .posture(posture).build());
         assertThat(result.evaluator()).isEqualTo(PostureEvaluator.ID);
         return result;
     }
