@@ -31,11 +31,14 @@ final class OidcTokens {
         String form = "grant_type=authorization_code&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(BrowserBehindProxy.accountUrl(realm), StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(BrowserBehindProxy.BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .headers(from == null ? new String[0] : new String[] {"X-Forwarded-For", from})
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (from != null) {
+            request.header("X-Forwarded-For", from);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }
