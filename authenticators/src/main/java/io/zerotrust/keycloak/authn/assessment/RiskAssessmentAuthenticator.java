@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowCallback;
 import org.keycloak.authentication.AuthenticatorUtil;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
@@ -185,10 +186,10 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
 
     /**
      * Records the verdict and, when a verified second factor met the step-up of a sign-in a finding's mark raised,
-     * lifts the mark: the user proved it is them. Nothing less lifts it (a LOW sign-in cannot be marked, a password is
-     * what the finding doubts).
+     * lifts the mark: the user proved it is them. Nothing less lifts it (a marked sign-in is never LOW, and a password
+     * or a level reached some other way is not what the finding doubted).
      */
-    private static void settle(KeycloakSession session, AuthenticationSessionModel authSession, org.keycloak.events.EventBuilder event) {
+    private static void settle(KeycloakSession session, AuthenticationSessionModel authSession, EventBuilder event) {
         boolean met = StepUpVerdict.record(session, authSession, event);
         UserModel user = authSession.getAuthenticatedUser();
         String reasons = authSession.getAuthNote(RiskNotes.REASONS);
