@@ -1,7 +1,9 @@
 package io.zerotrust.keycloak.it;
 
+import java.time.Duration;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -59,8 +61,61 @@ class AdaptiveFlowTest {
         }
     }
 
+    @Test
+    void aUserWithoutOtpIsRefusedAtMediumNotOfferedEnrolment() throws Exception {
+        // ines has only a password; from another country whoever types it must not get to enrol their own authenticator
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(login(browser, "ines"))).as("ines from Berlin").isTrue();
+
+            HtmlPage vienna = login(browser.from(RiskFixtures.VIENNA), "ines");
+            assertThat(vienna.getElementById("kc-totp-settings-form")).as("no OTP enrolment at MEDIUM: %s", vienna.getUrl()).isNull();
+            assertThat(vienna.getElementById("totp")).isNull();
+            assertThat(vienna.asNormalizedText()).contains("Sign-in refused");
+            String reference = vienna.getHtmlElementById("zt-reference").asNormalizedText();
+            List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 50);
+            assertThat(errors).anySatisfy(e -> {
+                assertThat(e.getError()).isEqualTo("access_denied");
+                assertThat(e.getDetails()).containsEntry("zt_reference", reference).containsEntry("zt_risk_level", "MEDIUM")
+                        .containsEntry("zt_enrolment", "refused");
+            });
+        }
+    }
+
+    @Test
+    void atLowAUserWithoutOtpStillEnrolsAndThatSignInIsLearned() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            // The OTP sub-flow made to run at every level: a first, unremarkable sign-in is where jana sets up her app
+            try (StepSetting everyLevel = StepSetting.set(realm, "zt-adaptive OTP at MEDIUM", "zt-condition-risk-level", "level", "LOW")) {
+                HtmlPage enrol = login(browser, "jana");
+                assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up page: %s", enrol.asNormalizedText()).isNotNull();
+                assertThat(enrol.getElementById("kc-totp-secret-qr-code")).isNotNull();
+                Screenshots.take(enrol, "enrol-otp");
+                String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
+                enrol.getHtmlElementById("totp").type(OneTimeCodes.next("jana", secret));
+                enrol.getHtmlElementById("userLabel").type("phone");
+                HtmlPage enrolled = enrol.getHtmlElementById("saveTOTPBtn").click();
+                assertThat(BrowserBehindProxy.signedIn(enrolled)).as("signed in after set-up: %s", enrolled.getUrl()).isTrue();
+            }
+
+            // The LOGIN after the set-up carries no flow details: the SOC still gets its verdict, from the user session
+            String loginId = LoginEvents.latest(realm, "jana").getId();
+            List<JsonNode> delivered = WebhookReceiver.get().await(e -> loginId.equals(e.path("metadata").path("uid").asText()), 1,
+                    Duration.ofSeconds(30));
+            assertThat(delivered).as("OCSF LOGIN %s at the webhook", loginId).hasSize(1);
+            assertThat(delivered.get(0).path("enrichments").toString()).contains("zt.risk").contains("LOW");
+
+            // ... and so does zt-risk-learning: the sign-in was verified (LOW), so this browser is jana's known device now
+            assertThat(BrowserBehindProxy.signedIn(login(browser, "jana"))).isTrue();
+            assertThat(LoginEvents.latest(realm, "jana").getDetails().get("zt_risk_reasons")).contains("DEVICE_KNOWN");
+        }
+    }
+
     private HtmlPage login(BrowserBehindProxy browser) throws Exception {
+        return login(browser, "olga");
+    }
+
+    private HtmlPage login(BrowserBehindProxy browser, String username) throws Exception {
         browser.endSession();
-        return browser.login(realm.getName(), "olga", "olga-Passw0rd!");
+        return browser.login(realm.getName(), username, username + "-Passw0rd!");
     }
 }

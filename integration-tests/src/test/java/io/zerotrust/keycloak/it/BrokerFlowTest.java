@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (zt-idp-realm.json) over OpenID Connect, a real identity provider with signed tokens. Its first-broker-login flow
  * is Keycloak's with zt-risk-assessment once the account is created or linked and zt-deny at HIGH; its
  * post-broker-login flow, run after every federated sign-in, has zt-risk-assessment, zt-deny at HIGH and
- * zt-otp-form at MEDIUM. The browser asks zt-broker to sign in with zt-idp (kc_idp_hint) and signs in there.
+ * zt-otp-form at MEDIUM (a user without OTP is refused there rather than offered enrolment). The browser asks
+ * zt-broker to sign in with zt-idp (kc_idp_hint) and signs in there.
  */
 @KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
 class BrokerFlowTest {
@@ -84,18 +85,19 @@ class BrokerFlowTest {
     }
 
     @Test
-    void federatedSignInFromANewCountryAsksForASecondFactor() throws Exception {
+    void federatedSignInFromANewCountryWithoutASecondFactorIsRefusedNotOfferedEnrolment() throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             assertThat(BrowserBehindProxy.signedIn(federatedLogin(browser, "hanna"))).as("first sign-in from Berlin").isTrue();
 
             HtmlPage abroad = federatedLogin(browser.from(RiskFixtures.VIENNA), "hanna");
 
-            // hanna has no authenticator yet, so zt-otp-form has Keycloak ask her to set one up
-            assertThat(BrowserBehindProxy.signedIn(abroad)).isFalse();
-            assertThat(abroad.getElementById("totpSecret")).as("OTP set-up page at %s", abroad.getUrl()).isNotNull();
-            Map<String, String> details = latest("IDENTITY_PROVIDER_POST_LOGIN", "hanna").getDetails();
-            assertThat(details).containsEntry("zt_risk_level", "MEDIUM");
-            assertThat(details.get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY", "DEVICE_KNOWN");
+            // hanna has no authenticator yet: at MEDIUM whoever signed in must not enrol one (zt-otp-form's enrolUpTo, LOW)
+            assertThat(abroad.getElementById("totpSecret")).as("no OTP set-up page at %s", abroad.getUrl()).isNull();
+            String reference = denialReference(abroad);
+            EventRepresentation refusal = latest("IDENTITY_PROVIDER_POST_LOGIN_ERROR", "hanna");
+            assertThat(refusal.getDetails()).containsEntry("zt_reference", reference).containsEntry("zt_risk_level", "MEDIUM")
+                    .containsEntry("zt_enrolment", "refused");
+            assertThat(refusal.getDetails().get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY", "DEVICE_KNOWN");
         }
     }
 

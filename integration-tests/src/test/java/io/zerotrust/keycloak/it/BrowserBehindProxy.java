@@ -87,6 +87,12 @@ final class BrowserBehindProxy implements AutoCloseable {
         return null;
     }
 
+    /** The value of one of the browser's cookies, or null. */
+    String cookie(String name) {
+        org.htmlunit.util.Cookie cookie = client.getCookieManager().getCookie(name);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     /** Replaces a cookie's value, keeping its domain and path, as someone tampering with the browser would. */
     void tamperCookie(String name, java.util.function.UnaryOperator<String> change) {
         org.htmlunit.util.Cookie cookie = client.getCookieManager().getCookie(name);

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's demo: the realm it imports, on a server started with the demo script's options. Its users log in
- * with the documented passwords, and the walk-through holds: no MFA at home, a one-time code from New York,
- * denial from a Tor exit.
+ * with the documented passwords, and the walk-through holds: bob sets up OTP at his first sign-in at home, a
+ * one-time code (and the trust offer) from New York, denial from a Tor exit.
  */
 @KeycloakIntegrationTest(config = DemoServerConfig.class)
 class DemoRealmTest {
@@ -63,14 +63,23 @@ class DemoRealmTest {
     @Test
     void walkThroughNewCountryAsksForASecondFactorAndTorIsDenied() throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(null)) {
-            HtmlPage home = browser.login(realm.getName(), "bob", "Bob-Demo-1");
+            // bob's first sign-in, at home and unremarkable (LOW), is where he sets up his authenticator app
+            HtmlPage enrol = browser.login(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up at bob's first sign-in: %s", enrol.getUrl()).isNotNull();
+            String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
+            enrol.getHtmlElementById("totp").type(OneTimeCodes.next("bob", secret));
+            enrol.getHtmlElementById("userLabel").type("phone");
+            HtmlPage home = enrol.getHtmlElementById("saveTOTPBtn").click();
             assertThat(BrowserBehindProxy.signedIn(home)).as("bob at home: %s", home.getUrl()).isTrue();
 
+            // New York: a new country, so the code is asked, saying why; then the offer to trust this browser
             browser.endSession();
             HtmlPage newYork = browser.from(GeoIpFixtures.NEW_YORK_IP).login(realm.getName(), "bob", "Bob-Demo-1");
-            // bob has no second factor yet: he is asked to enrol one, told why
             assertThat(BrowserBehindProxy.signedIn(newYork)).isFalse();
-            assertThat(newYork.getElementById("kc-totp-settings-form")).as("OTP enrolment on %s", newYork.getUrl()).isNotNull();
+            assertThat(newYork.getHtmlElementById("zt-risk-notice").asNormalizedText()).contains("Sign-in from a new country: United States");
+            HtmlPage trust = OneTimeCodes.submit(newYork, "bob", secret);
+            assertThat(trust.getElementById("zt-trust-yes")).as("trust offer after the code: %s", trust.asNormalizedText()).isNotNull();
+            assertThat(BrowserBehindProxy.signedIn(trust.getHtmlElementById("zt-trust-no").click())).isTrue();
 
             browser.endSession();
             HtmlPage tor = browser.from(GeoIpFixtures.TOKYO_TOR_IP).login(realm.getName(), "bob", "Bob-Demo-1");

@@ -23,13 +23,22 @@ final class OidcTokens {
 
     /** The token response as JSON; fails the test with the server's answer when the code is not redeemed. */
     static JsonNode redeem(String realm, String clientId, String code) throws IOException, InterruptedException {
+        return redeem(realm, clientId, code, null);
+    }
+
+    /** The same, the request arriving through the trusted proxy from {@code from} (null: straight from this machine). */
+    static JsonNode redeem(String realm, String clientId, String code, String from) throws IOException, InterruptedException {
         String form = "grant_type=authorization_code&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
                 + "&redirect_uri=" + URLEncoder.encode(BrowserBehindProxy.accountUrl(realm), StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(BrowserBehindProxy.BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (from != null) {
+            request.header("X-Forwarded-For", from);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }

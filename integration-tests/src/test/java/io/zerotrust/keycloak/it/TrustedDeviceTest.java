@@ -116,11 +116,8 @@ class TrustedDeviceTest {
     void aForgedDeviceCookieIsNotTrusted() throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             trustThisDevice(browser, "fred");
-            // Keep the structure, change the signed content: as if copied from elsewhere and edited
-            browser.tamperCookie("ZT_DEVICE", value -> {
-                char last = value.charAt(value.length() - 1);
-                return value.substring(0, value.length() - 1) + (last == 'A' ? 'B' : 'A');
-            });
+            // Keep the structure, change the MAC: as if copied from elsewhere and edited
+            browser.tamperCookie("ZT_DEVICE", TrustedDeviceTest::flipMacByte);
 
             HtmlPage zurich = signIn(browser.from(RiskFixtures.ZURICH), "fred");
             assertThat(BrowserBehindProxy.signedIn(zurich)).isFalse();
@@ -131,6 +128,37 @@ class TrustedDeviceTest {
             assertThat(errors).filteredOn(e -> reference.equals(e.getDetails().get("zt_reference"))).singleElement()
                     .satisfies(e -> assertThat(e.getDetails().get("zt_risk_reasons")).contains("DEVICE_COOKIE_FORGED").doesNotContain("DEVICE_TRUSTED"));
         }
+    }
+
+    @Test
+    void aConditionalOtpFormThatSkippedTheCodeEarnsNoTrust() throws Exception {
+        // Client zt-skip-app signs in through Keycloak's Conditional OTP Form set to skip the code, then zt-trusted-device
+        String flowId = realm.admin().flows().getFlows().stream()
+                .filter(f -> "zt-skip-otp".equals(f.getAlias())).findFirst().orElseThrow().getId();
+        org.keycloak.representations.idm.ClientRepresentation client = realm.admin().clients().findByClientId("zt-skip-app").get(0);
+        client.setAuthenticationFlowBindingOverrides(Map.of("browser", flowId));
+        realm.admin().clients().get(client.getId()).update(client);
+
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            HtmlPage form = browser.authorize(realm.getName(), "zt-skip-app", null);
+            HtmlPage after = BrowserBehindProxy.submitPassword(form, "tess", "tess-Passw0rd!");
+            assertThat(after.getElementById("zt-trust-yes")).as("no trust offer without a code: %s", after.asNormalizedText()).isNull();
+            assertThat(BrowserBehindProxy.signedIn(after)).as("signed in: %s", after.getUrl()).isTrue();
+            assertThat(LoginEvents.latest(realm, "tess").getDetails()).containsEntry("zt_trusted_device", "no-second-factor");
+            assertThat(realm.admin().users().get(LoginEvents.userId(realm, "tess")).credentials())
+                    .noneMatch(c -> "zt-trusted-device".equals(c.getType()));
+        }
+    }
+
+    /**
+     * The cookie with one byte of its MAC (the last dot-separated part) flipped. Flipping a base64url character would
+     * not do: the last character of an unpadded encoding carries spare bits, so changing it may leave the bytes alike.
+     */
+    static String flipMacByte(String cookie) {
+        int dot = cookie.lastIndexOf('.');
+        byte[] mac = java.util.Base64.getUrlDecoder().decode(cookie.substring(dot + 1));
+        mac[0] ^= 0x01;
+        return cookie.substring(0, dot + 1) + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
     /** Berlin, then Vienna with a code, and "Trust this device"; returns the trust page as it was shown. */

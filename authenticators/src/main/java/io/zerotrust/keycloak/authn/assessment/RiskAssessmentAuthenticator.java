@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.FlowStep;
+import io.zerotrust.keycloak.authn.factor.VerifiedFactor;
 import io.zerotrust.keycloak.authn.trust.TrustedDevices;
+import io.zerotrust.keycloak.risk.anomaly.AnomalyMarkEvaluator;
+import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
 import io.zerotrust.keycloak.risk.device.DeviceCookie;
 import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
@@ -23,6 +26,9 @@ import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowCallback;
+import org.keycloak.authentication.AuthenticatorUtil;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
@@ -43,6 +49,12 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
     static final String NOTE_ACR_LEVEL = "zt.acr.level";
     /** Keycloak-session (that is, per-request) attribute: the user this request already assessed. */
     private static final String ASSESSED_USER_ATTRIBUTE = "zt.risk.assessed-user";
+
+    private final KeycloakSession session;
+
+    RiskAssessmentAuthenticator(KeycloakSession session) {
+        this.session = session;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -110,6 +122,12 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
         authSession.setUserSessionNote(RiskNotes.EVENT_REASONS, reasons);
         requireLevel(context, StepUpLevels.read(config, problems), assessment.level());
         addEventDetails(context);
+        // The verdict stands once met (LOW, or a factor verified before this step); otherwise later steps may meet it,
+        // and the callbacks below record it again when the flow around the step, and the whole flow, succeed
+        if (StepUpVerdict.record(session, authSession, null)) {
+            context.getEvent().detail(RiskNotes.EVENT_VERIFIED, Boolean.TRUE.toString());
+        }
+        AuthenticatorUtil.setAuthCallbacksFactoryIds(authSession, RiskAssessmentAuthenticatorFactory.PROVIDER_ID);
         LOG.debugf("Realm %s user %s: risk %d %s [%s]", realm.getName(), user.getId(), assessment.score(), assessment.level(), reasons);
     }
 
@@ -149,6 +167,37 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
     public void onParentFlowSuccess(AuthenticationFlowContext context) {
         if (context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL) != null) {
             addEventDetails(context);
+            settle(context.getSession(), context.getAuthenticationSession(), context.getEvent());
+        }
+    }
+
+    /**
+     * The last word on the verdict, once every step of the flow succeeded (also where the step sits in the top-level
+     * flow, whose success calls no {@link #onParentFlowSuccess}): into the user session only, since no event is at
+     * hand here. The LOGIN event's detail, when present, was recorded in the same request or later.
+     */
+    @Override
+    public void onTopFlowSuccess(AuthenticationFlowModel topFlow) {
+        AuthenticationSessionModel authSession = session == null ? null : session.getContext().getAuthenticationSession();
+        if (authSession != null && authSession.getAuthNote(RiskNotes.LEVEL) != null) {
+            settle(session, authSession, null);
+        }
+    }
+
+    /**
+     * Records the verdict and, when a verified second factor met the step-up of a sign-in a finding's mark raised,
+     * lifts the mark: the user proved it is them. Nothing less lifts it (a marked sign-in is never LOW, and a password
+     * or a level reached some other way is not what the finding doubted).
+     */
+    private static void settle(KeycloakSession session, AuthenticationSessionModel authSession, EventBuilder event) {
+        boolean met = StepUpVerdict.record(session, authSession, event);
+        UserModel user = authSession.getAuthenticatedUser();
+        String reasons = authSession.getAuthNote(RiskNotes.REASONS);
+        if (met && user != null && reasons != null && List.of(reasons.split(",")).contains(AnomalyMarkEvaluator.CODE)
+                && VerifiedFactor.inThisSignIn(authSession) && user.getFirstAttribute(StepUpMark.ATTRIBUTE) != null) {
+            user.removeAttribute(StepUpMark.ATTRIBUTE);
+            LOG.debugf("Realm %s user %s: step-up mark lifted after a verified second factor", session.getContext().getRealm() == null
+                    ? "-" : session.getContext().getRealm().getName(), user.getId());
         }
     }
 

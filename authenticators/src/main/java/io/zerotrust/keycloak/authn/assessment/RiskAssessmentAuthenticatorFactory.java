@@ -94,7 +94,7 @@ public class RiskAssessmentAuthenticatorFactory extends FlowStepFactory implemen
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new RiskAssessmentAuthenticator();
+        return new RiskAssessmentAuthenticator(session);
     }
 
 }

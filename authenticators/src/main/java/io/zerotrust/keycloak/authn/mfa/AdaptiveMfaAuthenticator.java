@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
+import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
@@ -25,7 +26,7 @@ import org.keycloak.models.UserModel;
  */
 public class AdaptiveMfaAuthenticator implements FlowStep {
 
-    /** Which factor was asked for; zt-trusted-device reads it as proof that one was. */
+    /** Which factor was asked for, so the answer goes to the same step (proof of a verified one: VerifiedFactor). */
     public static final String NOTE_FACTOR = "zt.mfa.factor";
 
     private static final Logger LOG = Logger.getLogger(AdaptiveMfaAuthenticator.class);
@@ -97,15 +98,8 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
     private static FactorPolicy policy(AuthenticationFlowContext context) {
         AuthenticatorConfigModel model = context.getAuthenticatorConfig();
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        String enrol = config.getOrDefault(AdaptiveMfaAuthenticatorFactory.CONFIG_ENROL_UP_TO, RiskLevel.MEDIUM.name());
-        RiskLevel enrolUpTo;
-        try {
-            enrolUpTo = AdaptiveMfaAuthenticatorFactory.ENROL_NEVER.equalsIgnoreCase(enrol) ? null : RiskLevel.valueOf(enrol.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Realm %s, %s: enrolment level '%s' is not LOW, MEDIUM, HIGH or NONE; using MEDIUM",
-                    context.getRealm().getName(), AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, enrol);
-            enrolUpTo = RiskLevel.MEDIUM;
-        }
+        RiskLevel enrolUpTo = EnrolmentLimit.read(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_ENROL_UP_TO), problem -> LOG.warnf(
+                "Realm %s, %s: %s", context.getRealm().getName(), AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, problem)).upTo();
         return new FactorPolicy(Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_DENY_AT_HIGH)),
                 Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_PHISHING_RESISTANT_AT_HIGH)), enrolUpTo);
     }

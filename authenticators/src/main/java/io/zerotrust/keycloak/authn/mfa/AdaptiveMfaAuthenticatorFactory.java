@@ -2,7 +2,7 @@ package io.zerotrust.keycloak.authn.mfa;
 
 import java.util.List;
 
-import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.FlowStepFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
@@ -18,9 +18,8 @@ public class AdaptiveMfaAuthenticatorFactory extends FlowStepFactory {
     public static final String CONFIG_DENY_AT_HIGH = "denyAtHigh";
     /** true: at HIGH accept only WebAuthn; users without it are refused. */
     public static final String CONFIG_PHISHING_RESISTANT_AT_HIGH = "phishingResistantAtHigh";
-    /** LOW, MEDIUM, HIGH or NONE: the highest risk at which a user without a second factor may enrol one. */
-    public static final String CONFIG_ENROL_UP_TO = "enrolUpTo";
-    public static final String ENROL_NEVER = "NONE";
+    /** LOW (default), MEDIUM, HIGH or NONE: the highest risk at which a user without a second factor may enrol one. */
+    public static final String CONFIG_ENROL_UP_TO = EnrolmentLimit.CONFIG_KEY;
 
     /** Event detail: otp, webauthn, enrol-otp, deny or none. */
     public static final String EVENT_FACTOR = "zt_mfa";
@@ -56,12 +55,7 @@ public class AdaptiveMfaAuthenticatorFactory extends FlowStepFactory {
                 .property().name(CONFIG_PHISHING_RESISTANT_AT_HIGH).label("Only WebAuthn at HIGH")
                 .helpText("At HIGH risk accept only a phishing-resistant factor (WebAuthn); users who have only OTP are refused.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
-                .property().name(CONFIG_ENROL_UP_TO).label("Enrolment allowed up to")
-                .helpText("Highest risk at which a user without a second factor is asked to set up OTP; above it the sign-in is refused."
-                        + " NONE: never enrol here.")
-                .type(ProviderConfigProperty.LIST_TYPE)
-                .options(RiskLevel.LOW.name(), RiskLevel.MEDIUM.name(), RiskLevel.HIGH.name(), ENROL_NEVER)
-                .defaultValue(RiskLevel.MEDIUM.name()).add()
+                .property(EnrolmentLimit.configProperty())
                 .build();
     }
 

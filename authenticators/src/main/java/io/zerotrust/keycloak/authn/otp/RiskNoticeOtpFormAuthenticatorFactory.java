@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.otp;
 import java.util.List;
 
 import io.zerotrust.keycloak.authn.FlowStepFactory;
+import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
@@ -12,11 +13,15 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * Declares {@code zt-otp-form}, a drop-in for Keycloak's "OTP Form" ({@code auth-otp-form}) that also tells the
  * user why the code is asked. Same credential type and requirement choices, so "try another way" and the
- * "configure OTP" required action work as with Keycloak's.
+ * "configure OTP" required action work as with Keycloak's; setting {@value #CONFIG_ENROL_UP_TO} limits who may enrol.
  */
 public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-otp-form";
+    /** LOW (default), MEDIUM, HIGH or NONE: the highest risk at which a user without OTP may set one up. */
+    public static final String CONFIG_ENROL_UP_TO = EnrolmentLimit.CONFIG_KEY;
+    /** Event detail for a user without OTP: {@code otp} (sent to set one up) or {@code refused}. */
+    public static final String EVENT_ENROLMENT = "zt_enrolment";
 
     @Override
     public String getId() {
@@ -31,7 +36,8 @@ public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
     @Override
     public String getHelpText() {
         return "Validates an OTP like Keycloak's OTP Form and, above the code field, tells the user in plain language"
-                + " which findings of 'Zero Trust: risk assessment' (earlier in the flow) made it ask. Needs the zero-trust login theme.";
+                + " which findings of 'Zero Trust: risk assessment' (earlier in the flow) made it ask. A user without OTP may set one up"
+                + " only up to the risk set below; above it the sign-in is refused. Needs the zero-trust login theme.";
     }
 
     @Override
@@ -51,7 +57,7 @@ public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return List.of(EnrolmentLimit.configProperty());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.trust;
 import java.time.Instant;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.factor.VerifiedFactor;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
@@ -14,7 +15,7 @@ import org.keycloak.representations.account.DeviceRepresentation;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Offers to trust the device the user just proved a second factor on. The device is the one the signed device
+ * Offers to trust the device on which a second factor was just verified ({@link VerifiedFactor}). The device is the one the signed device
  * cookie names (zt-risk-assessment reads or issues it and leaves its id in the authentication session), so the
  * trust binds user and device; a forged or another user's cookie never names a trusted device.
  */
@@ -36,8 +37,8 @@ public class TrustedDeviceAuthenticator implements FlowStep {
             context.success();
             return;
         }
-        if (!SecondFactorProof.provenBefore(context)) {
-            // Trust is earned with a second factor; a skipped or pending one (enrolment still to come) earns none
+        if (!VerifiedFactor.inThisSignIn(context.getAuthenticationSession())) {
+            // Trust is earned with a verified second factor; a skipped code or a set-up still to come earns none
             context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "no-second-factor");
             context.success();
             return;

@@ -30,8 +30,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Learns from what happened, only once it is certain: a profile from a LOGIN (sent only when the whole flow
- * succeeded, never for a login stopped at step-up or denied), a failure from a LOGIN_ERROR. Both are written
+ * Learns from what happened, only once it is certain: a profile from a LOGIN whose assessment ran and whose step-up
+ * was met ({@link LoginVerdict}; LOGIN is sent only when the whole flow succeeded), a failure from a LOGIN_ERROR. Both are written
  * after the request's transaction commits, in a transaction of their own, so that a write conflict can never
  * fail the login itself.
  */
@@ -42,11 +42,13 @@ public class RiskLearningEventListener implements EventListenerProvider {
     private final KeycloakSession session;
     private final ProfileLimits limits;
     private final Duration failureRetention;
+    private final boolean learnUnassessed;
 
-    RiskLearningEventListener(KeycloakSession session, ProfileLimits limits, Duration failureRetention) {
+    RiskLearningEventListener(KeycloakSession session, ProfileLimits limits, Duration failureRetention, boolean learnUnassessed) {
         this.session = session;
         this.limits = limits;
         this.failureRetention = failureRetention;
+        this.learnUnassessed = learnUnassessed;
     }
 
     @Override
@@ -59,9 +61,14 @@ public class RiskLearningEventListener implements EventListenerProvider {
     }
 
     private void learnLogin(Event event) {
-        Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
         String realmId = event.getRealmId();
         String userId = event.getUserId();
+        Map<String, String> details = LoginVerdict.completedDetails(session, event);
+        if (!LoginVerdict.teaches(details, learnUnassessed)) {
+            // Not assessed, or its step-up was never met: what it shows is the claim of whoever had the password
+            LOG.debugf("LOGIN of user %s teaches nothing: %s=%s", userId, RiskNotes.EVENT_VERIFIED, details.get(RiskNotes.EVENT_VERIFIED));
+            return;
+        }
         String ip = event.getIpAddress();
         Instant time = Instant.ofEpochMilli(event.getTime());
         String deviceId = LearnedDevice.choose(presentedDevice(realmId, userId, time),

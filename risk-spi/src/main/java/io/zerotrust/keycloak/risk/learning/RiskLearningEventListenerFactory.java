@@ -29,14 +29,21 @@ public class RiskLearningEventListenerFactory implements EventListenerProviderFa
     /** Minutes failed logins are kept; must cover the login-failures evaluator's window. */
     public static final String CONFIG_FAILURE_RETENTION_MINUTES = "failure-retention-minutes";
 
+    /**
+     * true: also learn from a LOGIN without a risk verdict (no zt-risk-assessment in its flow, e.g. a password grant
+     * through admin-cli). Unsafe: whoever holds a password can then teach the profile their place and device.
+     */
+    public static final String CONFIG_LEARN_UNASSESSED = "learn-unassessed";
+
     private static final Logger LOG = Logger.getLogger(RiskLearningEventListenerFactory.class);
 
     private ProfileLimits limits = ProfileLimits.DEFAULT;
     private Duration failureRetention = Duration.ofMinutes(60);
+    private boolean learnUnassessed;
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new RiskLearningEventListener(session, limits, failureRetention);
+        return new RiskLearningEventListener(session, limits, failureRetention, learnUnassessed);
     }
 
     @Override
@@ -46,6 +53,11 @@ public class RiskLearningEventListenerFactory implements EventListenerProviderFa
         limits = new ProfileLimits(ProfileLimits.DEFAULT.maxCountries(), ProfileLimits.DEFAULT.maxCities(),
                 ProfileLimits.DEFAULT.maxNetworks(), maxDevices, Duration.ofDays(retentionDays));
         failureRetention = Duration.ofMinutes(positive(config, CONFIG_FAILURE_RETENTION_MINUTES, 60));
+        learnUnassessed = config.getBoolean(CONFIG_LEARN_UNASSESSED, false);
+        if (learnUnassessed) {
+            LOG.warnf("Option %s of %s is on: sign-ins no assessment judged teach user profiles, so whoever holds a password"
+                    + " can teach a profile their place and device", CONFIG_LEARN_UNASSESSED, PROVIDER_ID);
+        }
     }
 
     private static int positive(Config.Scope config, String key, int fallback) {
