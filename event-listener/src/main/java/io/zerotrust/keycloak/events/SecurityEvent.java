@@ -39,6 +39,22 @@ public record SecurityEvent(String id, long time, String realmId, String realmNa
     /** Detail of an admin event: the resource path ({@code users/<id>/reset-password}, ...). */
     public static final String RESOURCE_PATH = "resource_path";
 
+    /**
+     * Type of the audit record of an analyst's verdict on a finding ({@code /zt-findings}): {@code userId} is the
+     * analyst, the details name the finding ({@link #FINDING_ID}, {@link #VERDICT}, {@link #NOTE}, ...).
+     */
+    public static final String FINDING_VERDICT = "ZT_FINDING_VERDICT";
+    /** Detail of a {@link #FINDING_VERDICT}: the finding's id. */
+    public static final String FINDING_ID = "finding_id";
+    /** Detail of a {@link #FINDING_VERDICT}: the finding's kind ({@code TOKEN_THEFT}, ...). */
+    public static final String FINDING_KIND = "finding_kind";
+    /** Detail of a {@link #FINDING_VERDICT}: the user the finding was about, if any. */
+    public static final String FINDING_USER_ID = "finding_user_id";
+    /** Detail of a {@link #FINDING_VERDICT}: {@code true_positive} or {@code false_positive}. */
+    public static final String VERDICT = "verdict";
+    /** Detail of a {@link #FINDING_VERDICT}: the analyst's note, if any. */
+    public static final String NOTE = "note";
+
     /** Where the event came from. */
     public enum Origin { USER, ADMIN }
 

@@ -57,8 +57,14 @@ final class BrowserBehindProxy implements AutoCloseable {
      * code when an SSO session suffices.
      */
     HtmlPage authorize(String realm, String clientId, String extraQuery) throws IOException {
+        return authorize(realm, clientId, "openid", extraQuery);
+    }
+
+    /** As {@link #authorize(String, String, String)}, asking for these scopes (e.g. {@code openid offline_access}). */
+    HtmlPage authorize(String realm, String clientId, String scope, String extraQuery) throws IOException {
         return client.getPage(BASE + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + clientId
-                + "&response_type=code&scope=openid&redirect_uri=" + URLEncoder.encode(accountUrl(realm), StandardCharsets.UTF_8)
+                + "&response_type=code&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(accountUrl(realm), StandardCharsets.UTF_8)
                 + (extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery));
     }
 

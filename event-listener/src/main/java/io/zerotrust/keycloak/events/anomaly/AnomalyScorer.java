@@ -73,6 +73,7 @@ public final class AnomalyScorer {
 
     /** Users with a history, sessions tracked: for operational info. */
     public String state() {
-        return likelihood.users() + " users, " + sessions.sessions() + " sessions";
+        return likelihood.users() + " users, " + sessions.sessions() + " sessions, "
+                + crossAccount.bytes() / 1024 + " KiB of failure windows";
     }
 }

@@ -1,6 +1,8 @@
 package io.zerotrust.keycloak.events.anomaly;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -11,43 +13,55 @@ import java.util.function.Consumer;
  * failures each, fail from one source (a few common passwords tried across accounts, below lockout).</li>
  * </ul>
  * Stuffing is checked first; a source is reported again only when its number of accounts has doubled or a
- * window has passed since its last finding, so an ongoing attack does not flood the SOC. Per node; at most
- * {@code maxSources} addresses and networks each (least recently failing forgotten). Not thread-safe.
+ * window has passed since its last finding, so an ongoing attack does not flood the SOC. Per node and per realm:
+ * each realm keeps at most {@code maxSources} addresses and networks in at most {@code maxSourceBytes}
+ * ({@link SourceWindows}; least recently failing forgotten), so one realm's attack cannot evict another's. Not
+ * thread-safe.
  */
 final class CrossAccountDetector {
 
     private final ScorerSettings settings;
     private final long windowMillis;
-    private final BoundedLru<String, FailureWindow> byIp;
-    private final BoundedLru<String, FailureWindow> byNetwork;
+    private final Map<String, SourceWindows> byRealm = new HashMap<>();
 
     CrossAccountDetector(ScorerSettings settings) {
         this.settings = settings;
         this.windowMillis = settings.window().toMillis();
-        this.byIp = new BoundedLru<>(settings.maxSources());
-        this.byNetwork = new BoundedLru<>(settings.maxSources());
     }
 
     void failure(AuthObservation failure, Findings findings, Consumer<AnomalyFinding> out) {
         if (failure.userKey() == null) {
             return;
         }
+        SourceWindows sources = byRealm.computeIfAbsent(String.valueOf(failure.realmId()),
+                realm -> new SourceWindows(settings.maxSources(), settings.maxSourceBytes()));
         if (failure.ip() != null) {
-            check(byIp, failure.ip(), "address", failure, findings, out);
+            check(sources, failure.ip(), "address", failure, findings, out);
         }
         if (failure.network() != null) {
-            check(byNetwork, failure.network(), "network", failure, findings, out);
+            check(sources, failure.network(), "network", failure, findings, out);
         }
     }
 
-    private void check(BoundedLru<String, FailureWindow> sources, String source, String word,
-                       AuthObservation failure, Findings findings, Consumer<AnomalyFinding> out) {
-        FailureWindow window = sources.get(source);
-        if (window == null) {
-            window = new FailureWindow();
-            sources.put(source, window);
+    /** Sources tracked in a realm (for tests and operational info). */
+    SourceWindows sources(String realmId) {
+        return byRealm.get(realmId);
+    }
+
+    /** Estimated bytes of all realms' windows. */
+    long bytes() {
+        long total = 0;
+        for (SourceWindows sources : byRealm.values()) {
+            total += sources.bytes();
         }
-        window.add(failure.time(), failure.userKey(), windowMillis);
+        return total;
+    }
+
+    private void check(SourceWindows sources, String source, String word,
+                       AuthObservation failure, Findings findings, Consumer<AnomalyFinding> out) {
+        // an address and a network never share a key
+        FailureWindow window = sources.add(word.charAt(0) + ":" + source, failure.time(), failure.userKey(),
+                windowMillis);
         int accounts = window.distinctAccounts();
         int few = window.accountsWithFewFailures();
         boolean stuffing = accounts >= settings.stuffingMinUsers();

@@ -32,6 +32,10 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
     public static final String STUFFING_MIN_USERS = "stuffing-min-users";
     /** Accounts with one or two failures from one source that make a password spray. */
     public static final String SPRAY_MIN_USERS = "spray-min-users";
+    /** Source addresses and networks whose failures are tracked, per realm. */
+    public static final String MAX_SOURCES = "max-sources";
+    /** Memory the failure windows of one realm's sources may hold, in MiB (at least 1). */
+    public static final String MAX_SOURCE_MB = "max-source-mb";
     /** Sessions whose sign-in network is remembered. */
     public static final String MAX_SESSIONS = "max-sessions";
 
@@ -61,7 +65,9 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
             settings = new ScorerSettings(
                     config.getInt(MAX_USERS, d.maxUsers()), d.maxValuesPerFeature(),
                     config.getInt(MIN_HISTORY, d.minHistory()), config.getInt(MIN_LOGIN_SCORE, d.minLoginScore()),
-                    Duration.ofMinutes(config.getInt(WINDOW_MINUTES, (int) d.window().toMinutes())), d.maxSources(),
+                    Duration.ofMinutes(config.getInt(WINDOW_MINUTES, (int) d.window().toMinutes())),
+                    config.getInt(MAX_SOURCES, d.maxSources()),
+                    config.getInt(MAX_SOURCE_MB, (int) (d.maxSourceBytes() >> 20)) * (1L << 20),
                     config.getInt(STUFFING_MIN_USERS, d.stuffingMinUsers()),
                     config.getInt(SPRAY_MIN_USERS, d.sprayMinUsers()),
                     config.getInt(MAX_SESSIONS, d.maxSessions()));

@@ -12,7 +12,7 @@ public enum FindingAction {
     EMIT("emit"),
     /** Mark the user so that the next sign-in steps up ({@link StepUpMark}). */
     STEP_UP("step-up"),
-    /** End all of the user's sessions, offline ones included. */
+    /** End the user's sessions; offline ones too only where {@code revoke-offline-sessions} is on. */
     REVOKE_SESSIONS("revoke-sessions");
 
     private final String option;

@@ -29,7 +29,7 @@ final class Findings {
     /** @param accounts the accounts a cross-account finding is about (user ids, or {@code name:<username>}) */
     AnomalyFinding create(AuthObservation cause, FindingKind kind, int score, boolean aboutSource,
                           List<FindingReason> reasons, List<String> accounts) {
-        boolean sourceOnly = aboutSource || kind == FindingKind.CREDENTIAL_STUFFING || kind == FindingKind.PASSWORD_SPRAY;
+        boolean sourceOnly = aboutSource || kind.aboutSource();
         return new AnomalyFinding(ids.get(), cause.time(), cause.realmId(), sourceOnly ? null : cause.userId(),
                 sourceOnly ? null : cause.sessionId(), cause.ip(), cause.network(), kind, score,
                 FindingLevel.of(score), reasons, accounts);

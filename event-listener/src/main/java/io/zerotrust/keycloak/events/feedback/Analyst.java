@@ -3,8 +3,8 @@ package io.zerotrust.keycloak.events.feedback;
 /**
  * Who calls the findings endpoint, as the bearer token says.
  *
- * @param authenticated a valid token was presented
- * @param socAnalyst    its user has the realm role {@value FeedbackService#ROLE}
+ * @param authenticated a valid token meant for the endpoint (its audience) was presented
+ * @param socAnalyst    the token carries the realm role {@value FeedbackService#ROLE} and its user still has it
  * @param userId        the user, or null
  */
 public record Analyst(boolean authenticated, boolean socAnalyst, String userId) {

@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.events.feedback;
 
+import java.util.Map;
+
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import org.keycloak.models.KeycloakSession;
 
@@ -12,9 +14,9 @@ import org.keycloak.models.KeycloakSession;
  */
 public interface FalsePositiveLearner {
 
-    FalsePositiveLearner NO_OP = (session, finding) -> {
-    };
+    FalsePositiveLearner NO_OP = (session, finding) -> Map.of();
 
-    void learn(KeycloakSession session, AnomalyFinding finding);
+    /** @return what the profile was taught (e.g. {@code country}, {@code network}), empty when nothing */
+    Map<String, String> learn(KeycloakSession session, AnomalyFinding finding);
 
 }

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.events.feedback;
 
-import java.util.function.Consumer;
+import java.time.Clock;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,10 @@ import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.events.anomaly.FindingReason;
 
 /**
- * The findings endpoint without HTTP: checks the caller, parses feedback, records the verdict and says what to
- * answer. 401 without a valid token, 403 without the role, 404 for an unknown finding (or one of another
- * realm), 400 for a body that is not {@code {"verdict":"true_positive"|"false_positive","note":"..."}}.
+ * The findings endpoint without HTTP: checks the caller, parses feedback, records the verdict, has it audited
+ * and says what to answer. 401 without a valid token meant for the endpoint, 403 without the role in the token,
+ * 404 for an unknown finding (one of another realm, or one evicted at any moment before the verdict is
+ * recorded), 400 for a body that is not {@code {"verdict":"true_positive"|"false_positive","note":"..."}}.
  */
 public final class FeedbackService {
 
@@ -24,9 +26,28 @@ public final class FeedbackService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecentFindings findings;
+    private final Clock clock;
 
     public FeedbackService(RecentFindings findings) {
+        this(findings, Clock.systemUTC());
+    }
+
+    public FeedbackService(RecentFindings findings, Clock clock) {
         this.findings = findings;
+        this.clock = clock;
+    }
+
+    /** What a verdict does besides being recorded. */
+    public interface Effects {
+        /**
+         * Undoes and learns from a false positive (lifts its step-up mark, teaches the profile).
+         *
+         * @return what it did, for the answer: e.g. {@code taught} and {@code stepUpMarkLifted}
+         */
+        Map<String, Object> falsePositive(AnomalyFinding finding);
+
+        /** Audits the recorded verdict (analyst, finding, verdict, note, time): exported to the SOC. */
+        void audit(RecentFindings.Entry judged);
     }
 
     /** Status and JSON body to answer. */
@@ -48,15 +69,10 @@ public final class FeedbackService {
     /**
      * @param onFalsePositive told of a finding judged false positive, after the verdict is recorded
      */
-    public Reply feedback(Analyst analyst, String realmId, String findingId, String body,
-                          Consumer<AnomalyFinding> onFalsePositive) {
+    public Reply feedback(Analyst analyst, String realmId, String findingId, String body, Effects effects) {
         Reply denied = check(analyst);
         if (denied != null) {
             return denied;
-        }
-        RecentFindings.Entry entry = findings.get(findingId);
-        if (entry == null || !realmId.equals(entry.finding().realmId())) {
-            return error(404, "unknown finding " + findingId + " (findings are kept in memory on the node that found them)");
         }
         JsonNode request;
         try {
@@ -79,19 +95,34 @@ public final class FeedbackService {
         if (note != null && note.length() > MAX_NOTE) {
             return error(400, "note must be at most " + MAX_NOTE + " characters");
         }
-        RecentFindings.Entry judged = findings.judge(findingId, verdict, note, analyst.userId());
-        if (verdict == Verdict.FALSE_POSITIVE) {
-            onFalsePositive.accept(judged.finding());
+        RecentFindings.Entry judged = findings.judge(realmId, findingId, verdict, note, analyst.userId(),
+                clock.millis());
+        if (judged == null) {
+            // unknown, of another realm, or evicted since the analyst read it: looked up and judged in one step,
+            // so that no eviction can come in between
+            return unknown(findingId);
         }
-        return new Reply(200, json(judged));
+        Map<String, Object> undone = verdict == Verdict.FALSE_POSITIVE ? effects.falsePositive(judged.finding()) : Map.of();
+        effects.audit(judged);
+        ObjectNode answer = json(judged);
+        if (verdict == Verdict.FALSE_POSITIVE) {
+            answer.set("effects", JSON.valueToTree(undone));
+        }
+        return new Reply(200, answer);
+    }
+
+    private static Reply unknown(String findingId) {
+        return error(404, "unknown finding " + findingId + " (findings are kept in memory on the node that found "
+                + "them, a bounded number per realm)");
     }
 
     private static Reply check(Analyst analyst) {
         if (analyst == null || !analyst.authenticated()) {
-            return error(401, "a bearer token is required");
+            return error(401, "a bearer token meant for " + FindingsResourceProviderFactory.AUDIENCE
+                    + " (its audience) is required");
         }
         if (!analyst.socAnalyst()) {
-            return error(403, "the realm role " + ROLE + " is required");
+            return error(403, "the realm role " + ROLE + " is required in the token");
         }
         return null;
     }
@@ -125,6 +156,7 @@ public final class FeedbackService {
             feedback.put("verdict", entry.verdict().json());
             feedback.put("note", entry.note());
             feedback.put("analyst", entry.analyst());
+            feedback.put("time", entry.judgedAt());
         }
         return node;
     }

@@ -2,6 +2,9 @@ package io.zerotrust.keycloak.events.feedback;
 
 import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,18 +15,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory;
 import org.jboss.logging.Logger;
+import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderFactory;
+import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * {@code /realms/{realm}/zt-findings}: {@code GET /} lists this node's recent findings of the realm,
- * {@code POST /{findingId}/feedback} records an analyst's verdict. Bearer token of a realm user with the realm
- * role {@value FeedbackService#ROLE}.
+ * {@code POST /{findingId}/feedback} records an analyst's verdict. Bearer access token whose audience contains
+ * {@value FindingsResourceProviderFactory#AUDIENCE} (a token issued to some other client of the realm is
+ * refused) and whose {@code realm_access.roles} contain {@value FeedbackService#ROLE}, of a user who still has
+ * that role. Every verdict is logged and exported by {@code zt-events} ({@link VerdictAudit}).
  */
 public class FindingsResource {
 
@@ -52,33 +61,67 @@ public class FindingsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response feedback(@PathParam("findingId") String findingId, String body) {
         RealmModel realm = session.getContext().getRealm();
-        return response(service.feedback(analyst(), realm.getId(), findingId, body, this::falsePositive));
+        Analyst analyst = analyst();
+        return response(service.feedback(analyst, realm.getId(), findingId, body, new FeedbackService.Effects() {
+            @Override
+            public Map<String, Object> falsePositive(AnomalyFinding finding) {
+                return undo(finding);
+            }
+
+            @Override
+            public void audit(RecentFindings.Entry judged) {
+                record(realm, judged);
+            }
+        }));
     }
 
-    private void falsePositive(AnomalyFinding finding) {
+    private Map<String, Object> undo(AnomalyFinding finding) {
         RealmModel realm = session.getContext().getRealm();
+        Map<String, Object> effects = new LinkedHashMap<>();
+        boolean lifted = false;
         if (finding.userId() != null) {
             UserModel user = session.users().getUserById(realm, finding.userId());
             StepUpMark mark = user == null ? null : StepUpMark.parse(user.getFirstAttribute(StepUpMark.ATTRIBUTE));
             if (mark != null && mark.findingId().equals(finding.id())) {
                 // the finding was wrong: its step-up should not bother the user
                 user.removeAttribute(StepUpMark.ATTRIBUTE);
+                lifted = true;
             }
         }
+        effects.put("stepUpMarkLifted", lifted);
         try {
-            learner.learn(session, finding);
+            effects.put("taught", learner.learn(session, finding));
         } catch (RuntimeException e) {
             LOG.errorf(e, "False-positive learner failed for finding %s", finding.id());
+            effects.put("taught", Map.of());
+        }
+        return effects;
+    }
+
+    private void record(RealmModel realm, RecentFindings.Entry judged) {
+        LOG.infof("Analyst %s judged finding %s (%s, realm %s) %s at %d: %s", judged.analyst(), judged.finding().id(),
+                judged.finding().kind(), realm.getName(), judged.verdict().json(), judged.judgedAt(),
+                judged.note() == null ? "" : judged.note());
+        UserModel analyst = judged.analyst() == null ? null : session.users().getUserById(realm, judged.analyst());
+        ProviderFactory<EventListenerProvider> events = session.getKeycloakSessionFactory()
+                .getProviderFactory(EventListenerProvider.class, ZeroTrustEventListenerFactory.PROVIDER_ID);
+        if (events instanceof VerdictAudit audit) {
+            audit.audit(VerdictAudit.event(judged, realm.getName(), analyst == null ? null : analyst.getUsername()));
         }
     }
 
     private Analyst analyst() {
-        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).authenticate();
-        if (auth == null || auth.user() == null) {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session)
+                .setAudience(FindingsResourceProviderFactory.AUDIENCE).authenticate();
+        if (auth == null || auth.user() == null || auth.token() == null) {
             return Analyst.ANONYMOUS;
         }
+        AccessToken.Access realmAccess = auth.token().getRealmAccess();
+        boolean inToken = realmAccess != null && realmAccess.isUserInRole(FeedbackService.ROLE);
         RoleModel role = session.getContext().getRealm().getRole(FeedbackService.ROLE);
-        return new Analyst(true, role != null && auth.user().hasRole(role), auth.user().getId());
+        // both: the token must have been issued with the role, and a role taken away since takes effect at once
+        boolean stillHeld = role != null && auth.user().hasRole(role);
+        return new Analyst(true, inToken && stillHeld, auth.user().getId());
     }
 
     private static Response response(FeedbackService.Reply reply) {

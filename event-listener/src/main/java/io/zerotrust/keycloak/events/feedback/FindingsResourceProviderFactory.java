@@ -11,6 +11,12 @@ public class FindingsResourceProviderFactory implements RealmResourceProviderFac
 
     public static final String PROVIDER_ID = "zt-findings";
 
+    /**
+     * The audience a token must name to be accepted: give the SOC's client an Audience mapper (included custom
+     * audience {@value}) in a client scope, so that tokens of the realm's other clients are refused.
+     */
+    public static final String AUDIENCE = "zt-findings";
+
     private FeedbackService service;
     private FalsePositiveLearner learner = FalsePositiveLearner.NO_OP;
 

@@ -1,6 +1,8 @@
 package io.zerotrust.keycloak.events.feedback;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
@@ -19,19 +21,33 @@ import org.keycloak.models.UserModel;
 public final class ProfileFalsePositiveLearner implements FalsePositiveLearner {
 
     @Override
-    public void learn(KeycloakSession session, AnomalyFinding finding) {
-        if (finding.userId() == null) {
+    public Map<String, String> learn(KeycloakSession session, AnomalyFinding finding) {
+        if (finding.userId() == null || finding.ip() == null) {
             // A finding about a source (stuffing, spraying) says nothing about one user's habits
-            return;
+            return Map.of();
         }
         RealmModel realm = session.realms().getRealm(finding.realmId());
         UserModel user = realm == null ? null : session.users().getUserById(realm, finding.userId());
         if (user == null) {
-            return;
+            return Map.of();
         }
-        GeoLocation location = finding.ip() == null ? null : RiskContextGatherer.locate(session, finding.ip()).location();
+        GeoLocation location = RiskContextGatherer.locate(session, finding.ip()).location();
         new UserRiskProfileStore(session).learn(realm.getId(), user.getId(),
                 new LoginObservation(Instant.ofEpochMilli(finding.time()), finding.ip(), location, null, null, null),
                 ProfileLimits.DEFAULT);
+        Map<String, String> taught = new LinkedHashMap<>();
+        taught.put("ip", finding.ip());
+        if (location != null) {
+            putIfPresent(taught, "country", location.countryCode());
+            putIfPresent(taught, "city", location.city());
+            putIfPresent(taught, "network", location.asn() == null ? null : "AS" + location.asn());
+        }
+        return taught;
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
+        }
     }
 }

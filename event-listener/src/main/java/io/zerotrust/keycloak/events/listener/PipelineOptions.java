@@ -23,7 +23,8 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  */
 record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis, Path file,
                        JsonLinesFileSink.FsyncPolicy fsync, Path spoolDir, long spoolMaxBytes, int queueCapacity,
-                       Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, List<String> problems) {
+                       Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, boolean revokeOfflineSessions,
+                       List<String> problems) {
 
     static PipelineOptions parse(Function<String, String> options) {
         Parser p = new Parser(options);
@@ -64,8 +65,9 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
         actions.put(FindingLevel.MEDIUM, p.actions(ACTION_MEDIUM, "step-up"));
         actions.put(FindingLevel.HIGH, p.actions(ACTION_HIGH, "step-up,revoke-sessions"));
         Duration ttl = Duration.ofMinutes(p.positive(STEP_UP_TTL_MINUTES, 1440));
+        boolean revokeOffline = p.bool(REVOKE_OFFLINE_SESSIONS, false);
         return new PipelineOptions(webhook, batchSize, linger, file == null ? null : Path.of(file), fsync, spoolDir,
-                spoolMax, capacity, actions, ttl, List.copyOf(p.problems));
+                spoolMax, capacity, actions, ttl, revokeOffline, List.copyOf(p.problems));
     }
 
     /** Under Keycloak's data directory when known, so that it survives like the database does. */
@@ -110,6 +112,18 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
                 // reported below
             }
             problems.add(key + ": '" + value + "' is not an integer >= " + min + "; using " + fallback);
+            return fallback;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            String value = text(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            problems.add(key + ": '" + value + "' is not true or false; using " + fallback);
             return fallback;
         }
 

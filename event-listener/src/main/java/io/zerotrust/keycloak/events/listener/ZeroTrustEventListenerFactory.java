@@ -19,6 +19,7 @@ import io.zerotrust.keycloak.events.delivery.Spool;
 import io.zerotrust.keycloak.events.delivery.SpooledSink;
 import io.zerotrust.keycloak.events.delivery.WebhookSink;
 import io.zerotrust.keycloak.events.feedback.RecentFindings;
+import io.zerotrust.keycloak.events.feedback.VerdictAudit;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -33,7 +34,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * webhook and/or a JSON-lines file, and scores them for anomalies. Not global: realms enable it (Realm settings,
  * Events, Event listeners). Options are server-wide ({@code --spi-events-listener--zt-events--<option>}).
  */
-public class ZeroTrustEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+public class ZeroTrustEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory,
+        VerdictAudit {
 
     public static final String PROVIDER_ID = "zt-events";
 
@@ -69,6 +71,11 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String ACTION_MEDIUM = "action-medium";
     /** Actions for HIGH findings (default {@code step-up,revoke-sessions}). */
     public static final String ACTION_HIGH = "action-high";
+    /**
+     * Whether {@code revoke-sessions} also ends the user's offline sessions (default {@code false}: a finding
+     * about one session ends the user's browser sessions, not the long-lived tokens of their apps and devices).
+     */
+    public static final String REVOKE_OFFLINE_SESSIONS = "revoke-offline-sessions";
     /** How long a step-up mark applies (default 1440 minutes). */
     public static final String STEP_UP_TTL_MINUTES = "step-up-ttl-minutes";
 
@@ -115,7 +122,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         }
         sinks.forEach(s -> sinkNames.add(s.name()));
         FindingActionExecutor actions = new FindingActionExecutor(factory, options.actions(), options.stepUpTtl(),
-                Clock.systemUTC());
+                options.revokeOfflineSessions(), Clock.systemUTC());
         EventBatchProcessor processor = new EventBatchProcessor(scorer(factory, metrics), finding -> {
             RecentFindings.node().add(finding);
             actions.execute(finding);
@@ -123,6 +130,15 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         pipeline = new DeliveryPipeline<>(options.queueCapacity(), options.batchSize(), options.lingerMillis(),
                 REPLAY_INTERVAL_MILLIS, processor, sinks, metrics);
         pipeline.start();
+    }
+
+    /** Exports an analyst's verdict with the events (see {@link VerdictAudit}). */
+    @Override
+    public void audit(SecurityEvent verdict) {
+        DeliveryPipeline<SecurityEvent> running = pipeline;
+        if (running != null) {
+            running.offer(verdict);
+        }
     }
 
     private SpooledSink spooled(io.zerotrust.keycloak.events.delivery.EventSink sink, PipelineMetrics metrics)

@@ -43,4 +43,24 @@ class ActionsTest {
         assertThat(login.agentFamily()).isEqualTo("Firefox/Linux");
         assertThat(login.network()).isEqualTo("AS64500");
     }
+
+    @Test
+    void aFindingAboutASourceNeverActsOnTheAccountsItTargeted() {
+        FindingActionExecutor executor = new FindingActionExecutor(null, java.util.Map.of(
+                FindingLevel.MEDIUM, FindingAction.parse("step-up"),
+                FindingLevel.HIGH, FindingAction.parse("step-up,revoke-sessions")),
+                java.time.Duration.ofHours(1), false, java.time.Clock.systemUTC());
+        AnomalyFinding stuffing = new AnomalyFinding("f-1", 1, "r1", null, null, "203.0.113.66", null,
+                FindingKind.CREDENTIAL_STUFFING, 100, FindingLevel.HIGH,
+                java.util.List.of(new FindingReason("MANY_ACCOUNTS_FAILING_FROM_IP", "40 accounts")),
+                java.util.List.of("u1", "u2", "name:ghost"));
+        AnomalyFinding theft = new AnomalyFinding("f-2", 1, "r1", "u1", "s1", "203.0.113.10", "AS64530",
+                FindingKind.TOKEN_THEFT, 85, FindingLevel.HIGH,
+                java.util.List.of(new FindingReason("SESSION_COUNTRY_CHANGED", "DE then JP")));
+
+        assertThat(executor.actionsFor(stuffing)).containsExactly(FindingAction.EMIT);
+        assertThat(executor.actionsFor(theft)).contains(FindingAction.STEP_UP, FindingAction.REVOKE_SESSIONS);
+        // nothing to do: returns without touching Keycloak (the session factory is null here)
+        executor.execute(stuffing);
+    }
 }

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CrossAccountDetectorTest {
 
-    private final ScorerSettings settings = new ScorerSettings(1000, 1000, 5, 30, Duration.ofMinutes(10), 100, 20,
-            10, 1000);
+    private final ScorerSettings settings = new ScorerSettings(1000, 1000, 5, 30, Duration.ofMinutes(10), 100,
+            ScorerSettings.MIN_SOURCE_BYTES, 20, 10, 1000);
     private final AnomalyScorer scorer = new AnomalyScorer(settings, () -> "f");
 
     @Test
@@ -87,5 +87,67 @@ class CrossAccountDetectorTest {
         window.add(1000, "d", 100);
         assertThat(window.distinctAccounts()).isEqualTo(1);
         assertThat(window.failures()).isEqualTo(1);
+    }
+
+    @Test
+    void aWindowAllocatesAsFailuresArriveAndGivesItBackWhenTheyExpire() {
+        FailureWindow window = new FailureWindow();
+        long empty = window.bytes();
+        window.add(0, "a", 100);
+        assertThat(window.allocated()).isEqualTo(FailureWindow.INITIAL_CAPACITY);
+        assertThat(window.bytes()).as("one failure costs a few hundred bytes, not the full ring")
+                .isLessThan(512).isGreaterThan(empty);
+        for (int i = 0; i < 2000; i++) {
+            window.add(i, "u" + i, 100_000);
+        }
+        assertThat(window.allocated()).isEqualTo(FailureWindow.CAPACITY);
+        assertThat(window.failures()).isEqualTo(FailureWindow.CAPACITY);
+        window.add(1_000_000, "late", 100);
+        assertThat(window.failures()).isEqualTo(1);
+        assertThat(window.allocated()).isLessThan(FailureWindow.CAPACITY);
+    }
+
+    @Test
+    void aSprayFromManyAddressesStaysWithinTheRealmsByteBound() {
+        ScorerSettings bounded = new ScorerSettings(1000, 1000, 5, 30, Duration.ofMinutes(10), 1_000_000,
+                ScorerSettings.MIN_SOURCE_BYTES, 20, 10, 1000);
+        CrossAccountDetector detector = new CrossAccountDetector(bounded);
+        Findings ids = new Findings(() -> "f");
+        // every address of an IPv6 /64 fails once: each is a source of its own
+        for (int i = 0; i < 50_000; i++) {
+            detector.failure(Obs.failure(i, "name:user" + i, "2001:db8::" + Integer.toHexString(i), null), ids, f -> { });
+        }
+        SourceWindows sources = detector.sources("r1");
+        assertThat(sources.bytes()).isLessThanOrEqualTo(ScorerSettings.MIN_SOURCE_BYTES);
+        assertThat(sources.size()).isGreaterThan(1000).isLessThan(50_000);
+        assertThat(sources.contains("a:2001:db8::" + Integer.toHexString(49_999))).as("the latest is kept").isTrue();
+        assertThat(sources.contains("a:2001:db8::0")).as("the oldest is forgotten").isFalse();
+    }
+
+    @Test
+    void oneRealmsAttackDoesNotEvictAnotherRealmsSources() {
+        ScorerSettings few = new ScorerSettings(1000, 1000, 5, 30, Duration.ofMinutes(10), 10,
+                ScorerSettings.MIN_SOURCE_BYTES, 20, 10, 1000);
+        CrossAccountDetector detector = new CrossAccountDetector(few);
+        Findings ids = new Findings(() -> "f");
+        detector.failure(Obs.failure(0, "u1", "203.0.113.5", null), ids, f -> { });
+        for (int i = 0; i < 100; i++) {
+            detector.failure(new AuthObservation(i, "r2", ObservedKind.LOGIN_FAILURE, "u" + i, "u" + i, null,
+                    "198.51.100." + i, null, null, null), ids, f -> { });
+        }
+        assertThat(detector.sources("r2").size()).isEqualTo(10);
+        assertThat(detector.sources("r1").contains("a:203.0.113.5")).isTrue();
+    }
+
+    @Test
+    void theSameAddressInTwoRealmsIsTwoSources() {
+        List<AnomalyFinding> findings = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            // six accounts in each realm: below the threshold of 10 in each, though 12 from one address overall
+            String realm = i % 2 == 0 ? "r1" : "r2";
+            findings.addAll(scorer.observe(new AuthObservation(i, realm, ObservedKind.LOGIN_FAILURE, "u" + i, "u" + i,
+                    null, "203.0.113.9", null, null, null)));
+        }
+        assertThat(findings).isEmpty();
     }
 }

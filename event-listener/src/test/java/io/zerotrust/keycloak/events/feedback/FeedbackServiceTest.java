@@ -1,6 +1,10 @@
 package io.zerotrust.keycloak.events.feedback;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
@@ -14,9 +18,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FeedbackServiceTest {
 
     private final RecentFindings findings = new RecentFindings(3);
-    private final FeedbackService service = new FeedbackService(findings);
+    private final FeedbackService service = new FeedbackService(findings,
+            Clock.fixed(Instant.ofEpochMilli(42_000), ZoneOffset.UTC));
     private final Analyst analyst = new Analyst(true, true, "soc-1");
     private final List<AnomalyFinding> learned = new ArrayList<>();
+    private final List<RecentFindings.Entry> audited = new ArrayList<>();
+    private final FeedbackService.Effects effects = new FeedbackService.Effects() {
+        @Override
+        public Map<String, Object> falsePositive(AnomalyFinding finding) {
+            learned.add(finding);
+            return Map.of("stepUpMarkLifted", true, "taught", Map.of("country", "BR"));
+        }
+
+        @Override
+        public void audit(RecentFindings.Entry judged) {
+            audited.add(judged);
+        }
+    };
 
     private static AnomalyFinding finding(String id, String realm) {
         return new AnomalyFinding(id, 1, realm, "u-1", null, "203.0.113.7", null, FindingKind.UNUSUAL_LOGIN, 60,
@@ -26,18 +44,19 @@ class FeedbackServiceTest {
     @Test
     void statusCodes() {
         findings.add(finding("f1", "r1"));
-        assertThat(service.feedback(Analyst.ANONYMOUS, "r1", "f1", "{}", learned::add).status()).isEqualTo(401);
-        assertThat(service.feedback(new Analyst(true, false, "u"), "r1", "f1", "{}", learned::add).status()).isEqualTo(403);
-        assertThat(service.feedback(analyst, "r1", "nope", "{\"verdict\":\"true_positive\"}", learned::add).status())
+        assertThat(service.feedback(Analyst.ANONYMOUS, "r1", "f1", "{}", effects).status()).isEqualTo(401);
+        assertThat(service.feedback(new Analyst(true, false, "u"), "r1", "f1", "{}", effects).status()).isEqualTo(403);
+        assertThat(service.feedback(analyst, "r1", "nope", "{\"verdict\":\"true_positive\"}", effects).status())
                 .isEqualTo(404);
-        assertThat(service.feedback(analyst, "r2", "f1", "{\"verdict\":\"true_positive\"}", learned::add).status())
+        assertThat(service.feedback(analyst, "r2", "f1", "{\"verdict\":\"true_positive\"}", effects).status())
                 .as("another realm's finding").isEqualTo(404);
-        assertThat(service.feedback(analyst, "r1", "f1", "{\"verdict\":\"maybe\"}", learned::add).status()).isEqualTo(400);
-        assertThat(service.feedback(analyst, "r1", "f1", "not json", learned::add).status()).isEqualTo(400);
-        assertThat(service.feedback(analyst, "r1", "f1", "{\"verdict\":\"true_positive\",\"note\":5}", learned::add)
+        assertThat(service.feedback(analyst, "r1", "f1", "{\"verdict\":\"maybe\"}", effects).status()).isEqualTo(400);
+        assertThat(service.feedback(analyst, "r1", "f1", "not json", effects).status()).isEqualTo(400);
+        assertThat(service.feedback(analyst, "r1", "f1", "{\"verdict\":\"true_positive\",\"note\":5}", effects)
                 .status()).isEqualTo(400);
         assertThat(service.list(Analyst.ANONYMOUS, "r1").status()).isEqualTo(401);
         assertThat(learned).isEmpty();
+        assertThat(audited).as("nothing was judged").isEmpty();
     }
 
     @Test
@@ -46,15 +65,20 @@ class FeedbackServiceTest {
         findings.add(finding("f2", "r1"));
 
         FeedbackService.Reply reply = service.feedback(analyst, "r1", "f1",
-                "{\"verdict\":\"false_positive\",\"note\":\"travelling\"}", learned::add);
+                "{\"verdict\":\"false_positive\",\"note\":\"travelling\"}", effects);
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().at("/feedback/verdict").asText()).isEqualTo("false_positive");
         assertThat(reply.body().at("/feedback/analyst").asText()).isEqualTo("soc-1");
         assertThat(learned).extracting(AnomalyFinding::id).containsExactly("f1");
+        assertThat(reply.body().at("/effects/stepUpMarkLifted").asBoolean()).isTrue();
+        assertThat(reply.body().at("/effects/taught/country").asText()).isEqualTo("BR");
+        assertThat(reply.body().at("/feedback/time").asLong()).isEqualTo(42_000);
 
-        assertThat(service.feedback(analyst, "r1", "f2", "{\"verdict\":\"true_positive\"}", learned::add).status())
+        assertThat(service.feedback(analyst, "r1", "f2", "{\"verdict\":\"true_positive\"}", effects).status())
                 .isEqualTo(200);
         assertThat(learned).hasSize(1);
+        assertThat(audited).extracting(e -> e.finding().id() + " " + e.verdict() + " " + e.analyst() + " " + e.judgedAt())
+                .containsExactly("f1 FALSE_POSITIVE soc-1 42000", "f2 TRUE_POSITIVE soc-1 42000");
 
         FeedbackService.Reply list = service.list(analyst, "r1");
         assertThat(list.status()).isEqualTo(200);
@@ -64,11 +88,29 @@ class FeedbackServiceTest {
     }
 
     @Test
-    void keepsOnlyTheMostRecent() {
+    void keepsOnlyTheMostRecentPerRealm() {
+        findings.add(finding("mine", "r1"));
         for (int i = 0; i < 5; i++) {
-            findings.add(finding("f" + i, "r1"));
+            findings.add(finding("f" + i, "r2"));
         }
-        assertThat(findings.get("f0")).isNull();
-        assertThat(findings.list("r1", 10)).extracting(e -> e.finding().id()).containsExactly("f4", "f3", "f2");
+        assertThat(findings.get("r2", "f0")).isNull();
+        assertThat(findings.list("r2", 10)).extracting(e -> e.finding().id()).containsExactly("f4", "f3", "f2");
+        assertThat(findings.get("r1", "mine")).as("another realm's flood evicts nothing of r1").isNotNull();
+        assertThat(findings.list("r1", 10)).hasSize(1);
+    }
+
+    @Test
+    void aFindingEvictedBeforeItsVerdictIsNotFound() {
+        findings.add(finding("f1", "r1"));
+        assertThat(service.list(analyst, "r1").body()).hasSize(1); // the analyst reads it...
+        for (int i = 0; i < 3; i++) {
+            findings.add(finding("new" + i, "r1"));                   // ...the attack goes on and evicts it...
+        }
+        FeedbackService.Reply reply = service.feedback(analyst, "r1", "f1",
+                "{\"verdict\":\"false_positive\"}", effects);      // ...then judges it
+
+        assertThat(reply.status()).isEqualTo(404);
+        assertThat(learned).isEmpty();
+        assertThat(audited).isEmpty();
     }
 }

@@ -126,7 +126,12 @@ class ListenerTest {
         assertThat(defaults.spoolMaxBytes()).isEqualTo(100L * 1024 * 1024);
         assertThat(defaults.actions().get(FindingLevel.MEDIUM)).contains(FindingAction.STEP_UP);
         assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
+        assertThat(defaults.revokeOfflineSessions()).as("offline sessions are kept unless configured").isFalse();
         assertThat(defaults.problems()).isEmpty();
+        assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS, "true")::get)
+                .revokeOfflineSessions()).isTrue();
+        assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS, "yes")::get)
+                .problems()).singleElement().asString().contains(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS);
 
         PipelineOptions insecure = PipelineOptions.parse(Map.of(
                 ZeroTrustEventListenerFactory.WEBHOOK_URL, "http://siem.example.com/in",

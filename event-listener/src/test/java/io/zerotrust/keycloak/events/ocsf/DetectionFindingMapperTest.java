@@ -49,4 +49,28 @@ class DetectionFindingMapperTest {
         assertThat(ocsf.get("severity_id").asInt()).isEqualTo(3);
         assertThat(ocsf.at("/finding_info/analytic/type").asText()).isEqualTo("Rule");
     }
+
+    @Test
+    void anAnalystsVerdictIsADetectionFindingUpdateOfTheSameFinding() {
+        io.zerotrust.keycloak.events.SecurityEvent verdict = io.zerotrust.keycloak.events.SecurityEvent.builder()
+                .id("audit-1").time(9_000L).realmId("r1").realmName("acme")
+                .type(io.zerotrust.keycloak.events.SecurityEvent.FINDING_VERDICT).userId("soc-1").username("sam")
+                .details(java.util.Map.of("finding_id", "f-1", "verdict", "false_positive", "note", "travelling",
+                        "finding_kind", "TOKEN_THEFT", "finding_user_id", "u-1"))
+                .build();
+
+        ObjectNode ocsf = new OcsfMapper().map(verdict).orElseThrow();
+
+        assertThat(ocsf.get("class_uid").asInt()).isEqualTo(2004);
+        assertThat(ocsf.get("activity_id").asInt()).isEqualTo(2);
+        assertThat(ocsf.get("type_uid").asLong()).isEqualTo(200402L);
+        assertThat(ocsf.at("/metadata/uid").asText()).isEqualTo("audit-1");
+        assertThat(ocsf.at("/finding_info/uid").asText()).isEqualTo("f-1");
+        assertThat(ocsf.get("verdict_id").asInt()).isEqualTo(1);
+        assertThat(ocsf.get("comment").asText()).isEqualTo("travelling");
+        assertThat(ocsf.at("/actor/user/uid").asText()).isEqualTo("soc-1");
+        assertThat(ocsf.at("/actor/user/name").asText()).isEqualTo("sam");
+        assertThat(ocsf.at("/user/uid").asText()).isEqualTo("u-1");
+        assertThat(ocsf.get("time").asLong()).isEqualTo(9_000L);
+    }
 }

@@ -3,7 +3,8 @@ package io.zerotrust.keycloak.risk.velocity;
 /**
  * Recent failed logins around this attempt, counted over the window the store was asked for.
  *
- * @param userFailures           failures of this user
+ * @param userFailures           failures of this user from this address or its network (not from anywhere: a
+ *                               stranger failing the account elsewhere must not raise its owner's risk)
  * @param ipFailures             failures from this client address, any user
  * @param ipDistinctUsers        distinct users that failed from this address
  * @param ipUsersWithFewFailures distinct users with only one or two failures from this address (the spray shape)

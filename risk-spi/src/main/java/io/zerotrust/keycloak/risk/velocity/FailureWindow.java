@@ -40,7 +40,8 @@ public final class FailureWindow {
 
     /**
      * @param recent  failure records (any order; older ones are ignored)
-     * @param userId  the user of this attempt, or null
+     * @param userId  the user of this attempt, or null; only the user's failures from this address or network count
+     *                for them, so that a stranger failing the account from elsewhere cannot raise its risk
      * @param ip      this attempt's client address, or null (then the address counts are 0)
      * @param network this address's network, or null (then the network count is 0)
      * @param now     the time of this attempt
@@ -55,14 +56,16 @@ public final class FailureWindow {
             if (r.time().isBefore(start)) {
                 continue;
             }
-            if (userId != null && userId.equals(r.userId())) {
+            boolean sameIp = ip != null && ip.equals(r.ip());
+            boolean sameNetwork = network != null && network.equals(r.network());
+            if (userId != null && userId.equals(r.userId()) && (sameIp || sameNetwork)) {
                 userFailures++;
             }
-            if (ip != null && ip.equals(r.ip())) {
+            if (sameIp) {
                 ipFailures++;
                 failuresByUserFromIp.merge(r.userId(), 1, Integer::sum);
             }
-            if (network != null && network.equals(r.network())) {
+            if (sameNetwork) {
                 usersFromNetwork.add(r.userId());
             }
         }

@@ -32,16 +32,23 @@ public class LoginFailureStore {
         em.persist(entity);
     }
 
-    /** Failures within {@code window} before {@code now} by this user, from this address, or from this network. */
+    /**
+     * Failures within {@code window} before {@code now} from this address or from this network (the user's own
+     * failures count only from there, see {@link FailureWindow#count}); none when both are unknown.
+     *
+     * @param userKey unused: kept so that callers need not change; failures of the user elsewhere are not read
+     */
     public List<FailureRecord> recent(String realmId, String userKey, String ip, String network, Instant now, Duration window) {
+        if (ip == null && network == null) {
+            return List.of();
+        }
         long since = now.minus(window).toEpochMilli();
         String query = "select f from ZtLoginFailure f where f.realmId = :realmId and f.failedAt >= :since and ("
-                + "f.userKey = :userKey" + (ip != null ? " or f.ip = :ip" : "") + (network != null ? " or f.network = :network" : "")
-                + ") order by f.failedAt desc";
+                + (ip != null ? "f.ip = :ip" : "") + (ip != null && network != null ? " or " : "")
+                + (network != null ? "f.network = :network" : "") + ") order by f.failedAt desc";
         var typed = em.createQuery(query, LoginFailureEntity.class)
                 .setParameter("realmId", realmId)
                 .setParameter("since", since)
-                .setParameter("userKey", userKey == null ? "" : userKey)
                 .setMaxResults(MAX_ROWS);
         if (ip != null) {
             typed.setParameter("ip", ip);

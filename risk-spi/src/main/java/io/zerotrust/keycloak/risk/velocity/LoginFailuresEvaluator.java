@@ -13,8 +13,9 @@ import io.zerotrust.keycloak.risk.engine.RiskReason;
 /**
  * Reads recent failed logins ({@link RiskContext#failures()}) for signs of guessing:
  * <ul>
- *   <li>{@code LOGIN_FAILURES_USER}: this user failed repeatedly; grows with the count, capped, since a few typos
- *       are normal but a run of failures is someone guessing;</li>
+ *   <li>{@code LOGIN_FAILURES_USER}: this user failed repeatedly from this address or its network; grows with the
+ *       count, capped, since a few typos are normal but a run of failures is someone guessing. Failures of the user
+ *       from elsewhere do not count: otherwise anyone could raise a victim's risk by failing their account;</li>
  *   <li>{@code PASSWORD_SPRAY_IP}: many users failed only once or twice each from this address (few passwords
  *       tried against many accounts);</li>
  *   <li>{@code CREDENTIAL_STUFFING_IP}: many users failed from this address, otherwise;</li>
@@ -68,7 +69,8 @@ public final class LoginFailuresEvaluator implements RiskEvaluator {
             int extra = counts.userFailures() - settings.userFailuresThreshold();
             double logOdds = Math.min(USER_MAX_LOG_ODDS, USER_BASE_LOG_ODDS + USER_STEP_LOG_ODDS * extra);
             reasons.add(new RiskReason(ID, USER_FAILURES, logOdds,
-                    counts.userFailures() + " failed logins for this user in the last " + window + " minutes",
+                    counts.userFailures() + " failed logins for this user from this address or network in the last "
+                            + window + " minutes",
                     Map.of("failures", Integer.toString(counts.userFailures()), "windowMinutes", window)));
         }
         RiskReason attack = attackReason(counts, window);

@@ -76,10 +76,26 @@ class FailureWindowTest {
     }
 
     @Test
-    void unknownAddressOrNetworkCountsNothingForThem() {
+    void unknownAddressOrNetworkCountsNothing() {
         List<FailureRecord> records = List.of(failure(1, "alice", null, null), failure(1, "bob", null, null));
 
-        assertThat(WINDOW.count(records, "alice", null, null, NOW)).isEqualTo(new FailureCounts(1, 0, 0, 0, 0));
+        assertThat(WINDOW.count(records, "alice", null, null, NOW)).isEqualTo(new FailureCounts(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void aStrangerFailingTheAccountFromElsewhereDoesNotRaiseItsOwnersCount() {
+        List<FailureRecord> records = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            records.add(failure(1, "alice", ATTACKER, "64999"));       // the stranger's address and network
+        }
+        records.add(failure(2, "alice", "198.51.100.7", "64501"));     // alice's own typo at home
+        records.add(failure(2, "alice", "198.51.100.8", "64501"));     // same network, another address
+
+        FailureCounts atHome = WINDOW.count(records, "alice", "198.51.100.7", "64501", NOW);
+        FailureCounts fromAttacker = WINDOW.count(records, "alice", ATTACKER, "64999", NOW);
+
+        assertThat(atHome.userFailures()).as("only alice's failures from her address or network").isEqualTo(2);
+        assertThat(fromAttacker.userFailures()).as("the attacker's own sign-in is still counted").isEqualTo(10);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.zerotrust.keycloak.it;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.Response;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A stranger's traffic must not log out or mark the users it targets. One wrong password for each of 40
+ * accounts from one address is a cross-account finding (HIGH once 40 accounts failed, with the test server's
+ * {@code stuffing-min-users=5}); the pack must report it and make sign-ins from that address riskier, while
+ * every targeted user keeps their sessions (online and offline) and signs in as usual, unprompted.
+ */
+@KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)
+class SourceAbuseTest {
+
+    private static final int VICTIMS = 40;
+    private static final Duration ASYNC = Duration.ofSeconds(60);
+    /**
+     * A public address the GeoIP fixtures do not place, so in no network another test signs in from: the realm's
+     * id is the same in every test class using zt-risk-realm.json, and failures stay in the database for the
+     * window, so a spray from a placed network would make other classes' sign-ins from it riskier.
+     */
+    private static final String ATTACKER = "192.88.99.77";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @InjectRealm(fromJson = "/zt-risk-realm.json", ref = "source-abuse")
+    ManagedRealm realm;
+
+    @Test
+    void aSprayAcrossFortyAccountsFromOneAddressStepsUpTheAddressAndLeavesItsTargetsAlone() throws Exception {
+        List<Victim> victims = new ArrayList<>();
+        try {
+            for (int i = 1; i <= VICTIMS; i++) {
+                victims.add(usualSignIn(String.format("spray%02d", i)));
+            }
+
+            try (BrowserBehindProxy attacker = new BrowserBehindProxy(ATTACKER)) {
+                for (Victim victim : victims) {
+                    attacker.endSession();
+                    HtmlPage page = attacker.login(realm.getName(), victim.username, "Autumn2026!");
+                    assertThat(BrowserBehindProxy.signedIn(page)).isFalse();
+                }
+            }
+
+            // The scorer reports again each time the number of accounts doubles: 40 accounts is its last report
+            String realmId = realm.admin().toRepresentation().getId();
+            List<JsonNode> findings = WebhookReceiver.get().await(e -> e.path("class_uid").asInt() == 2004
+                    && e.path("activity_id").asInt() == 1
+                    && realmId.equals(e.at("/unmapped/zt_finding/realm_id").asText())
+                    && e.toString().contains(ATTACKER) && e.at("/finding_info/desc").asText().startsWith(VICTIMS + " "), 1, ASYNC);
+            assertThat(findings).as("Detection Finding about %d accounts failing from %s", VICTIMS, ATTACKER).isNotEmpty();
+            JsonNode finding = findings.get(0);
+            assertThat(finding.at("/finding_info/types/0").asText()).isIn("CREDENTIAL_STUFFING", "PASSWORD_SPRAY");
+            assertThat(finding.path("risk_level").asText()).isEqualTo("High");
+            assertThat(finding.has("user")).as("a finding about a source names no user").isFalse();
+
+            for (Victim victim : victims) {
+                HttpResponse<String> refreshed = refresh(victim.refreshToken);
+                assertThat(refreshed.statusCode()).as("%s's refresh token after the spray: %s", victim.username,
+                        refreshed.body()).isEqualTo(200);
+                HttpResponse<String> offline = refresh(victim.offlineToken);
+                assertThat(offline.statusCode()).as("%s's offline token after the spray: %s", victim.username,
+                        offline.body()).isEqualTo(200);
+
+                victim.browser.endSession();
+                HtmlPage page = victim.browser.login(realm.getName(), victim.username, password(victim.username));
+                assertThat(BrowserBehindProxy.signedIn(page)).as("%s signs in unprompted; page %s", victim.username,
+                        page.getUrl()).isTrue();
+                Map<String, String> details = LoginEvents.latest(realm, victim.username).getDetails();
+                assertThat(details.get("zt_risk_level")).as("%s's usual sign-in: %s", victim.username, details)
+                        .isEqualTo("LOW");
+                assertThat(details.getOrDefault("zt_risk_reasons", "")).doesNotContain("ANOMALY_FLAGGED");
+            }
+
+            // The address itself is what the evidence is about: signing in from it, even with the right password
+            try (BrowserBehindProxy attacker = new BrowserBehindProxy(ATTACKER)) {
+                String target = victims.get(0).username;
+                HtmlPage page = attacker.login(realm.getName(), target, password(target));
+                if (BrowserBehindProxy.signedIn(page)) {
+                    Map<String, String> details = LoginEvents.latest(realm, target).getDetails();
+                    assertThat(details.get("zt_risk_level")).as("sign-in from the spraying address: %s", details)
+                            .isIn("MEDIUM", "HIGH");
+                    assertThat(details.get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
+                }
+            }
+        } finally {
+            victims.forEach(v -> v.browser.close());
+        }
+    }
+
+    /** Creates the user, signs in once from home (Berlin) on their own browser; keeps a refresh and an offline token. */
+    private Victim usualSignIn(String username) throws Exception {
+        createUser(username);
+        BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN);
+        HtmlPage page = browser.login(realm.getName(), username, password(username));
+        assertThat(BrowserBehindProxy.signedIn(page)).as("%s's first sign-in; page %s", username, page.getUrl()).isTrue();
+        String refreshToken = redeem(BrowserBehindProxy.code(page)).path("refresh_token").asText();
+
+        // the same SSO session, now asking for an offline token (as an app of the user's would)
+        HtmlPage offline = browser.authorize(realm.getName(), "account-console", "openid offline_access",
+                BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE);
+        assertThat(BrowserBehindProxy.code(offline)).as("%s's offline grant; page %s", username, offline.getUrl()).isNotNull();
+        JsonNode offlineTokens = redeem(BrowserBehindProxy.code(offline));
+        String offlineToken = offlineTokens.path("refresh_token").asText();
+        assertThat(OidcTokens.claims(offlineToken).path("typ").asText()).isEqualTo("Offline");
+        return new Victim(username, browser, refreshToken, offlineToken);
+    }
+
+    private void createUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.org");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(password(username));
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (Response response = realm.admin().users().create(user)) {
+            assertThat(response.getStatus()).as("create %s", username).isEqualTo(201);
+        }
+    }
+
+    private static String password(String username) {
+        return username + "-Passw0rd!";
+    }
+
+    private JsonNode redeem(String code) throws Exception {
+        HttpResponse<String> tokens = token(Map.of("grant_type", "authorization_code", "client_id", "account-console",
+                "code", code, "code_verifier", BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE_VERIFIER,
+                "redirect_uri", BrowserBehindProxy.accountUrl(realm.getName())));
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return json.readTree(tokens.body());
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return token(Map.of("grant_type", "refresh_token", "client_id", "account-console", "refresh_token", refreshToken));
+    }
+
+    private HttpResponse<String> token(Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(HttpRequest.newBuilder(URI.create(BrowserBehindProxy.BASE + "/realms/" + realm.getName()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", RiskFixtures.BERLIN)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Victim(String username, BrowserBehindProxy browser, String refreshToken, String offlineToken) {
+    }
+}
