@@ -66,6 +66,26 @@ public final class RiskContextGatherer {
                 .build();
     }
 
+    /**
+     * The context of a sign-in whose user is not known yet (before the username and password): only what the
+     * network tells, that is the client address as Keycloak resolved it, its GeoIP facts and the request headers.
+     * No profile, device, failures or marks, so evaluators that judge the user see a new user with nothing to say.
+     * For decisions that must not depend on the account or its password (zt-condition-network).
+     */
+    public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now) {
+        HttpRequest request = session.getContext().getHttpRequest();
+        Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
+        String ip = session.getContext().getConnection().getRemoteAddr();
+        GeoLookup geo = locate(session, ip);
+        return RiskContext.builder(realm.getName(), now)
+                .clientIp(ip)
+                .userAgent(headers.get("user-agent"))
+                .headers(headers)
+                .location(geo.location())
+                .locationProblem(geo.problem())
+                .build();
+    }
+
     /** Only the pack's own marks ({@code zt.*}); the rest of the user's attributes are none of the evaluators' business. */
     private static Map<String, String> packAttributes(UserModel user) {
         Map<String, String> marks = new HashMap<>();
