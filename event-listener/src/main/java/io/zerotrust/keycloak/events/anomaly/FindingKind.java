@@ -9,7 +9,9 @@ public enum FindingKind {
     /** Many accounts with only one or two failures each: a few common passwords tried across accounts. */
     PASSWORD_SPRAY("Password spray"),
     /** A session's tokens used from another network or country than the one it signed in from. */
-    TOKEN_THEFT("Session token used from another network");
+    TOKEN_THEFT("Session token used from another network"),
+    /** The user's correct password used in a sign-in the pack refused: the password is known to someone else. */
+    LEAKED_CREDENTIAL("Correct password used in a refused sign-in");
 
     private final String title;
 
