@@ -30,7 +30,9 @@ public class NetworkConditionFactory extends ZeroTrustConditionFactory {
         return ProviderConfigurationBuilder.create()
                 .property().name(CONFIG_REASONS).label("Reason codes")
                 .helpText("Reason codes that make the condition true. Empty: " + String.join(", ", NetworkRule.DEFAULT_CODES)
-                        + ". Other codes of ip-reputation and geo may be added, e.g. GEO_ANONYMOUS_VPN.")
+                        + ". Other codes of ip-reputation and geo may be added, e.g. GEO_ANONYMOUS_VPN, and the per-source"
+                        + " failure reasons PASSWORD_SPRAY_IP, CREDENTIAL_STUFFING_IP, CREDENTIAL_STUFFING_NETWORK (refusing"
+                        + " everyone behind a shared address or network while they last).")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
                 .property(negateProperty())
                 .build();

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.zerotrust.keycloak.risk.geo.GeoRule;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluator;
+import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
 
 /**
  * Decides whether what the network evaluators found about the client address is one of the configured reason
@@ -25,10 +26,22 @@ public record NetworkRule(Set<String> codes) {
             IpReputationEvaluator.TOR_EXIT, GeoRule.TOR_EXIT.code(), GeoRule.COUNTRY_DENIED.code(),
             GeoRule.COUNTRY_NOT_ALLOWED.code());
 
+    /**
+     * Per-source failure reasons of login-failures that may be configured, never by default: traffic from a shared
+     * address (a corporate NAT) or a whole network would refuse everyone else there.
+     */
+    public static final Set<String> SOURCE_FAILURE_CODES = Set.of(LoginFailuresEvaluator.SPRAY_IP,
+            LoginFailuresEvaluator.STUFFING_IP, LoginFailuresEvaluator.STUFFING_NETWORK);
+
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     public NetworkRule {
         codes = Set.copyOf(codes);
+    }
+
+    /** Whether the rule names a per-source failure reason, so failures from the address must be counted. */
+    public boolean needsSourceFailures() {
+        return codes.stream().anyMatch(SOURCE_FAILURE_CODES::contains);
     }
 
     /** The found codes that are configured, in the order found. */

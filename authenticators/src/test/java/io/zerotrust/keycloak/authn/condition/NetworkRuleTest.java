@@ -26,4 +26,10 @@ class NetworkRuleTest {
         assertThat(problems).singleElement().asString().contains("bad-code");
         assertThat(rule.matching(List.of("IP_TOR_EXIT"))).isEmpty();
     }
+
+    @Test
+    void failuresFromTheSourceAreReadOnlyWhenTheirReasonsAreConfigured() {
+        assertThat(NetworkRule.read(List.of(), p -> { }).needsSourceFailures()).isFalse();
+        assertThat(NetworkRule.read(List.of("IP_TOR_EXIT", "PASSWORD_SPRAY_IP"), p -> { }).needsSourceFailures()).isTrue();
+    }
 }

@@ -61,7 +61,7 @@ public final class RiskContextGatherer {
                 .locationProblem(geo.problem())
                 .profile(profile(session, user))
                 .device(device)
-                .failures(failures(session, realm, user, ip, geo, now))
+                .failures(failures(session, realm, user.getId(), ip, geo, now))
                 .userAttributes(packAttributes(user))
                 .build();
     }
@@ -69,10 +69,13 @@ public final class RiskContextGatherer {
     /**
      * The context of a sign-in whose user is not known yet (before the username and password): only what the
      * network tells, that is the client address as Keycloak resolved it, its GeoIP facts and the request headers.
-     * No profile, device, failures or marks, so evaluators that judge the user see a new user with nothing to say.
+     * No profile, device or marks, so evaluators that judge the user see a new user with nothing to say.
      * For decisions that must not depend on the account or its password (zt-condition-network).
+     *
+     * @param sourceFailures also count the recent failures from the address and its network (a database read),
+     *                       for the login-failures evaluator's per-source reasons; otherwise failures are unknown
      */
-    public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now) {
+    public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now, boolean sourceFailures) {
         HttpRequest request = session.getContext().getHttpRequest();
         Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
         String ip = session.getContext().getConnection().getRemoteAddr();
@@ -83,6 +86,7 @@ public final class RiskContextGatherer {
                 .headers(headers)
                 .location(geo.location())
                 .locationProblem(geo.problem())
+                .failures(sourceFailures ? failures(session, realm, null, ip, geo, now) : null)
                 .build();
     }
 
@@ -117,7 +121,8 @@ public final class RiskContextGatherer {
         }
     }
 
-    private static FailureCounts failures(KeycloakSession session, RealmModel realm, UserModel user, String ip,
+    /** @param userId the user, or null for the source's failures only */
+    private static FailureCounts failures(KeycloakSession session, RealmModel realm, String userId, String ip,
                                           GeoLookup geo, Instant now) {
         var factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(RiskEvaluatorProvider.class, LoginFailuresEvaluator.ID);
@@ -128,8 +133,8 @@ public final class RiskContextGatherer {
         String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
         try {
             List<FailureRecord> recent = new LoginFailureStore(session)
-                    .recent(realm.getId(), user.getId(), ip, network, now, window.length());
-            return window.count(recent, user.getId(), ip, network, now);
+                    .recent(realm.getId(), userId, ip, network, now, window.length());
+            return window.count(recent, userId, ip, network, now);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not count recent login failures for realm %s", realm.getName());
             return null;
