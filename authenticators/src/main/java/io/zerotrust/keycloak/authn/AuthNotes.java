@@ -11,6 +11,12 @@ public final class AuthNotes {
     /** English city name of the sign-in's address; absent when GeoIP did not know it. */
     public static final String GEO_CITY = "zt.geo.city";
 
+    /**
+     * Comma-separated reason codes for which {@code zt-condition-network} matched the client address before the user
+     * was known; {@code zt-deny} reports them when no assessment ran.
+     */
+    public static final String NETWORK_REASONS = "zt.network.reasons";
+
     private AuthNotes() {
     }
 }

@@ -40,8 +40,11 @@ class AdaptiveFlowTest {
             HtmlPage after = OneTimeCodes.submit(otp, "olga", OTP_SECRET);
             assertThat(BrowserBehindProxy.signedIn(after)).as("signed in after OTP: %s", after.getUrl()).isTrue();
 
-            // A Tor exit: refused, without a code being asked, with a support reference and nothing internal
-            HtmlPage denied = login(browser.from(RiskFixtures.BERLIN_TOR));
+            // A Tor exit: refused before the password (zt-condition-network), without a code being asked, with a
+            // support reference and nothing internal
+            browser.endSession();
+            HtmlPage denied = browser.from(RiskFixtures.BERLIN_TOR).tryLogin(realm.getName(), "olga", "olga-Passw0rd!");
+            assertThat(BrowserBehindProxy.offersPasswordForm(denied)).as("no password form from Tor").isFalse();
             assertThat(BrowserBehindProxy.signedIn(denied)).isFalse();
             assertThat(denied.getElementById("otp")).isNull();
             String text = denied.asNormalizedText();
@@ -55,7 +58,7 @@ class AdaptiveFlowTest {
             assertThat(errors).as("LOGIN_ERROR events: %s", errors.stream().map(e -> e.getError() + " " + e.getDetails()).toList())
                     .anySatisfy(e -> {
                 assertThat(e.getError()).isEqualTo("access_denied");
-                assertThat(e.getDetails()).containsEntry("zt_reference", reference).containsEntry("zt_risk_level", "HIGH");
+                assertThat(e.getDetails()).containsEntry("zt_reference", reference).doesNotContainKey("zt_password_verified");
                 assertThat(e.getDetails().get("zt_risk_reasons")).contains("IP_TOR_EXIT");
             });
         }

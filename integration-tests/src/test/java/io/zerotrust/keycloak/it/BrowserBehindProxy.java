@@ -72,6 +72,19 @@ final class BrowserBehindProxy implements AutoCloseable {
         return BASE + "/realms/" + realm + "/account/";
     }
 
+    /**
+     * What an attacker's script does with a username and password: opens the sign-in page and submits the password
+     * form when the page offers one; returns the page the browser ends on.
+     */
+    HtmlPage tryLogin(String realm, String username, String password) throws IOException {
+        HtmlPage first = authorize(realm, "account-console", ACCOUNT_CONSOLE_PKCE);
+        return offersPasswordForm(first) ? submitPassword(first, username, password) : first;
+    }
+
+    static boolean offersPasswordForm(HtmlPage page) {
+        return page.getElementById("password") != null;
+    }
+
     /** Fills in and submits the username/password form. */
     static HtmlPage submitPassword(HtmlPage form, String username, String password) throws IOException {
         form.getHtmlElementById("username").type(username);

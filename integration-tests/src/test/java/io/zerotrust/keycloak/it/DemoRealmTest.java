@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's demo: the realm it imports, on a server started with the demo script's options. Its users log in
  * with the documented passwords, and the walk-through holds: bob sets up OTP at his first sign-in at home, a
- * one-time code (and the trust offer) from New York, denial from a Tor exit.
+ * one-time code (and the trust offer) from New York, denial from a Tor exit before the password form (the same
+ * answer whatever the password).
  */
 @KeycloakIntegrationTest(config = DemoServerConfig.class)
 class DemoRealmTest {
@@ -82,10 +83,17 @@ class DemoRealmTest {
             assertThat(BrowserBehindProxy.signedIn(trust.getHtmlElementById("zt-trust-no").click())).isTrue();
 
             browser.endSession();
-            HtmlPage tor = browser.from(GeoIpFixtures.TOKYO_TOR_IP).login(realm.getName(), "bob", "Bob-Demo-1");
+            // Tor is refused before the password form, so the answer is the same whatever the password
+            HtmlPage tor = browser.from(GeoIpFixtures.TOKYO_TOR_IP).tryLogin(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(BrowserBehindProxy.offersPasswordForm(tor)).as("password form from Tor").isFalse();
             assertThat(BrowserBehindProxy.signedIn(tor)).isFalse();
             assertThat(tor.asNormalizedText()).contains("Sign-in refused");
             assertThat(tor.getElementById("zt-reference")).isNotNull();
+            browser.endSession();
+            HtmlPage torWrong = browser.tryLogin(realm.getName(), "bob", "not-bobs-password");
+            assertThat(torWrong.getWebResponse().getStatusCode()).isEqualTo(tor.getWebResponse().getStatusCode());
+            assertThat(torWrong.asNormalizedText().replace(torWrong.getHtmlElementById("zt-reference").asNormalizedText(), "REF"))
+                    .isEqualTo(tor.asNormalizedText().replace(tor.getHtmlElementById("zt-reference").asNormalizedText(), "REF"));
         }
     }
 

@@ -10,6 +10,7 @@ import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.anomaly.AnomalyMarkEvaluator;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -47,7 +48,7 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        FactorDecision decision = policy(context).decide(risk, available);
+        FactorDecision decision = policy(context).decide(risk, available, marked(context));
         boolean needsPage = decision.action() == FactorDecision.Action.CHALLENGE || decision.action() == FactorDecision.Action.ENROL;
         if (needsPage && NonInteractiveFlow.cannotShowForms(context)) {
             // Direct grant: no page to ask or enrol on; zt-deny answers its own refusals there
@@ -89,6 +90,12 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
         }
         context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, factor.credentialType());
         step(context, STEPS.get(factor)).action(context);
+    }
+
+    /** The assessment found the user's step-up mark (anomaly-mark evaluator) active. */
+    private static boolean marked(AuthenticationFlowContext context) {
+        String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
+        return reasons != null && java.util.Arrays.asList(reasons.split(",")).contains(AnomalyMarkEvaluator.CODE);
     }
 
     private static Authenticator step(AuthenticationFlowContext context, String providerId) {

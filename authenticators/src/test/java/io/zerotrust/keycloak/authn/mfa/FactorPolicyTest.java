@@ -57,4 +57,14 @@ class FactorPolicyTest {
         assertThat(new FactorPolicy(false, true, RiskLevel.MEDIUM).decide(RiskLevel.HIGH, List.of(Factor.OTP, Factor.WEBAUTHN)))
                 .isEqualTo(FactorDecision.challenge(Factor.WEBAUTHN));
     }
+
+    @Test
+    void aMarkedUserGetsTheStrongestFactorEvenAtLowAndCannotEnrolBeyondTheLimit() {
+        assertThat(DEFAULT.decide(RiskLevel.LOW, List.of(Factor.OTP, Factor.WEBAUTHN), true)).isEqualTo(FactorDecision.challenge(Factor.WEBAUTHN));
+        assertThat(DEFAULT.decide(RiskLevel.MEDIUM, List.of(Factor.OTP, Factor.WEBAUTHN), true)).isEqualTo(FactorDecision.challenge(Factor.WEBAUTHN));
+        assertThat(DEFAULT.decide(RiskLevel.LOW, List.of(Factor.OTP), true)).isEqualTo(FactorDecision.challenge(Factor.OTP));
+        // Marked counts as MEDIUM: enrolling at LOW only is not enough for whoever holds the password
+        assertThat(new FactorPolicy(false, false, RiskLevel.LOW).decide(RiskLevel.LOW, List.of(), true).action()).isEqualTo(Action.DENY);
+        assertThat(DEFAULT.decide(RiskLevel.LOW, List.of(), false).action()).isEqualTo(Action.PASS);
+    }
 }

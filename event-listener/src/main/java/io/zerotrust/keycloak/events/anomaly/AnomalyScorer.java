@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * The default scorer's pure core: per-user sign-in likelihood ({@link LoginLikelihood}), attacks across accounts
- * per source ({@link CrossAccountDetector}) and token theft per session ({@link SessionOriginTracker}). Events
+ * per source ({@link CrossAccountDetector}), token theft per session ({@link SessionOriginTracker}) and leaked
+ * passwords per user ({@link LeakedCredentialDetector}). Events
  * go in one at a time; findings come out through a callback, so that the common case, nothing unusual,
  * allocates nothing but the caller's observation.
  *
@@ -21,6 +22,7 @@ public final class AnomalyScorer {
     private final LoginLikelihood likelihood;
     private final CrossAccountDetector crossAccount;
     private final SessionOriginTracker sessions;
+    private final LeakedCredentialDetector leakedCredentials;
     // reused for every sign-in: the scorer is single-threaded
     private final String[] features = new String[LoginLikelihood.FEATURES];
 
@@ -35,12 +37,17 @@ public final class AnomalyScorer {
         this.likelihood = new LoginLikelihood(settings.maxUsers(), settings.maxValuesPerFeature());
         this.crossAccount = new CrossAccountDetector(settings);
         this.sessions = new SessionOriginTracker(settings.maxSessions());
+        this.leakedCredentials = new LeakedCredentialDetector(settings);
     }
 
     public void observe(AuthObservation observation, Consumer<AnomalyFinding> out) {
         switch (observation.kind()) {
             case LOGIN -> login(observation, out);
             case LOGIN_FAILURE -> crossAccount.failure(observation, findings, out);
+            case VERIFIED_PASSWORD_REFUSED -> {
+                crossAccount.failure(observation, findings, out);
+                leakedCredentials.refused(observation, findings, out);
+            }
             case SESSION_USE -> sessions.use(observation, findings, out);
             case LOGOUT -> sessions.logout(observation);
             case OTHER -> {

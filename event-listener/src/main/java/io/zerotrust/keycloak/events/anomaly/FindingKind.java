@@ -9,7 +9,9 @@ public enum FindingKind {
     /** Many accounts with only one or two failures each: a few common passwords tried across accounts. */
     PASSWORD_SPRAY("Password spray", true),
     /** A session's tokens used from another network or country than the one it signed in from. */
-    TOKEN_THEFT("Session token used from another network", false);
+    TOKEN_THEFT("Session token used from another network", false),
+    /** The user's correct password used in a sign-in the pack refused: the password is known to someone else. */
+    LEAKED_CREDENTIAL("Correct password used in a refused sign-in", false);
 
     private final String title;
     private final boolean aboutSource;

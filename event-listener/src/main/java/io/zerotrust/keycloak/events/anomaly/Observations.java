@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.events.anomaly;
 import java.util.Locale;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
 
 /** Reads a {@link SecurityEvent} as the scorer sees it. Not thread-safe (the agent cache). */
@@ -28,7 +29,9 @@ final class Observations {
         }
         return switch (event.type()) {
             case "LOGIN" -> ObservedKind.LOGIN;
-            case "LOGIN_ERROR" -> CredentialFailure.is(event.type(), event.error(), event.details()) ? ObservedKind.LOGIN_FAILURE : ObservedKind.OTHER;
+            case "LOGIN_ERROR" -> !CredentialFailure.is(event.type(), event.error(), event.details()) ? ObservedKind.OTHER
+                    : event.details() != null && "true".equals(event.details().get(RiskNotes.EVENT_PASSWORD_VERIFIED))
+                    ? ObservedKind.VERIFIED_PASSWORD_REFUSED : ObservedKind.LOGIN_FAILURE;
             case "REFRESH_TOKEN", "TOKEN_EXCHANGE" -> ObservedKind.SESSION_USE;
             case "LOGOUT" -> ObservedKind.LOGOUT;
             default -> ObservedKind.OTHER;

@@ -6,6 +6,11 @@ public enum ObservedKind {
     LOGIN,
     /** A sign-in failed on a wrong secret or unknown account: counted per source. */
     LOGIN_FAILURE,
+    /**
+     * A sign-in refused after the user's password was verified: a credential failure like {@link #LOGIN_FAILURE}
+     * and evidence that the password leaked.
+     */
+    VERIFIED_PASSWORD_REFUSED,
     /** A refresh or token exchange in an existing session: compared with the session's sign-in. */
     SESSION_USE,
     /** The session ended: forgotten. */

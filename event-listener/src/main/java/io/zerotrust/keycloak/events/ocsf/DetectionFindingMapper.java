@@ -90,7 +90,7 @@ final class DetectionFindingMapper {
         return switch (kind) {
             case UNUSUAL_LOGIN -> 3;
             case TOKEN_THEFT -> 2;
-            case CREDENTIAL_STUFFING, PASSWORD_SPRAY -> 1;
+            case CREDENTIAL_STUFFING, PASSWORD_SPRAY, LEAKED_CREDENTIAL -> 1;
         };
     }
 

@@ -70,9 +70,33 @@ public final class RiskContextGatherer {
                 .profile(profile.profile())
                 .profileProblem(profile.problem())
                 .device(device)
-                .failures(failures(session, realm, user, ip, geo, now))
+                .failures(failures(session, realm, user.getId(), ip, geo, now))
                 .userAttributes(packAttributes(user))
                 .posture(PostureAssertions.check(session, realm, headers, device == null ? DeviceSignal.absent() : device, now))
+                .build();
+    }
+
+    /**
+     * The context of a sign-in whose user is not known yet (before the username and password): only what the
+     * network tells, that is the client address as Keycloak resolved it, its GeoIP facts and the request headers.
+     * No profile, device or marks, so evaluators that judge the user see a new user with nothing to say.
+     * For decisions that must not depend on the account or its password (zt-condition-network).
+     *
+     * @param sourceFailures also count the recent failures from the address and its network (a database read),
+     *                       for the login-failures evaluator's per-source reasons; otherwise failures are unknown
+     */
+    public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now, boolean sourceFailures) {
+        HttpRequest request = session.getContext().getHttpRequest();
+        Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
+        String ip = session.getContext().getConnection().getRemoteAddr();
+        GeoLookup geo = locate(session, ip);
+        return RiskContext.builder(realm.getName(), now)
+                .clientIp(ip)
+                .userAgent(headers.get("user-agent"))
+                .headers(headers)
+                .location(geo.location())
+                .locationProblem(geo.problem())
+                .failures(sourceFailures ? failures(session, realm, null, ip, geo, now) : null)
                 .build();
     }
 
@@ -119,7 +143,8 @@ public final class RiskContextGatherer {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), read);
     }
 
-    private static FailureCounts failures(KeycloakSession session, RealmModel realm, UserModel user, String ip,
+        /** @param userId the user, or null for the source's failures only */
+    private static FailureCounts failures(KeycloakSession session, RealmModel realm, String userId, String ip,
                                           GeoLookup geo, Instant now) {
         var factory = session.getKeycloakSessionFactory()
                 .getProviderFactory(RiskEvaluatorProvider.class, LoginFailuresEvaluator.ID);
@@ -130,8 +155,8 @@ public final class RiskContextGatherer {
         String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
         try {
             List<FailureRecord> recent = readAside(session, s -> new LoginFailureStore(s)
-                    .recent(realm.getId(), user.getId(), ip, network, now, window.length()));
-            return window.count(recent, user.getId(), ip, network, now);
+                    .recent(realm.getId(), userId, ip, network, now, window.length()));
+            return window.count(recent, userId, ip, network, now);
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not count recent login failures for realm %s", realm.getName());
             return null;
