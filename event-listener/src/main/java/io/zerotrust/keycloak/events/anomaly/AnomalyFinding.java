@@ -16,6 +16,8 @@ import java.util.List;
  * @param score     0-100
  * @param level     band of {@code score}
  * @param reasons   why, strongest first; never empty
+ * @param accounts  for a finding about a source, the accounts that failed from it (user ids, or
+ *                  {@code name:<username>}): reported as targets, never acted on
  */
 public record AnomalyFinding(String id, long time, String realmId, String userId, String sessionId, String ip,
                              String network, FindingKind kind, int score, FindingLevel level,
