@@ -49,6 +49,19 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
     }
 
+    /** The changeSet that widens the profile's user id for federated users (f:provider:id) ran on PostgreSQL. */
+    @Test
+    void profileUserIdsHoldFederatedIds() throws Exception {
+        try (Connection db = DriverManager.getConnection(System.getenv("KC_TEST_DATABASE_URL"),
+                System.getenv("KC_TEST_DATABASE_USER"), System.getenv("KC_TEST_DATABASE_PASSWORD"));
+             Statement statement = db.createStatement();
+             java.sql.ResultSet column = statement.executeQuery("SELECT character_maximum_length FROM information_schema.columns"
+                     + " WHERE lower(table_name) = 'zt_user_risk_profile' AND lower(column_name) = 'user_id'")) {
+            assertThat(column.next()).isTrue();
+            assertThat(column.getInt(1)).isEqualTo(255);
+        }
+    }
+
     private static void execute(Connection db, String sql) throws Exception {
         try (Statement statement = db.createStatement()) {
             statement.execute(sql);
