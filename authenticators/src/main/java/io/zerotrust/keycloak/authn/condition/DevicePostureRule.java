@@ -15,7 +15,7 @@ public record DevicePostureRule(Set<String> codes) {
 
     /** The reasons that say a device is unverified or out of date. */
     public static final List<String> DEFAULT_CODES = List.of("POSTURE_BAD_SIGNATURE", "POSTURE_MISSING", "POSTURE_STALE",
-            "POSTURE_CLAIM_FAILED", "BROWSER_OUTDATED", "OS_OUTDATED");
+            "POSTURE_REPLAYED", "POSTURE_UNBOUND", "POSTURE_CLAIM_FAILED", "BROWSER_OUTDATED", "OS_OUTDATED");
 
     public DevicePostureRule {
         codes = Set.copyOf(codes);
