@@ -56,6 +56,7 @@ public class AnomalyScorerThroughputBenchmark {
             "Mozilla/5.0 (Linux; Android 15; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/138.0.0.0 Mobile Safari/537.36",
             "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"};
     private static final String[] COUNTRIES = {"FR", "DE", "GB", "US", "NL", "ES", "IT", "BE"};
+    private static final Map<String, String> VERIFIED = Map.of("zt_risk_verified", "true");
     private static final String[] CREDENTIAL_ERRORS = {"invalid_user_credentials", "user_not_found"};
 
     private AnomalyScorerProvider scorer;
@@ -126,7 +127,8 @@ public class AnomalyScorerThroughputBenchmark {
             int roll = random.nextInt(100);
             if (roll < 55 || sessions[u] == null) {
                 sessions[u] = "sess-" + u + "-" + i;
-                b.type("LOGIN").userId(userId).username("u" + u).sessionId(sessions[u])
+                // assessed and verified sign-ins, as from a flow with zt-risk-assessment: the scorer learns them
+                b.type("LOGIN").userId(userId).username("u" + u).sessionId(sessions[u]).details(VERIFIED)
                         .userAgent(userAgents[u][random.nextInt(userAgents[u].length)]);
                 if (random.nextInt(50) == 0) {
                     sessionIp[u] = "203.0.113." + random.nextInt(256);

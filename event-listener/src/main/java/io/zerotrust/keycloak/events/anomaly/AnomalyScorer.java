@@ -42,7 +42,8 @@ public final class AnomalyScorer {
 
     public void observe(AuthObservation observation, Consumer<AnomalyFinding> out) {
         switch (observation.kind()) {
-            case LOGIN -> login(observation, out);
+            case LOGIN -> login(observation, out, true);
+            case UNVERIFIED_LOGIN -> login(observation, out, false);
             case LOGIN_FAILURE -> crossAccount.failure(observation, findings, out);
             case VERIFIED_PASSWORD_REFUSED -> {
                 crossAccount.failure(observation, findings, out);
@@ -62,7 +63,7 @@ public final class AnomalyScorer {
         return out;
     }
 
-    private void login(AuthObservation login, Consumer<AnomalyFinding> out) {
+    private void login(AuthObservation login, Consumer<AnomalyFinding> out, boolean learn) {
         sessions.login(login);
         if (login.userId() == null) {
             return;
@@ -75,7 +76,9 @@ public final class AnomalyScorer {
         if (result != null && result.score() >= settings.minLoginScore() && !result.reasons().isEmpty()) {
             out.accept(findings.create(login, FindingKind.UNUSUAL_LOGIN, result.score(), false, result.reasons()));
         }
-        likelihood.learn(login.userId(), features);
+        if (learn) {
+            likelihood.learn(login.userId(), features);
+        }
     }
 
     /** Users with a history, sessions tracked: for operational info. */

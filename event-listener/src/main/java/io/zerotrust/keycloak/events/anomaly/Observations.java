@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.learning.LoginVerdict;
 import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
 
 /** Reads a {@link SecurityEvent} as the scorer sees it. Not thread-safe (the agent cache). */
@@ -20,7 +21,7 @@ final class Observations {
                 : event.username() == null ? null : "name:" + event.username().toLowerCase(Locale.ROOT);
         return new AuthObservation(event.time(), event.realmId(), kind, userKey, event.userId(), event.sessionId(),
                 event.ip(), event.network(), event.country(),
-                kind == ObservedKind.LOGIN ? agents.family(event.userAgent()) : null);
+                kind == ObservedKind.LOGIN || kind == ObservedKind.UNVERIFIED_LOGIN ? agents.family(event.userAgent()) : null);
     }
 
     static ObservedKind kind(SecurityEvent event) {
@@ -28,7 +29,7 @@ final class Observations {
             return ObservedKind.OTHER;
         }
         return switch (event.type()) {
-            case "LOGIN" -> ObservedKind.LOGIN;
+            case "LOGIN" -> LoginVerdict.teaches(event.details(), false) ? ObservedKind.LOGIN : ObservedKind.UNVERIFIED_LOGIN;
             case "LOGIN_ERROR" -> !CredentialFailure.is(event.type(), event.error(), event.details()) ? ObservedKind.OTHER
                     : event.details() != null && "true".equals(event.details().get(RiskNotes.EVENT_PASSWORD_VERIFIED))
                     ? ObservedKind.VERIFIED_PASSWORD_REFUSED : ObservedKind.LOGIN_FAILURE;

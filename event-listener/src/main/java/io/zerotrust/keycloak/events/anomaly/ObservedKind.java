@@ -4,6 +4,11 @@ package io.zerotrust.keycloak.events.anomaly;
 public enum ObservedKind {
     /** A completed sign-in: scored against and then added to the user's history. */
     LOGIN,
+    /**
+     * A completed sign-in the pack did not verify (no assessment in its flow, or its step-up not met): scored and
+     * tracked like {@link #LOGIN}, never added to the user's history, which learns only from verified sign-ins.
+     */
+    UNVERIFIED_LOGIN,
     /** A sign-in failed on a wrong secret or unknown account: counted per source. */
     LOGIN_FAILURE,
     /**

@@ -31,7 +31,12 @@ class ActionsTest {
 
     @Test
     void observationsReadKeycloakEventTypes() {
-        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().build())).isEqualTo(ObservedKind.LOGIN);
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login()
+                .details(java.util.Map.of("zt_risk_verified", "true")).build())).isEqualTo(ObservedKind.LOGIN);
+        // no verdict (no assessment in the flow) or a step-up not met: scored, never learned
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().build())).isEqualTo(ObservedKind.UNVERIFIED_LOGIN);
+        assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login()
+                .details(java.util.Map.of("zt_risk_verified", "false")).build())).isEqualTo(ObservedKind.UNVERIFIED_LOGIN);
         assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().type("LOGIN_ERROR")
                 .error("invalid_user_credentials").build())).isEqualTo(ObservedKind.LOGIN_FAILURE);
         assertThat(Observations.kind(io.zerotrust.keycloak.events.Events.login().type("LOGIN_ERROR")

@@ -23,6 +23,21 @@ class LoginLikelihoodTest {
     }
 
     @Test
+    void unverifiedSignInsAreScoredButNeverLearned() {
+        history("alice", 20);
+        AuthObservation brazil = Obs.login(100, "alice", "45.1.2.3", "AS9999", "BR", "Opera/Android");
+        AuthObservation unverified = new AuthObservation(100, "r1", ObservedKind.UNVERIFIED_LOGIN, "alice", "alice", "s-u",
+                brazil.ip(), brazil.network(), brazil.country(), brazil.agentFamily());
+        // Whoever holds the password signs in again and again from Brazil through a route the pack did not verify
+        for (int i = 0; i < 30; i++) {
+            assertThat(scorer.observe(unverified)).as("unverified sign-in %d is scored", i)
+                    .singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(FindingKind.UNUSUAL_LOGIN));
+        }
+        // ...and Brazil is still unusual for alice
+        assertThat(scorer.observe(brazil)).singleElement().satisfies(f -> assertThat(f.kind()).isEqualTo(FindingKind.UNUSUAL_LOGIN));
+    }
+
+    @Test
     void usualSignInIsNoFinding() {
         history("alice", 20);
         assertThat(scorer.observe(Obs.login(100, "alice", "203.0.113.1", "AS64500", "DE", "Firefox/Linux"))).isEmpty();
