@@ -1,16 +1,11 @@
 package io.zerotrust.keycloak.it;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -126,15 +121,7 @@ class DirectGrantFlowTest {
 
     /** The resource-owner password grant as a command-line client sends it, arriving through the trusted proxy. */
     private HttpResponse<String> passwordGrant(String clientId, String username, String from) throws Exception {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", clientId, "scope", "openid",
-                "username", username, "password", username + "-Passw0rd!");
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(BrowserBehindProxy.BASE + "/realms/" + realm.getName()
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", from)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return OidcTokens.post(realm.getName(), Map.of("grant_type", "password", "client_id", clientId, "scope", "openid",
+                "username", username, "password", username + "-Passw0rd!"), from);
     }
 }

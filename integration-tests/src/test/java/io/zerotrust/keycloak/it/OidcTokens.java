@@ -8,17 +8,44 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Redeems an authorization code of a public client at the real token endpoint and reads the tokens' claims. */
+/**
+ * Talks to the real token endpoint as clients do: any grant posted as a form, through the trusted proxy from a chosen
+ * address; redeems an authorization code of a public client and reads the tokens' claims.
+ */
 final class OidcTokens {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private OidcTokens() {
+    }
+
+    /**
+     * Posts {@code form} to the realm's token endpoint, arriving through the trusted proxy from {@code from} (null:
+     * straight from this machine), with extra request headers as name-value pairs (e.g. a Cookie).
+     */
+    static HttpResponse<String> post(String realm, Map<String, String> form, String from, String... headers)
+            throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(BrowserBehindProxy.BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (from != null) {
+            request.header("X-Forwarded-For", from);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The token response as JSON; fails the test with the server's answer when the code is not redeemed. */
@@ -28,17 +55,8 @@ final class OidcTokens {
 
     /** The same, the request arriving through the trusted proxy from {@code from} (null: straight from this machine). */
     static JsonNode redeem(String realm, String clientId, String code, String from) throws IOException, InterruptedException {
-        String form = "grant_type=authorization_code&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(BrowserBehindProxy.accountUrl(realm), StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(BrowserBehindProxy.BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form));
-        if (from != null) {
-            request.header("X-Forwarded-For", from);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = post(realm, Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", code, "redirect_uri", BrowserBehindProxy.accountUrl(realm)), from);
         if (response.statusCode() != 200) {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }

@@ -1,14 +1,9 @@
 package io.zerotrust.keycloak.it;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -148,16 +143,7 @@ class VerifiedLearningTest {
 
     /** A resource-owner password grant to admin-cli, as a script would send it, with the browser's device cookie. */
     private HttpResponse<String> adminCliGrant(String username, String from, String deviceCookie) throws Exception {
-        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", username, "password", username + "-Passw0rd!");
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(BrowserBehindProxy.BASE + "/realms/" + realm.getName()
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", from)
-                .header("Cookie", "ZT_DEVICE=" + deviceCookie)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return OidcTokens.post(realm.getName(), Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", username, "password", username + "-Passw0rd!"), from, "Cookie", "ZT_DEVICE=" + deviceCookie);
     }
 }
