@@ -17,6 +17,12 @@ public final class AuthNotes {
      */
     public static final String NETWORK_REASONS = "zt.network.reasons";
 
+    /**
+     * Set by {@code zt-otp-form} and {@code zt-adaptive-mfa} when they hand a user with no factor, who may not enrol
+     * one at this risk, to {@code zt-deny}: such a refusal is not evidence of a leaked password.
+     */
+    public static final String REFUSED_FOR_WANT_OF_FACTOR = "zt.refusal.no-factor";
+
     private AuthNotes() {
     }
 }

@@ -13,6 +13,7 @@ import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -33,6 +34,9 @@ class NoPasswordOracleTest {
 
     private static final Pattern REFERENCE = Pattern.compile("[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}");
     private static final String LENA_OTP = "ztOracleOtpSecretLena123";
+
+    /** An address no other test signs in from, standing for an office NAT a stranger sprays from. */
+    private static final String NAT = "192.88.99.88";
 
     @InjectRealm(fromJson = "/zt-oracle-realm.json", ref = "oracle")
     ManagedRealm realm;
@@ -174,6 +178,61 @@ class NoPasswordOracleTest {
             // Marked; failures from Tokyo do not count against lena's own sign-in at home
             assertThat(delivered.get(0).path("enrichments").toString()).contains("ANOMALY_FLAGGED").doesNotContain("LOGIN_FAILURES_USER");
             assertThat(requiredActions(user("lena"))).doesNotContain("UPDATE_PASSWORD");
+        }
+    }
+
+    @Test
+    void aCorrectPasswordRefusedOnlyBecauseOthersSprayedFromTheAddressIsNotHeldAgainstTheUser() throws Exception {
+        createUser("noor");
+        try (BrowserBehindProxy home = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(home.login(realm.getName(), "noor", "noor-Passw0rd!"))).as("noor at home").isTrue();
+
+            // A stranger sprays from the address noor's office NAT shares: one guess at each of six made-up accounts
+            try (BrowserBehindProxy stranger = new BrowserBehindProxy(NAT)) {
+                for (int i = 1; i <= 6; i++) {
+                    stranger.endSession();
+                    assertThat(BrowserBehindProxy.signedIn(stranger.login(realm.getName(), "nobody" + i, "Winter2026!"))).isFalse();
+                }
+            }
+            // noor, behind that NAT on a new browser, with her right password: refused because of the spray
+            try (BrowserBehindProxy office = new BrowserBehindProxy(NAT)) {
+                HtmlPage refused = office.login(realm.getName(), "noor", "noor-Passw0rd!");
+                assertThat(refused.getElementById("zt-reference")).as("refused: %s", refused.asNormalizedText()).isNotNull();
+            }
+            String noorId = LoginEvents.userId(realm, "noor");
+            EventRepresentation refusal = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, noorId, null, null, null, 0, 1).get(0);
+            assertThat(refusal.getDetails()).containsEntry("zt_password_verified", "true").containsEntry("zt_refusal_basis", "source");
+            assertThat(refusal.getDetails().get("zt_risk_reasons")).contains("PASSWORD_SPRAY_IP");
+            // once the scorer has seen the refusal (the SOC has it), still no finding about noor, no mark, no new password
+            assertThat(WebhookReceiver.get().await(e -> refusal.getId().equals(e.path("metadata").path("uid").asText()), 1,
+                    Duration.ofSeconds(30))).isNotEmpty();
+            assertThat(WebhookReceiver.get().matching(e -> e.path("class_uid").asInt() == 2004
+                    && noorId.equals(e.path("user").path("uid").asText()))).as("findings about noor").isEmpty();
+            UserRepresentation noor = user("noor");
+            assertThat(attributes(noor)).doesNotContainKey(StepUpMark.ATTRIBUTE);
+            assertThat(requiredActions(noor)).doesNotContain("UPDATE_PASSWORD");
+
+            home.endSession();
+            assertThat(BrowserBehindProxy.signedIn(home.login(realm.getName(), "noor", "noor-Passw0rd!"))).as("noor at home again").isTrue();
+            assertThat(LoginEvents.latest(realm, "noor").getDetails()).containsEntry("zt_risk_level", "LOW");
+        }
+    }
+
+    private void createUser(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@example.org");
+        user.setEmailVerified(true);
+        user.setFirstName(username);
+        user.setLastName("Test");
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setValue(username + "-Passw0rd!");
+        password.setTemporary(false);
+        user.setCredentials(List.of(password));
+        try (jakarta.ws.rs.core.Response response = realm.admin().users().create(user)) {
+            assertThat(response.getStatus()).as("create %s", username).isEqualTo(201);
         }
     }
 

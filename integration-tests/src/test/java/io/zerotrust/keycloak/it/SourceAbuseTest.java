@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -90,17 +91,35 @@ class SourceAbuseTest {
                 assertThat(details.getOrDefault("zt_risk_reasons", "")).doesNotContain("ANOMALY_FLAGGED");
             }
 
-            // The address itself is what the evidence is about: signing in from it, even with the right password
-            try (BrowserBehindProxy attacker = new BrowserBehindProxy(ATTACKER)) {
-                String target = victims.get(0).username;
-                HtmlPage page = attacker.login(realm.getName(), target, password(target));
-                if (BrowserBehindProxy.signedIn(page)) {
-                    Map<String, String> details = LoginEvents.latest(realm, target).getDetails();
-                    assertThat(details.get("zt_risk_level")).as("sign-in from the spraying address: %s", details)
-                            .isIn("MEDIUM", "HIGH");
-                    assertThat(details.get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
-                }
+            // The address itself is what the evidence is about. Someone behind it (the NAT case) signing in with their
+            // right password is stepped up (this realm asks a code of users who have one) or refused, and nothing is
+            // held against them: no mark, no password change, no logout
+            Victim behindNat = victims.get(0);
+            String userId = LoginEvents.userId(realm, behindNat.username);
+            try (BrowserBehindProxy nat = new BrowserBehindProxy(ATTACKER)) {
+                nat.login(realm.getName(), behindNat.username, password(behindNat.username));
             }
+            EventRepresentation fromNat = realm.admin().getEvents(List.of("LOGIN", "LOGIN_ERROR"), null, userId, null, null,
+                    null, 0, 1).get(0);
+            assertThat(fromNat.getIpAddress()).isEqualTo(ATTACKER);
+            assertThat(fromNat.getDetails().get("zt_risk_level")).as("from the spraying address: %s", fromNat.getDetails())
+                    .isIn("MEDIUM", "HIGH");
+            assertThat(fromNat.getDetails().get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
+            if ("LOGIN_ERROR".equals(fromNat.getType())) {
+                assertThat(fromNat.getDetails()).containsEntry("zt_refusal_basis", "source");
+            }
+            // the scorer has seen it once the SOC has it
+            assertThat(WebhookReceiver.get().await(e -> fromNat.getId().equals(e.path("metadata").path("uid").asText()), 1, ASYNC))
+                    .isNotEmpty();
+            assertThat(realm.admin().users().get(userId).toRepresentation().getRequiredActions()).doesNotContain("UPDATE_PASSWORD");
+            assertThat(refresh(behindNat.refreshToken).statusCode()).as("refresh token after the refusal").isEqualTo(200);
+            assertThat(refresh(behindNat.offlineToken).statusCode()).as("offline token after the refusal").isEqualTo(200);
+            behindNat.browser.endSession();
+            assertThat(BrowserBehindProxy.signedIn(behindNat.browser.login(realm.getName(), behindNat.username,
+                    password(behindNat.username)))).as("back home, unprompted").isTrue();
+            Map<String, String> home = LoginEvents.latest(realm, behindNat.username).getDetails();
+            assertThat(home).containsEntry("zt_risk_level", "LOW");
+            assertThat(home.getOrDefault("zt_risk_reasons", "")).doesNotContain("ANOMALY_FLAGGED");
         } finally {
             victims.forEach(v -> v.browser.close());
         }

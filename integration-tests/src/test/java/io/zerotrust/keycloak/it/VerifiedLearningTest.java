@@ -49,11 +49,10 @@ class VerifiedLearningTest {
             String deviceCookie = attacker.cookie("ZT_DEVICE");
             assertThat(deviceCookie).as("device cookie issued to the attacker's browser").isNotNull();
 
-            // That refusal came after pia's correct password, so it also asked her for a new password, which would stop
-            // the grant below (NoPasswordOracleTest). Lifted here, so that this test plays the learning defence alone
+            // A refusal by risk after pia's correct password also asks her for a new password, which would stop the grant
+            // below (NoPasswordOracleTest). Lifted here, so that this test plays the learning defence alone
             UserResource user = realm.admin().users().get(LoginEvents.userId(realm, "pia"));
             UserRepresentation representation = user.toRepresentation();
-            assertThat(representation.getRequiredActions()).contains("UPDATE_PASSWORD");
             representation.setRequiredActions(List.of());
             user.update(representation);
 
@@ -107,6 +106,25 @@ class VerifiedLearningTest {
             Map<String, String> known = latestLogin(realm, "vera");
             assertThat(known).containsEntry("zt_risk_level", "LOW").containsEntry("zt_risk_verified", "true");
             assertThat(known.get("zt_risk_reasons")).contains("GEO_KNOWN_CITY").contains("DEVICE_KNOWN").doesNotContain("GEO_NEW_COUNTRY");
+        }
+    }
+
+    @Test
+    void anSsoReLoginThatNoAssessmentJudgedTeachesNothing() throws Exception {
+        try (BrowserBehindProxy jana = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(login(jana, "jana"))).as("jana at home").isTrue();
+            assertThat(latestLogin(realm, "jana")).containsEntry("zt_risk_verified", "true");
+
+            // Whoever holds jana's SSO cookie, from Tokyo: Cookie signs the session in again, and no assessment runs
+            HtmlPage again = jana.from(RiskFixtures.TOKYO).authorize(realm.getName(), "account-console",
+                    BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE);
+            assertThat(BrowserBehindProxy.signedIn(again)).as("SSO re-login: %s", again.getUrl()).isTrue();
+            assertThat(LoginEvents.latest(realm, "jana").getIpAddress()).isEqualTo(RiskFixtures.TOKYO);
+        }
+        // That LOGIN carried the verdict of the sign-in at home only in the session's notes: Tokyo was not learned
+        try (BrowserBehindProxy other = new BrowserBehindProxy(RiskFixtures.TOKYO)) {
+            String reasons = lastVerdictReasons("jana", login(other, "jana"));
+            assertThat(reasons).contains("GEO_NEW_COUNTRY").doesNotContain("GEO_KNOWN_COUNTRY").doesNotContain("GEO_KNOWN_CITY");
         }
     }
 

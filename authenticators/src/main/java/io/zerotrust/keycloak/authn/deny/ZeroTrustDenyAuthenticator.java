@@ -6,7 +6,9 @@ import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.FlowStep;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.velocity.RefusalBasis;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -52,16 +54,21 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
             reasons = context.getAuthenticationSession().getAuthNote(AuthNotes.NETWORK_REASONS);
         }
         boolean passwordVerified = passwordVerified(context);
+        RefusalBasis basis = RefusalBasis.of(reasons,
+                context.getAuthenticationSession().getAuthNote(AuthNotes.REFUSED_FOR_WANT_OF_FACTOR) != null,
+                RiskLevel.MEDIUM.name().equals(level));
         if (passwordVerified) {
-            context.getEvent().user(context.getUser()).detail(RiskNotes.EVENT_PASSWORD_VERIFIED, "true");
+            context.getEvent().user(context.getUser()).detail(RiskNotes.EVENT_PASSWORD_VERIFIED, "true")
+                    .detail(RiskNotes.EVENT_REFUSAL_BASIS, basis.eventValue());
         }
+        boolean leaked = passwordVerified && basis == RefusalBasis.RISK;
         context.getEvent()
                 .detail(ZeroTrustDenyAuthenticatorFactory.EVENT_REFERENCE, reference)
                 .detail(RiskNotes.EVENT_LEVEL, level == null ? "unknown" : level)
                 .detail(RiskNotes.EVENT_REASONS, reasons == null ? "" : reasons)
                 .error(Errors.ACCESS_DENIED);
         if (NonInteractiveFlow.cannotShowForms(context)) {
-            markLeakedPassword(context, passwordVerified, reference);
+            markLeakedPassword(context, leaked, reference);
             context.failure(AuthenticationFlowError.ACCESS_DENIED, NonInteractiveFlow.accessDenied(reference));
             return;
         }
@@ -69,7 +76,7 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
                 .setAttribute("ztReference", reference)
                 .createForm(TEMPLATE);
         removeAccountMadeByThisFirstBrokerLogin(context, reference);
-        markLeakedPassword(context, passwordVerified, reference);
+        markLeakedPassword(context, leaked, reference);
         context.failure(AuthenticationFlowError.ACCESS_DENIED, page);
     }
 
@@ -83,10 +90,14 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
         return context.getUser() != null && AuthenticatorUtil.isPasswordValidated(context.getAuthenticationSession());
     }
 
-    /** Whoever tried the password knew it: the next sign-in needs the strongest factor, then a new password. */
-    private static void markLeakedPassword(AuthenticationFlowContext context, boolean passwordVerified, String reference) {
+    /**
+     * Whoever tried the password knew it: the next sign-in needs the strongest factor, then a new password. Only for a
+     * refusal resting on the sign-in's own context ({@link RefusalBasis#RISK}); a mark already active is left as it is,
+     * so repeated attempts never prolong it.
+     */
+    private static void markLeakedPassword(AuthenticationFlowContext context, boolean leaked, String reference) {
         UserModel user = context.getUser();
-        if (!passwordVerified || user == null) {
+        if (!leaked || user == null) {
             return;
         }
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
@@ -97,7 +108,11 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
         if (!settings.mark()) {
             return;
         }
-        user.setSingleAttribute(StepUpMark.ATTRIBUTE, new StepUpMark(reference, Instant.now().plus(settings.duration())).format());
+        Instant now = Instant.now();
+        StepUpMark active = StepUpMark.parse(user.getFirstAttribute(StepUpMark.ATTRIBUTE));
+        if (active == null || !active.activeAt(now)) {
+            user.setSingleAttribute(StepUpMark.ATTRIBUTE, new StepUpMark(reference, now.plus(settings.duration())).format());
+        }
         user.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
     }
 

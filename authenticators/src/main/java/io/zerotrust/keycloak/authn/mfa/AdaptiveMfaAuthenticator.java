@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
 import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
@@ -63,6 +64,9 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
             }
             case DENY -> {
                 context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "deny");
+                if (available.isEmpty()) {
+                    context.getAuthenticationSession().setAuthNote(AuthNotes.REFUSED_FOR_WANT_OF_FACTOR, "true");
+                }
                 step(context, ZeroTrustDenyAuthenticatorFactory.PROVIDER_ID).authenticate(context);
             }
             case ENROL -> {

@@ -94,6 +94,7 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
                         context.getRealm().getName(), risk);
             }
             context.getEvent().detail(RiskNoticeOtpFormAuthenticatorFactory.EVENT_ENROLMENT, "refused");
+            context.getAuthenticationSession().setAuthNote(AuthNotes.REFUSED_FOR_WANT_OF_FACTOR, "true");
             context.getSession().getProvider(Authenticator.class, ZeroTrustDenyAuthenticatorFactory.PROVIDER_ID).authenticate(context);
             return;
         }

@@ -3,9 +3,9 @@ package io.zerotrust.keycloak.events.anomaly;
 import java.util.Locale;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
-import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import io.zerotrust.keycloak.risk.learning.LoginVerdict;
 import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
+import io.zerotrust.keycloak.risk.velocity.RefusalBasis;
 
 /** Reads a {@link SecurityEvent} as the scorer sees it. Not thread-safe (the agent cache). */
 final class Observations {
@@ -31,8 +31,7 @@ final class Observations {
         return switch (event.type()) {
             case "LOGIN" -> LoginVerdict.teaches(event.details(), false) ? ObservedKind.LOGIN : ObservedKind.UNVERIFIED_LOGIN;
             case "LOGIN_ERROR" -> !CredentialFailure.is(event.type(), event.error(), event.details()) ? ObservedKind.OTHER
-                    : event.details() != null && "true".equals(event.details().get(RiskNotes.EVENT_PASSWORD_VERIFIED))
-                    ? ObservedKind.VERIFIED_PASSWORD_REFUSED : ObservedKind.LOGIN_FAILURE;
+                    : RefusalBasis.isLeakEvidence(event.details()) ? ObservedKind.VERIFIED_PASSWORD_REFUSED : ObservedKind.LOGIN_FAILURE;
             case "REFRESH_TOKEN", "TOKEN_EXCHANGE" -> ObservedKind.SESSION_USE;
             case "LOGOUT" -> ObservedKind.LOGOUT;
             default -> ObservedKind.OTHER;

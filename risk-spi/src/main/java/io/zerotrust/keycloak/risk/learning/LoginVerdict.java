@@ -10,13 +10,17 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The risk verdict of a LOGIN event, completed from the user session it opened. zt-risk-assessment puts its verdict
  * (score, level, reasons, and whether the step-up the level required was met) on the LOGIN event and into the user
  * session; Keycloak sends LOGIN from the last request of a sign-in, which after required actions (e.g. setting up
  * OTP) knows nothing of the flow's details, and a step in the top-level flow learns last whether its step-up was
- * met, when only the user session can still take it. Both zt-risk-learning and zt-events read LOGIN this way.
+ * met, when only the user session can still take it. Both zt-risk-learning and zt-events read LOGIN this way. The
+ * notes complete only a LOGIN of the authentication that was assessed (the request's authentication session holds the
+ * assessment's notes); a later SSO re-login of
+ * the same user session, which no assessment judged, keeps its own (missing) verdict and teaches nothing.
  */
 public final class LoginVerdict {
 
@@ -38,7 +42,10 @@ public final class LoginVerdict {
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
         UserSessionModel userSession = realm == null ? null : session.sessions().getUserSession(realm, event.getSessionId());
-        if (userSession == null) {
+        // Only the authentication that was assessed (a LOGIN after its required actions still has it at hand): a later
+        // SSO re-login of the same user session is another authentication, which no assessment judged
+        AuthenticationSessionModel current = session.getContext().getAuthenticationSession();
+        if (userSession == null || current == null || current.getAuthNote(RiskNotes.LEVEL) == null) {
             return details;
         }
         Map<String, String> completed = new HashMap<>(details);

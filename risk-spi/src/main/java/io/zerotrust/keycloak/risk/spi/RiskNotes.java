@@ -26,6 +26,11 @@ public final class RiskNotes {
      * leaked credential, counted as a credential failure ({@code CredentialFailure}).
      */
     public static final String EVENT_PASSWORD_VERIFIED = "zt_password_verified";
+    /**
+     * With {@link #EVENT_PASSWORD_VERIFIED}: what the refusal rested on, {@code risk}, {@code source} or
+     * {@code enrolment} ({@code RefusalBasis}); only {@code risk} is evidence of a leaked password.
+     */
+    public static final String EVENT_REFUSAL_BASIS = "zt_refusal_basis";
     /** Device id of the request, in the authentication session. */
     public static final String DEVICE_ID = "zt.device.id";
 
