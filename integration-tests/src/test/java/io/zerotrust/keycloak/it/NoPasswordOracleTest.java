@@ -13,7 +13,6 @@ import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -183,7 +182,7 @@ class NoPasswordOracleTest {
 
     @Test
     void aCorrectPasswordRefusedOnlyBecauseOthersSprayedFromTheAddressIsNotHeldAgainstTheUser() throws Exception {
-        createUser("noor");
+        RealmUsers.createWithPassword(realm, "noor");
         try (BrowserBehindProxy home = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             assertThat(BrowserBehindProxy.signedIn(home.login(realm.getName(), "noor", "noor-Passw0rd!"))).as("noor at home").isTrue();
 
@@ -215,24 +214,6 @@ class NoPasswordOracleTest {
             home.endSession();
             assertThat(BrowserBehindProxy.signedIn(home.login(realm.getName(), "noor", "noor-Passw0rd!"))).as("noor at home again").isTrue();
             assertThat(LoginEvents.latest(realm, "noor").getDetails()).containsEntry("zt_risk_level", "LOW");
-        }
-    }
-
-    private void createUser(String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(username + "-Passw0rd!");
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (jakarta.ws.rs.core.Response response = realm.admin().users().create(user)) {
-            assertThat(response.getStatus()).as("create %s", username).isEqualTo(201);
         }
     }
 

@@ -9,12 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -127,7 +124,7 @@ class SourceAbuseTest {
 
     /** Creates the user, signs in once from home (Berlin) on their own browser; keeps a refresh and an offline token. */
     private Victim usualSignIn(String username) throws Exception {
-        createUser(username);
+        RealmUsers.createWithPassword(realm, username);
         BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN);
         HtmlPage page = browser.login(realm.getName(), username, password(username));
         assertThat(BrowserBehindProxy.signedIn(page)).as("%s's first sign-in; page %s", username, page.getUrl()).isTrue();
@@ -141,24 +138,6 @@ class SourceAbuseTest {
         String offlineToken = offlineTokens.path("refresh_token").asText();
         assertThat(OidcTokens.claims(offlineToken).path("typ").asText()).isEqualTo("Offline");
         return new Victim(username, browser, refreshToken, offlineToken);
-    }
-
-    private void createUser(String username) {
-        UserRepresentation user = new UserRepresentation();
-        user.setUsername(username);
-        user.setEnabled(true);
-        user.setEmail(username + "@example.org");
-        user.setEmailVerified(true);
-        user.setFirstName(username);
-        user.setLastName("Test");
-        CredentialRepresentation password = new CredentialRepresentation();
-        password.setType(CredentialRepresentation.PASSWORD);
-        password.setValue(password(username));
-        password.setTemporary(false);
-        user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
-            assertThat(response.getStatus()).as("create %s", username).isEqualTo(201);
-        }
     }
 
     private static String password(String username) {

@@ -1,10 +1,11 @@
 package io.zerotrust.keycloak.authn.deny;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import io.zerotrust.keycloak.authn.PositiveDuration;
 
 /**
  * What {@code zt-deny} does about a refusal after the user's password was verified, beyond reporting it. A value
@@ -28,21 +29,8 @@ public record LeakedPasswordSettings(boolean mark, Duration duration) {
                         + ZeroTrustDenyAuthenticatorFactory.REPORT + "; using " + ZeroTrustDenyAuthenticatorFactory.MARK);
             }
         }
-        Duration duration = Duration.parse(ZeroTrustDenyAuthenticatorFactory.DEFAULT_MARK_DURATION);
-        String raw = values.get(ZeroTrustDenyAuthenticatorFactory.CONFIG_MARK_DURATION);
-        if (raw != null && !raw.isBlank()) {
-            try {
-                Duration parsed = Duration.parse(raw.strip().toUpperCase(Locale.ROOT));
-                if (parsed.isNegative() || parsed.isZero()) {
-                    problems.accept("mark duration '" + raw + "' is not positive; using " + ZeroTrustDenyAuthenticatorFactory.DEFAULT_MARK_DURATION);
-                } else {
-                    duration = parsed;
-                }
-            } catch (DateTimeParseException e) {
-                problems.accept("mark duration '" + raw + "' is not an ISO-8601 duration such as P7D; using "
-                        + ZeroTrustDenyAuthenticatorFactory.DEFAULT_MARK_DURATION);
-            }
-        }
+        Duration duration = PositiveDuration.read(values.get(ZeroTrustDenyAuthenticatorFactory.CONFIG_MARK_DURATION),
+                ZeroTrustDenyAuthenticatorFactory.DEFAULT_MARK_DURATION, "mark duration", problems);
         return new LeakedPasswordSettings(mark, duration);
     }
 }

@@ -1,9 +1,10 @@
 package io.zerotrust.keycloak.authn.trust;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import io.zerotrust.keycloak.authn.PositiveDuration;
 
 /**
  * The settings of one {@code zt-trusted-device} step. A value that does not parse is reported and replaced by
@@ -13,21 +14,8 @@ record TrustSettings(Duration duration, int maxDevices) {
 
     static TrustSettings read(Map<String, String> config, Consumer<String> problems) {
         Map<String, String> values = config == null ? Map.of() : config;
-        Duration duration = Duration.parse(TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION);
-        String rawDuration = values.get(TrustedDeviceAuthenticatorFactory.CONFIG_TRUST_DURATION);
-        if (rawDuration != null && !rawDuration.isBlank()) {
-            try {
-                Duration parsed = Duration.parse(rawDuration.strip().toUpperCase(java.util.Locale.ROOT));
-                if (parsed.isNegative() || parsed.isZero()) {
-                    problems.accept("trust duration '" + rawDuration + "' is not positive; using " + TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION);
-                } else {
-                    duration = parsed;
-                }
-            } catch (DateTimeParseException e) {
-                problems.accept("trust duration '" + rawDuration + "' is not an ISO-8601 duration such as P30D; using "
-                        + TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION);
-            }
-        }
+        Duration duration = PositiveDuration.read(values.get(TrustedDeviceAuthenticatorFactory.CONFIG_TRUST_DURATION),
+                TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION, "trust duration", problems);
         int maxDevices = TrustedDeviceAuthenticatorFactory.DEFAULT_MAX_DEVICES;
         String rawMax = values.get(TrustedDeviceAuthenticatorFactory.CONFIG_MAX_DEVICES);
         if (rawMax != null && !rawMax.isBlank()) {
