@@ -85,6 +85,32 @@ class NoPasswordOracleTest {
     }
 
     @Test
+    void aFormFetchedFromACleanAddressAndPostedFromTorGetsTheSameAnswerWhateverThePassword() throws Exception {
+        HtmlPage correct = fetchCleanPostFromTor("victor", "victor-Passw0rd!");
+        HtmlPage wrong = fetchCleanPostFromTor("victor", "not-victors-password");
+
+        assertThat(correct.getElementById("zt-reference")).as("refused: %s", correct.asNormalizedText()).isNotNull();
+        assertThat(wrong.getWebResponse().getStatusCode()).isEqualTo(correct.getWebResponse().getStatusCode());
+        assertThat(masked(wrong.asNormalizedText())).isEqualTo(masked(correct.asNormalizedText()));
+        // refused before the password was looked at: nothing about victor's password reached the event
+        String reference = correct.getHtmlElementById("zt-reference").asNormalizedText();
+        EventRepresentation refusal = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, 0, 100)
+                .stream().filter(e -> reference.equals(e.getDetails().get("zt_reference"))).findFirst().orElseThrow();
+        assertThat(refusal.getDetails()).doesNotContainKey("zt_password_verified");
+        assertThat(refusal.getDetails().get("zt_risk_reasons")).contains("IP_TOR_EXIT");
+    }
+
+    /** The login page fetched through a clean address (Berlin), the form then posted from the Tor exit. */
+    private HtmlPage fetchCleanPostFromTor(String username, String password) throws Exception {
+        try (BrowserBehindProxy attacker = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            HtmlPage form = attacker.authorize(realm.getName(), "account-console", BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE);
+            assertThat(BrowserBehindProxy.offersPasswordForm(form)).as("password form from Berlin").isTrue();
+            attacker.from(RiskFixtures.BERLIN_TOR);
+            return BrowserBehindProxy.submitPassword(form, username, password);
+        }
+    }
+
+    @Test
     void inADirectGrantFromTorTheAnswerDoesNotDependOnThePassword() throws Exception {
         HttpResponse<String> correct = passwordGrant("dino", "dino-Passw0rd!", RiskFixtures.BERLIN_TOR);
         HttpResponse<String> wrong = passwordGrant("dino", "not-dinos-password", RiskFixtures.BERLIN_TOR);

@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.condition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
@@ -27,7 +28,7 @@ import static io.zerotrust.keycloak.authn.condition.NetworkConditionFactory.CONF
  * says nothing about the account. An evaluator that cannot judge (a list not loaded, no GeoIP) finds nothing here;
  * the assessment after the password still applies its fallback level.
  */
-final class NetworkCondition extends ZeroTrustCondition {
+public final class NetworkCondition extends ZeroTrustCondition {
 
     static final NetworkCondition SINGLETON = new NetworkCondition();
     /** The evaluators whose evidence depends on the network alone. */
@@ -44,6 +45,15 @@ final class NetworkCondition extends ZeroTrustCondition {
     @Override
     boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
         NetworkRule rule = NetworkRule.read(config.list(CONFIG_REASONS), problem -> ConditionWarnings.badConfig(target, problem));
+        return !refusedReasons(context, rule, problem -> ConditionWarnings.badConfig(target, problem)).isEmpty();
+    }
+
+    /**
+     * The reason codes of {@code rule} the client address gets from the network evaluators, judged without a user;
+     * empty when the network is not refused. Found codes are left for zt-deny in {@link AuthNotes#NETWORK_REASONS}.
+     * The one network check, for this condition and for {@code zt-username-password-form}.
+     */
+    public static List<String> refusedReasons(AuthenticationFlowContext context, NetworkRule rule, Consumer<String> problems) {
         boolean sourceFailures = rule.needsSourceFailures();
         RiskContext network = RiskContextGatherer.gatherWithoutUser(context.getSession(), context.getRealm(), Instant.now(),
                 sourceFailures);
@@ -51,12 +61,13 @@ final class NetworkCondition extends ZeroTrustCondition {
         for (String id : sourceFailures ? WITH_SOURCE_FAILURES : NETWORK_EVALUATORS) {
             RiskEvaluatorProvider evaluator = context.getSession().getProvider(RiskEvaluatorProvider.class, id);
             if (evaluator == null) {
-                ConditionWarnings.badConfig(target, "the evaluator " + id + " is not deployed; its evidence is not checked");
+                problems.accept("the evaluator " + id + " is not deployed; its evidence is not checked");
                 continue;
             }
             EvaluatorResult result = evaluator.evaluate(network);
             if (!result.available()) {
-                LOG.debugf("Realm %s: %s cannot judge %s (%s)", target.realm(), id, network.clientIp(), result.unavailableReason());
+                LOG.debugf("Realm %s: %s cannot judge %s (%s)", context.getRealm().getName(), id, network.clientIp(),
+                        result.unavailableReason());
             }
             result.reasons().stream().map(RiskReason::code).forEach(found::add);
         }
@@ -64,6 +75,6 @@ final class NetworkCondition extends ZeroTrustCondition {
         if (!matching.isEmpty() && context.getAuthenticationSession() != null) {
             context.getAuthenticationSession().setAuthNote(AuthNotes.NETWORK_REASONS, String.join(",", matching));
         }
-        return !matching.isEmpty();
+        return matching;
     }
 }
