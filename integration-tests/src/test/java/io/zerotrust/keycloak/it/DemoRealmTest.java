@@ -45,7 +45,7 @@ class DemoRealmTest {
     }
 
     @Test
-    void demoUserLogsInWithDocumentedPassword() {
+    void demoUserLogsInWithDocumentedPassword() throws Exception {
         oauth.openLoginForm();
         assertThat(browser.driver().getPageSource()).contains("zero-trust.css");
         oauth.fillLoginForm("alice", "Alice-Demo-1");
@@ -54,6 +54,10 @@ class DemoRealmTest {
         AccessTokenResponse tokens = oauth.doAccessTokenRequest(response.getCode());
         assertThat(tokens.getStatusCode()).isEqualTo(200);
         assertThat(oauth.verifyToken(tokens.getAccessToken()).getPreferredUsername()).isEqualTo("alice");
+        // The demo's users hold the realm's default roles, so the account console (its REST API) lets them in
+        java.net.http.HttpResponse<String> account = accountApi(tokens.getAccessToken());
+        assertThat(account.statusCode()).as("account API: %s", account.body()).isEqualTo(200);
+        assertThat(account.body()).contains("\"username\":\"alice\"");
 
         String aliceId = LoginEvents.userId(realm, "alice");
         List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, aliceId, null, null, null, 0, 10);
@@ -102,5 +106,12 @@ class DemoRealmTest {
         oauth.openLoginForm();
         oauth.fillLoginForm("bob", "not-bobs-password");
         assertThat(browser.driver().getPageSource()).contains("Invalid username or password");
+    }
+
+    private java.net.http.HttpResponse<String> accountApi(String accessToken) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(oauth.getEndpoints().getIssuer() + "/account"))
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Accept", "application/json").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -51,6 +51,16 @@ class SmokeLoginTest {
     }
 
     @Test
+    void thePacksConditionsAreOfferedAsConditions() {
+        // The admin console's "Add condition" lists an authenticator provider whose display name starts "Condition "
+        List<String> conditions = List.of("zt-condition-risk-level", "zt-condition-location", "zt-condition-time-window",
+                "zt-condition-device-posture", "zt-condition-network");
+        List<Map<String, Object>> offered = realm.admin().flows().getAuthenticatorProviders();
+        assertThat(offered).filteredOn(p -> conditions.contains(p.get("id"))).hasSize(conditions.size())
+                .allSatisfy(p -> assertThat((String) p.get("displayName")).startsWith("Condition "));
+    }
+
+    @Test
     void userLogsInThroughBrowserFlowWithRiskAssessment() {
         var flows = realm.admin().flows();
         flows.copy("browser", Map.of("newName", FLOW));

@@ -14,7 +14,7 @@ public class DevicePostureConditionFactory extends ZeroTrustConditionFactory {
     public static final String CONFIG_NEGATE = ZeroTrustCondition.CONFIG_NEGATE;
 
     public DevicePostureConditionFactory() {
-        super(PROVIDER_ID, "Zero Trust: condition - device posture",
+        super(PROVIDER_ID, "Condition - Zero Trust device posture",
                 "True when 'Zero Trust: risk assessment' (which must run earlier) gave any of the listed reasons,"
                         + " i.e. the device is unverified or out of date. Without an assessment the condition is true.",
                 DevicePostureCondition.SINGLETON);

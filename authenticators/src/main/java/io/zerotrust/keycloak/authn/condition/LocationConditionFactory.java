@@ -15,7 +15,7 @@ public class LocationConditionFactory extends ZeroTrustConditionFactory {
     public static final String CONFIG_NEGATE = ZeroTrustCondition.CONFIG_NEGATE;
 
     public LocationConditionFactory() {
-        super(PROVIDER_ID, "Zero Trust: condition - location",
+        super(PROVIDER_ID, "Condition - Zero Trust location",
                 "True when the sign-in's country (located by 'Zero Trust: risk assessment', which must run earlier) is in,"
                         + " or not in, the listed countries. An unknown country counts as not listed.",
                 LocationCondition.SINGLETON);

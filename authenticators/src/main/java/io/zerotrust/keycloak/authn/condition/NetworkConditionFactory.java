@@ -17,7 +17,6 @@ public class NetworkConditionFactory extends ZeroTrustConditionFactory {
     public static final String CONFIG_NEGATE = ZeroTrustCondition.CONFIG_NEGATE;
 
     public NetworkConditionFactory() {
-        // Keycloak's admin console offers a provider as a condition only when its display name starts "Condition "
         super(PROVIDER_ID, "Condition - Zero Trust network",
                 "True when the client address gets one of the listed reason codes from the pack's network evaluators"
                         + " (ip-reputation, geo), judged without a user. Needs no risk assessment: put it, with"

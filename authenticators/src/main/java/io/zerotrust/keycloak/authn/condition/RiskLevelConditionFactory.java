@@ -16,7 +16,7 @@ public class RiskLevelConditionFactory extends ZeroTrustConditionFactory {
     public static final String CONFIG_NEGATE = ZeroTrustCondition.CONFIG_NEGATE;
 
     public RiskLevelConditionFactory() {
-        super(PROVIDER_ID, "Zero Trust: condition - risk level",
+        super(PROVIDER_ID, "Condition - Zero Trust risk level",
                 "True when the risk level assessed by 'Zero Trust: risk assessment' is at least (or at most) the chosen level."
                         + " Without an assessment earlier in the flow the level counts as HIGH.",
                 RiskLevelCondition.SINGLETON);

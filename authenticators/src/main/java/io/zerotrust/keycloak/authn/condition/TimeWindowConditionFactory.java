@@ -14,7 +14,7 @@ public class TimeWindowConditionFactory extends ZeroTrustConditionFactory {
     public static final String CONFIG_NEGATE = ZeroTrustCondition.CONFIG_NEGATE;
 
     public TimeWindowConditionFactory() {
-        super(PROVIDER_ID, "Zero Trust: condition - time window",
+        super(PROVIDER_ID, "Condition - Zero Trust time window",
                 "True when the sign-in happens inside one of the time windows. Needs no risk assessment.",
                 TimeWindowCondition.SINGLETON);
     }

@@ -13,7 +13,13 @@ abstract class ZeroTrustConditionFactory extends FlowStepFactory implements Cond
     private final String helpText;
     private final ConditionalAuthenticator singleton;
 
+    /** Keycloak's admin console offers a provider under "Add condition" only when its display name starts so. */
+    static final String CONDITION_PREFIX = "Condition ";
+
     ZeroTrustConditionFactory(String id, String displayType, String helpText, ConditionalAuthenticator singleton) {
+        if (!displayType.startsWith(CONDITION_PREFIX)) {
+            throw new IllegalArgumentException("condition " + id + ": display name must start with '" + CONDITION_PREFIX + "'");
+        }
         this.id = id;
         this.displayType = displayType;
         this.helpText = helpText;
