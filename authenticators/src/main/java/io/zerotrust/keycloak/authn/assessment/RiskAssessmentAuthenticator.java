@@ -193,7 +193,7 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
         boolean met = StepUpVerdict.record(session, authSession, event);
         UserModel user = authSession.getAuthenticatedUser();
         String reasons = authSession.getAuthNote(RiskNotes.REASONS);
-        if (met && user != null && reasons != null && List.of(reasons.split(",")).contains(AnomalyMarkEvaluator.CODE)
+        if (met && user != null && RiskNotes.codes(reasons).contains(AnomalyMarkEvaluator.CODE)
                 && VerifiedFactor.inThisSignIn(authSession) && user.getFirstAttribute(StepUpMark.ATTRIBUTE) != null) {
             user.removeAttribute(StepUpMark.ATTRIBUTE);
             LOG.debugf("Realm %s user %s: step-up mark lifted after a verified second factor", session.getContext().getRealm() == null

@@ -1,9 +1,10 @@
 package io.zerotrust.keycloak.authn.condition;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
 
 /**
  * Decides whether the assessment's reasons name any of the configured device problems. Without an assessment
@@ -32,6 +33,6 @@ public record DevicePostureRule(Set<String> codes) {
         if (reasonsNote == null) {
             return true;
         }
-        return Arrays.stream(reasonsNote.split(",")).map(String::trim).anyMatch(codes::contains);
+        return RiskNotes.codes(reasonsNote).stream().anyMatch(codes::contains);
     }
 }

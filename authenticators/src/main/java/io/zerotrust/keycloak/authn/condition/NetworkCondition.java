@@ -44,8 +44,8 @@ public final class NetworkCondition extends ZeroTrustCondition {
 
     @Override
     boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        NetworkRule rule = NetworkRule.read(config.list(CONFIG_REASONS), problem -> ConditionWarnings.badConfig(target, problem));
-        return !refusedReasons(context, rule, problem -> ConditionWarnings.badConfig(target, problem)).isEmpty();
+        Consumer<String> problems = problem -> ConditionWarnings.badConfig(target, problem);
+        return !refusedReasons(context, NetworkRule.read(config.list(CONFIG_REASONS), problems), problems).isEmpty();
     }
 
     /**

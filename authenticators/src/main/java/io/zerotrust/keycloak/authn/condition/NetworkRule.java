@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -47,6 +48,11 @@ public record NetworkRule(Set<String> codes) {
     /** The found codes that are configured, in the order found. */
     public List<String> matching(Collection<String> found) {
         return found.stream().filter(codes::contains).distinct().toList();
+    }
+
+    /** Reads the {@value NetworkConditionFactory#CONFIG_REASONS} setting of a flow step's stored config (null: none). */
+    public static NetworkRule fromConfig(Map<String, String> config, Consumer<String> warn) {
+        return read(ConditionConfig.of(config).list(NetworkConditionFactory.CONFIG_REASONS), warn);
     }
 
     /**

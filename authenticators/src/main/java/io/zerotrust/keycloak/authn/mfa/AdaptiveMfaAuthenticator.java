@@ -98,8 +98,7 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
 
     /** The assessment found the user's step-up mark (anomaly-mark evaluator) active. */
     private static boolean marked(AuthenticationFlowContext context) {
-        String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
-        return reasons != null && java.util.Arrays.asList(reasons.split(",")).contains(AnomalyMarkEvaluator.CODE);
+        return RiskNotes.codes(context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS)).contains(AnomalyMarkEvaluator.CODE);
     }
 
     private static Authenticator step(AuthenticationFlowContext context, String providerId) {

@@ -1,8 +1,6 @@
 package io.zerotrust.keycloak.authn.password;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.condition.NetworkCondition;
 import io.zerotrust.keycloak.authn.condition.NetworkRule;
@@ -12,7 +10,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.Constants;
 
 /**
  * Keycloak's username and password form, refusing by network first on every request: when the page is shown and
@@ -42,13 +39,10 @@ public class NetworkCheckedPasswordForm extends UsernamePasswordForm {
 
     private static boolean refusedByNetwork(AuthenticationFlowContext context) {
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        Map<String, String> values = config == null || config.getConfig() == null ? Map.of() : config.getConfig();
-        String raw = values.get(NetworkCheckedPasswordFormFactory.CONFIG_REASONS);
-        List<String> entries = raw == null ? List.of() : Arrays.asList(raw.split(Constants.CFG_DELIMITER));
-        NetworkRule rule = NetworkRule.read(entries, problem -> LOG.warnf("Realm %s, %s: %s", context.getRealm().getName(),
-                NetworkCheckedPasswordFormFactory.PROVIDER_ID, problem));
-        if (NetworkCondition.refusedReasons(context, rule, problem -> LOG.warnf("Realm %s, %s: %s",
-                context.getRealm().getName(), NetworkCheckedPasswordFormFactory.PROVIDER_ID, problem)).isEmpty()) {
+        Consumer<String> problems = problem -> LOG.warnf("Realm %s, %s: %s", context.getRealm().getName(),
+                NetworkCheckedPasswordFormFactory.PROVIDER_ID, problem);
+        NetworkRule rule = NetworkRule.fromConfig(config == null ? null : config.getConfig(), problems);
+        if (NetworkCondition.refusedReasons(context, rule, problems).isEmpty()) {
             return false;
         }
         // No password looked at yet: zt-deny's refusal by network, the same page whatever was typed

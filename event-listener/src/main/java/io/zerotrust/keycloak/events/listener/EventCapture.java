@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,9 +114,7 @@ public final class EventCapture {
         } catch (NumberFormatException ignored) {
             // kept as absent; the raw detail stays in unmapped
         }
-        List<String> codes = reasons == null || reasons.isBlank() ? List.of()
-                : Arrays.stream(reasons.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new SecurityEvent.Risk(parsed, level, codes);
+        return new SecurityEvent.Risk(parsed, level, RiskNotes.codes(reasons));
     }
 
     /** Hex SHA-256 of a device id, or null. */

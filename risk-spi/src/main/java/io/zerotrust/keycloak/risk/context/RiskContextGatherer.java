@@ -45,7 +45,6 @@ public final class RiskContextGatherer {
 
     public static RiskContext gather(KeycloakSession session, RealmModel realm, UserModel user, DeviceSignal device, Instant now) {
         HttpRequest request = session.getContext().getHttpRequest();
-        Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
         Map<String, String> cookies = new HashMap<>();
         if (request != null) {
             request.getHttpHeaders().getCookies().forEach((name, cookie) -> {
@@ -54,25 +53,19 @@ public final class RiskContextGatherer {
                 }
             });
         }
-        // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
-        String ip = session.getContext().getConnection().getRemoteAddr();
-        GeoLookup geo = locate(session, ip);
+        Source source = Source.of(session);
         ProfileRead profile = profile(session, user);
 
-        return RiskContext.builder(realm.getName(), now)
+        return source.context(realm, now)
                 .userId(user.getId())
-                .clientIp(ip)
-                .userAgent(headers.get("user-agent"))
-                .headers(headers)
                 .cookies(cookies)
-                .location(geo.location())
-                .locationProblem(geo.problem())
                 .profile(profile.profile())
                 .profileProblem(profile.problem())
                 .device(device)
-                .failures(failures(session, realm, user.getId(), ip, geo, now))
+                .failures(failures(session, realm, user.getId(), source.ip(), source.geo(), now))
                 .userAttributes(packAttributes(user))
-                .posture(PostureAssertions.check(session, realm, headers, device == null ? DeviceSignal.absent() : device, now))
+                .posture(PostureAssertions.check(session, realm, source.headers(),
+                        device == null ? DeviceSignal.absent() : device, now))
                 .build();
     }
 
@@ -86,18 +79,31 @@ public final class RiskContextGatherer {
      *                       for the login-failures evaluator's per-source reasons; otherwise failures are unknown
      */
     public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now, boolean sourceFailures) {
-        HttpRequest request = session.getContext().getHttpRequest();
-        Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
-        String ip = session.getContext().getConnection().getRemoteAddr();
-        GeoLookup geo = locate(session, ip);
-        return RiskContext.builder(realm.getName(), now)
-                .clientIp(ip)
-                .userAgent(headers.get("user-agent"))
-                .headers(headers)
-                .location(geo.location())
-                .locationProblem(geo.problem())
-                .failures(sourceFailures ? failures(session, realm, null, ip, geo, now) : null)
+        Source source = Source.of(session);
+        return source.context(realm, now)
+                .failures(sourceFailures ? failures(session, realm, null, source.ip(), source.geo(), now) : null)
                 .build();
+    }
+
+    /** What the request tells before anyone is known: its headers, its address and that address's GeoIP facts. */
+    private record Source(Map<String, String> headers, String ip, GeoLookup geo) {
+
+        static Source of(KeycloakSession session) {
+            HttpRequest request = session.getContext().getHttpRequest();
+            Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
+            // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
+            String ip = session.getContext().getConnection().getRemoteAddr();
+            return new Source(headers, ip, locate(session, ip));
+        }
+
+        RiskContext.Builder context(RealmModel realm, Instant now) {
+            return RiskContext.builder(realm.getName(), now)
+                    .clientIp(ip)
+                    .userAgent(headers.get("user-agent"))
+                    .headers(headers)
+                    .location(geo.location())
+                    .locationProblem(geo.problem());
+        }
     }
 
     /** Only the pack's own marks ({@code zt.*}); the rest of the user's attributes are none of the evaluators' business. */
@@ -143,7 +149,7 @@ public final class RiskContextGatherer {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), read);
     }
 
-        /** @param userId the user, or null for the source's failures only */
+    /** @param userId the user, or null for the source's failures only */
     private static FailureCounts failures(KeycloakSession session, RealmModel realm, String userId, String ip,
                                           GeoLookup geo, Instant now) {
         var factory = session.getKeycloakSessionFactory()

@@ -1,5 +1,8 @@
 package io.zerotrust.keycloak.risk.spi;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Names under which a risk assessment travels: authentication-session notes for later flow steps,
  * and event details for the event listener and the SOC.
@@ -33,6 +36,12 @@ public final class RiskNotes {
     public static final String EVENT_REFUSAL_BASIS = "zt_refusal_basis";
     /** Device id of the request, in the authentication session. */
     public static final String DEVICE_ID = "zt.device.id";
+
+    /** The codes of a {@link #REASONS} note or an {@link #EVENT_REASONS} detail, in order; empty for null or blank. */
+    public static List<String> codes(String reasons) {
+        return reasons == null || reasons.isBlank() ? List.of()
+                : Arrays.stream(reasons.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
 
     private RiskNotes() {
     }

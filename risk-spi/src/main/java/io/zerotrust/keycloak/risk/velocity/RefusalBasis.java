@@ -1,6 +1,5 @@
 package io.zerotrust.keycloak.risk.velocity;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +30,7 @@ public enum RefusalBasis {
      * @param medium    the sign-in was MEDIUM (at HIGH the risk itself would have refused it)
      */
     public static RefusalBasis of(String reasons, boolean enrolment, boolean medium) {
-        if (reasons != null && Arrays.stream(reasons.split(",")).map(String::trim).anyMatch(SOURCE_CODES::contains)) {
+        if (RiskNotes.codes(reasons).stream().anyMatch(SOURCE_CODES::contains)) {
             return SOURCE;
         }
         return enrolment && medium ? ENROLMENT : RISK;
