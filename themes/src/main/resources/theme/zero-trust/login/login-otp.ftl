@@ -2,10 +2,7 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<#-- One sentence of the notice; message arguments cannot be spread from a list, hence the explicit arities. -->
-<#macro ztReason line>
-    <#if line.parameters?size == 0>${msg(line.messageKey)}<#elseif line.parameters?size == 1>${msg(line.messageKey, line.parameters[0])}<#else>${msg(line.messageKey, line.parameters[0], line.parameters[1])}</#if>
-</#macro>
+<#import "zt-notice.ftl" as zt>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('totp'); section>
 <!-- template: login-otp.ftl (zero-trust) -->
 
@@ -13,16 +10,7 @@
         ${msg("doLogIn")}
     <#elseif section="form">
         <#if ztRiskReasons?? && ztRiskReasons?has_content>
-            <#-- role=status: read out once by screen readers without moving focus away from the code field -->
-            <div id="zt-risk-notice" class="zt-risk-notice" role="status" aria-labelledby="zt-risk-notice-title">
-                <p id="zt-risk-notice-title" class="zt-risk-notice__title">${msg("ztRiskNoticeTitle")}</p>
-                <p class="zt-risk-notice__intro">${msg("ztRiskNoticeIntro")}</p>
-                <ul class="zt-risk-notice__reasons">
-                    <#list ztRiskReasons as reason>
-                        <li><@ztReason line=reason/></li>
-                    </#list>
-                </ul>
-            </div>
+            <@zt.box id="zt-risk-notice" title=msg("ztRiskNoticeTitle") intro=msg("ztRiskNoticeIntro") reasons=ztRiskReasons/>
         </#if>
         <form id="kc-otp-login-form" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post">
             <input id="selectedCredentialId" type="hidden" name="selectedCredentialId" value="${otpLogin.selectedCredentialId!''}">

@@ -37,7 +37,20 @@ class AdaptiveFlowTest {
             assertThat(otp.getElementById("otp")).as("OTP field on %s", otp.getUrl()).isNotNull();
             String notice = otp.getHtmlElementById("zt-risk-notice").asNormalizedText();
             assertThat(notice).contains("We need to confirm it is you").contains("Sign-in from a new country: Austria");
-            HtmlPage after = OneTimeCodes.submit(otp, "olga", OTP_SECRET);
+
+            // A wrong code: the page explains itself again, and the LOGIN_ERROR says how risky the sign-in was
+            otp.getHtmlElementById("otp").type("000000");
+            HtmlPage wrong = otp.getHtmlElementById("kc-login").click();
+            assertThat(wrong.getElementById("otp")).as("code page again after a wrong code: %s", wrong.getUrl()).isNotNull();
+            assertThat(wrong.getHtmlElementById("zt-risk-notice").asNormalizedText()).contains("Sign-in from a new country: Austria");
+            String olgaId = LoginEvents.userId(realm, "olga");
+            List<EventRepresentation> wrongCode = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, olgaId, null, null, null, 0, 10);
+            assertThat(wrongCode).as("olga's LOGIN_ERROR events").anySatisfy(e -> {
+                assertThat(e.getError()).isEqualTo("invalid_user_credentials");
+                assertThat(e.getDetails()).containsEntry("zt_risk_level", "MEDIUM").containsKey("zt_risk_score");
+                assertThat(e.getDetails().get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY");
+            });
+            HtmlPage after = OneTimeCodes.submit(wrong, "olga", OTP_SECRET);
             assertThat(BrowserBehindProxy.signedIn(after)).as("signed in after OTP: %s", after.getUrl()).isTrue();
 
             // A Tor exit: refused before the password (zt-condition-network), without a code being asked, with a
@@ -92,6 +105,9 @@ class AdaptiveFlowTest {
                 HtmlPage enrol = login(browser, "jana");
                 assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up page: %s", enrol.asNormalizedText()).isNotNull();
                 assertThat(enrol.getElementById("kc-totp-secret-qr-code")).isNotNull();
+                // Why now: an ordinary sign-in is the safe moment
+                assertThat(enrol.getHtmlElementById("zt-enrol-notice").asNormalizedText())
+                        .contains("Why we ask you to set this up now").contains("This sign-in looks ordinary");
                 Screenshots.take(enrol, "enrol-otp");
                 String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
                 enrol.getHtmlElementById("totp").type(OneTimeCodes.next("jana", secret));
@@ -101,7 +117,9 @@ class AdaptiveFlowTest {
             }
 
             // The LOGIN after the set-up carries no flow details: the SOC still gets its verdict, from the user session
-            String loginId = LoginEvents.latest(realm, "jana").getId();
+            EventRepresentation enrolledLogin = LoginEvents.latest(realm, "jana");
+            assertThat(enrolledLogin.getDetails()).as("the stored LOGIN after the set-up").containsEntry("zt_risk_level", "LOW");
+            String loginId = enrolledLogin.getId();
             List<JsonNode> delivered = WebhookReceiver.get().await(e -> loginId.equals(e.path("metadata").path("uid").asText()), 1,
                     Duration.ofSeconds(30));
             assertThat(delivered).as("OCSF LOGIN %s at the webhook", loginId).hasSize(1);
@@ -110,6 +128,39 @@ class AdaptiveFlowTest {
             // ... and so does zt-risk-learning: the sign-in was verified (LOW), so this browser is jana's known device now
             assertThat(BrowserBehindProxy.signedIn(login(browser, "jana"))).isTrue();
             assertThat(LoginEvents.latest(realm, "jana").getDetails().get("zt_risk_reasons")).contains("DEVICE_KNOWN");
+        }
+    }
+
+    @Test
+    void whereTheRealmAllowsEnrolmentAtMediumTheSetUpPageListsTheReasons() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(login(browser, "kim"))).as("kim from Berlin").isTrue();
+            try (StepSetting medium = StepSetting.set(realm, "zt-adaptive OTP at MEDIUM", "zt-otp-form", "enrolUpTo", "MEDIUM")) {
+                HtmlPage enrol = login(browser.from(RiskFixtures.VIENNA), "kim");
+                assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up at MEDIUM: %s", enrol.asNormalizedText()).isNotNull();
+                String notice = enrol.getHtmlElementById("zt-enrol-notice").asNormalizedText();
+                assertThat(notice).contains("This sign-in is unusual").contains("Sign-in from a new country: Austria")
+                        .doesNotContain("looks ordinary");
+                assertThat(enrol.asNormalizedText()).doesNotContain("activate your account");
+                Screenshots.take(enrol, "enrol-otp-unusual");
+
+                // A wrong code renders the page again, still saying why
+                String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
+                enrol.getHtmlElementById("totp").type("000000");
+                enrol.getHtmlElementById("userLabel").type("phone");
+                HtmlPage again = enrol.getHtmlElementById("saveTOTPBtn").click();
+                assertThat(again.getElementById("kc-totp-settings-form")).as("set-up page after a wrong code").isNotNull();
+                assertThat(again.getHtmlElementById("zt-enrol-notice").asNormalizedText()).contains("Sign-in from a new country: Austria");
+
+                again.getHtmlElementById("totp").type(OneTimeCodes.next("kim", secret));
+                again.getHtmlElementById("userLabel").type("phone");
+                HtmlPage enrolled = again.getHtmlElementById("saveTOTPBtn").click();
+                assertThat(BrowserBehindProxy.signedIn(enrolled)).as("signed in after set-up: %s", enrolled.getUrl()).isTrue();
+                // The LOGIN an admin reads in Events, sent after the set-up, says how risky the sign-in was
+                assertThat(LoginEvents.latest(realm, "kim").getDetails()).containsEntry("zt_risk_level", "MEDIUM")
+                        .containsKey("zt_risk_score");
+                assertThat(LoginEvents.latest(realm, "kim").getDetails().get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY");
+            }
         }
     }
 

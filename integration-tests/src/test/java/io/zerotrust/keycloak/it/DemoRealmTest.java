@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.it;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.geo.GeoIpFixtures;
 import org.htmlunit.html.HtmlPage;
@@ -22,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's demo: the realm it imports, on a server started with the demo script's options. Its users log in
  * with the documented passwords, and the walk-through holds: bob sets up OTP at his first sign-in at home, a
- * one-time code (and the trust offer) from New York, denial from a Tor exit before the password form (the same
- * answer whatever the password).
+ * one-time code (and the trust offer, accepted) from New York, no code from Paris on the trusted browser, a code
+ * again from New York minutes later (impossible travel), denial from a Tor exit before the password form (the same
+ * answer whatever the password). Each page it meets is saved as a screenshot ({@code demo-*}).
  */
 @KeycloakIntegrationTest(config = DemoServerConfig.class)
 class DemoRealmTest {
@@ -71,6 +73,8 @@ class DemoRealmTest {
             // bob's first sign-in, at home and unremarkable (LOW), is where he sets up his authenticator app
             HtmlPage enrol = browser.login(realm.getName(), "bob", "Bob-Demo-1");
             assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up at bob's first sign-in: %s", enrol.getUrl()).isNotNull();
+            assertThat(enrol.getHtmlElementById("zt-enrol-notice").asNormalizedText()).contains("This sign-in looks ordinary");
+            Screenshots.take(enrol, "demo-1-enrol");
             String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
             enrol.getHtmlElementById("totp").type(OneTimeCodes.next("bob", secret));
             enrol.getHtmlElementById("userLabel").type("phone");
@@ -82,9 +86,36 @@ class DemoRealmTest {
             HtmlPage newYork = browser.from(GeoIpFixtures.NEW_YORK_IP).login(realm.getName(), "bob", "Bob-Demo-1");
             assertThat(BrowserBehindProxy.signedIn(newYork)).isFalse();
             assertThat(newYork.getHtmlElementById("zt-risk-notice").asNormalizedText()).contains("Sign-in from a new country: United States");
+            Screenshots.take(newYork, "demo-2-new-country-code");
             HtmlPage trust = OneTimeCodes.submit(newYork, "bob", secret);
             assertThat(trust.getElementById("zt-trust-yes")).as("trust offer after the code: %s", trust.asNormalizedText()).isNotNull();
-            assertThat(BrowserBehindProxy.signedIn(trust.getHtmlElementById("zt-trust-no").click())).isTrue();
+            Screenshots.take(trust, "demo-3-trust-offer");
+            assertThat(BrowserBehindProxy.signedIn(trust.getHtmlElementById("zt-trust-yes").click())).isTrue();
+            assertThat(LoginEvents.latest(realm, "bob").getDetails()).containsEntry("zt_risk_level", "MEDIUM")
+                    .containsEntry("zt_trusted_device", "trusted");
+
+            // Back home (no header), then Paris: a new country again, but from the trusted browser that alone asks for no code
+            browser.endSession();
+            assertThat(BrowserBehindProxy.signedIn(browser.from(null).login(realm.getName(), "bob", "Bob-Demo-1"))).as("home again").isTrue();
+            browser.endSession();
+            HtmlPage paris = browser.from(GeoIpFixtures.PARIS_IPV6).login(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(BrowserBehindProxy.signedIn(paris)).as("Paris from the trusted browser: %s", paris.asNormalizedText()).isTrue();
+            Map<String, String> parisLogin = LoginEvents.latest(realm, "bob").getDetails();
+            assertThat(parisLogin).containsEntry("zt_risk_level", "LOW");
+            assertThat(parisLogin.get("zt_risk_reasons")).contains("GEO_NEW_COUNTRY").contains("DEVICE_TRUSTED");
+
+            // New York minutes after Paris: nobody travels that fast, so even the trusted browser is asked, saying why
+            browser.endSession();
+            HtmlPage travel = browser.from(GeoIpFixtures.NEW_YORK_IP).login(realm.getName(), "bob", "Bob-Demo-1");
+            assertThat(travel.getElementById("otp")).as("code page after impossible travel: %s", travel.asNormalizedText()).isNotNull();
+            assertThat(travel.getHtmlElementById("zt-risk-notice").asNormalizedText())
+                    .contains("Your previous sign-in was from a place too far away to travel here since");
+            Screenshots.take(travel, "demo-4-impossible-travel");
+            HtmlPage afterTravel = OneTimeCodes.submit(travel, "bob", secret);
+            assertThat(BrowserBehindProxy.signedIn(afterTravel)).as("after the code: %s", afterTravel.asNormalizedText()).isTrue();
+            Map<String, String> travelLogin = LoginEvents.latest(realm, "bob").getDetails();
+            assertThat(travelLogin).containsEntry("zt_risk_level", "MEDIUM");
+            assertThat(travelLogin.get("zt_risk_reasons")).contains("IMPOSSIBLE_TRAVEL");
 
             browser.endSession();
             // Tor is refused before the password form, so the answer is the same whatever the password
@@ -93,6 +124,7 @@ class DemoRealmTest {
             assertThat(BrowserBehindProxy.signedIn(tor)).isFalse();
             assertThat(tor.asNormalizedText()).contains("Sign-in refused");
             assertThat(tor.getElementById("zt-reference")).isNotNull();
+            Screenshots.take(tor, "demo-5-tor-refused");
             browser.endSession();
             HtmlPage torWrong = browser.tryLogin(realm.getName(), "bob", "not-bobs-password");
             assertThat(torWrong.getWebResponse().getStatusCode()).isEqualTo(tor.getWebResponse().getStatusCode());

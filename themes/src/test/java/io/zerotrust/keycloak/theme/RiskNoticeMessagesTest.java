@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The risk notice of login-otp.ftl must read well in every language the theme offers. */
+/** The notices of login-otp.ftl and login-config-totp.ftl must read well in every language the theme offers. */
 class RiskNoticeMessagesTest {
 
     private static Properties messages(String language) throws IOException {
@@ -30,7 +30,8 @@ class RiskNoticeMessagesTest {
     @ValueSource(strings = {"en", "de"})
     void everyExplainedCodeHasAMessage(String language) throws IOException {
         Properties messages = messages(language);
-        for (String key : List.of("ztRiskNoticeTitle", "ztRiskNoticeIntro", "ztRiskReasonUnknown")) {
+        for (String key : List.of("ztRiskNoticeTitle", "ztRiskNoticeIntro", "ztRiskReasonUnknown", "ztEnrolNoticeTitle",
+                "ztEnrolReasonLow", "ztEnrolReasonRisk", "ztEnrolReasonRequired", "configureTotpMessage")) {
             assertThat(messages.getProperty(key)).as(key).isNotBlank();
         }
         for (String code : RiskNotice.EXPLAINED_CODES) {

@@ -121,7 +121,7 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
         authSession.setUserSessionNote(RiskNotes.EVENT_LEVEL, assessment.level().name());
         authSession.setUserSessionNote(RiskNotes.EVENT_REASONS, reasons);
         requireLevel(context, StepUpLevels.read(config, problems), assessment.level());
-        addEventDetails(context);
+        RiskEventDetails.addTo(context.getEvent(), context.getAuthenticationSession());
         // The verdict stands once met (LOW, or a factor verified before this step); otherwise later steps may meet it,
         // and the callbacks below record it again when the flow around the step, and the whole flow, succeed
         if (StepUpVerdict.record(session, authSession, null)) {
@@ -166,7 +166,7 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
     @Override
     public void onParentFlowSuccess(AuthenticationFlowContext context) {
         if (context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL) != null) {
-            addEventDetails(context);
+            RiskEventDetails.addTo(context.getEvent(), context.getAuthenticationSession());
             settle(context.getSession(), context.getAuthenticationSession(), context.getEvent());
         }
     }
@@ -198,19 +198,6 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
             user.removeAttribute(StepUpMark.ATTRIBUTE);
             LOG.debugf("Realm %s user %s: step-up mark lifted after a verified second factor", session.getContext().getRealm() == null
                     ? "-" : session.getContext().getRealm().getName(), user.getId());
-        }
-    }
-
-    private static void addEventDetails(AuthenticationFlowContext context) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        context.getEvent()
-                .detail(RiskNotes.EVENT_SCORE, authSession.getAuthNote(RiskNotes.SCORE))
-                .detail(RiskNotes.EVENT_LEVEL, authSession.getAuthNote(RiskNotes.LEVEL))
-                .detail(RiskNotes.EVENT_REASONS, authSession.getAuthNote(RiskNotes.REASONS))
-                .detail(RiskNotes.EVENT_DEVICE_ID, authSession.getAuthNote(RiskNotes.DEVICE_ID));
-        String acrLevel = authSession.getAuthNote(NOTE_ACR_LEVEL);
-        if (acrLevel != null) {
-            context.getEvent().detail(RiskAssessmentAuthenticatorFactory.EVENT_ACR_LEVEL, acrLevel);
         }
     }
 

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import io.zerotrust.keycloak.authn.FlowStep;
+import io.zerotrust.keycloak.authn.assessment.RiskEventDetails;
 import org.keycloak.authentication.authenticators.browser.WebAuthnAuthenticatorFactory;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.UserModel;
@@ -93,6 +94,8 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
             return;
         }
         context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, factor.credentialType());
+        // A wrong answer's LOGIN_ERROR says how risky the sign-in was, whichever factor was asked
+        RiskEventDetails.addTo(context.getEvent(), context.getAuthenticationSession());
         step(context, STEPS.get(factor)).action(context);
     }
 

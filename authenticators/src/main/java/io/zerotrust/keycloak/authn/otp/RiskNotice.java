@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Turns the risk assessment's notes into the sentences that tell a user why a second factor is asked. Only the
@@ -16,6 +22,11 @@ import io.zerotrust.keycloak.risk.engine.RiskLevel;
  * reasons) or when no assessment ran.
  */
 public final class RiskNotice {
+
+    /** Template attribute: list of {@link RiskNoticeLine}, empty when there is nothing to explain. */
+    public static final String ATTRIBUTE_REASONS = "ztRiskReasons";
+    /** Template attribute: LOW / MEDIUM / HIGH, absent when no assessment ran. */
+    public static final String ATTRIBUTE_LEVEL = "ztRiskLevel";
 
     /** Message key prefix; the theme holds {@code ztReason_<CODE>} for each code below. */
     public static final String REASON_KEY_PREFIX = "ztReason_";
@@ -66,6 +77,28 @@ public final class RiskNotice {
             return List.of(new RiskNoticeLine(UNKNOWN_REASON_KEY, List.of()));
         }
         return List.copyOf(lines);
+    }
+
+    /**
+     * Gives the page about to be rendered the notice's attributes, from the authentication session's notes.
+     * Authentication-session notes are invisible to templates, so every step that renders a page which explains
+     * itself (the code page, the OTP set-up page) calls this first; {@code form} is the request's one login forms
+     * provider, which the page is then rendered from.
+     */
+    public static void addTo(LoginFormsProvider form, KeycloakSession session, AuthenticationSessionModel authSession,
+                             UserModel user) {
+        if (authSession == null) {
+            return;
+        }
+        String level = authSession.getAuthNote(RiskNotes.LEVEL);
+        // The same resolution the login pages use for their messages, so the country name matches the page
+        Locale locale = session.getContext().resolveLocale(user);
+        form.setAttribute(ATTRIBUTE_REASONS, lines(level, authSession.getAuthNote(RiskNotes.REASONS),
+                authSession.getAuthNote(AuthNotes.GEO_COUNTRY), authSession.getAuthNote(AuthNotes.GEO_CITY),
+                locale == null ? Locale.ENGLISH : locale));
+        if (level != null) {
+            form.setAttribute(ATTRIBUTE_LEVEL, level);
+        }
     }
 
     /** The line for one code, or null when the code is not explained or the place it names is unknown. */

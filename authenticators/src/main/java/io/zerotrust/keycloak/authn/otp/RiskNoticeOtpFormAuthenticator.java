@@ -1,9 +1,7 @@
 package io.zerotrust.keycloak.authn.otp;
 
-import java.util.List;
-import java.util.Locale;
-
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.assessment.RiskEventDetails;
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
 import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
@@ -42,8 +40,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
 
-    public static final String ATTRIBUTE_REASONS = "ztRiskReasons";
-    public static final String ATTRIBUTE_LEVEL = "ztRiskLevel";
+    public static final String ATTRIBUTE_REASONS = RiskNotice.ATTRIBUTE_REASONS;
+    public static final String ATTRIBUTE_LEVEL = RiskNotice.ATTRIBUTE_LEVEL;
 
     static final RiskNoticeOtpFormAuthenticator SINGLETON = new RiskNoticeOtpFormAuthenticator();
     private static final Logger LOG = Logger.getLogger(RiskNoticeOtpFormAuthenticator.class);
@@ -74,6 +72,13 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
             return;
         }
         super.authenticate(context);
+    }
+
+    /** The code's answer (a wrong code's LOGIN_ERROR, or the LOGIN) says how risky the sign-in was. */
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        RiskEventDetails.addTo(context.getEvent(), context.getAuthenticationSession());
+        super.action(context);
     }
 
     private static void withoutOtp(AuthenticationFlowContext context) {
@@ -115,21 +120,7 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
      */
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        String level = authSession.getAuthNote(RiskNotes.LEVEL);
-        List<RiskNoticeLine> lines = RiskNotice.lines(level, authSession.getAuthNote(RiskNotes.REASONS),
-                authSession.getAuthNote(AuthNotes.GEO_COUNTRY), authSession.getAuthNote(AuthNotes.GEO_CITY),
-                pageLocale(context));
-        context.form().setAttribute(ATTRIBUTE_REASONS, lines);
-        if (level != null) {
-            context.form().setAttribute(ATTRIBUTE_LEVEL, level);
-        }
+        RiskNotice.addTo(context.form(), context.getSession(), context.getAuthenticationSession(), context.getUser());
         return super.challenge(context, error, field);
-    }
-
-    private static Locale pageLocale(AuthenticationFlowContext context) {
-        // The same resolution the login pages use for their messages, so the country name matches the page
-        Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
-        return locale == null ? Locale.ENGLISH : locale;
     }
 }
