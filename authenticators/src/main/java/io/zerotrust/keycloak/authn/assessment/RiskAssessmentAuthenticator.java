@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
@@ -23,6 +24,7 @@ import io.zerotrust.keycloak.risk.engine.RiskPolicy;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.tuning.RealmTuning;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowCallback;
@@ -91,8 +93,11 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
                 configModel == null ? "-" : configModel.getAlias(), problem);
         RiskPolicy policy = RiskPolicyConfig.read(config, problems);
 
+        // The realm's Zero Trust page may switch evaluators off, whatever the step enables
+        Set<String> disabled = RealmTuning.disabledEvaluators(context.getRealm());
         List<RiskEvaluatorProvider> evaluators = context.getSession().getKeycloakSessionFactory()
                 .getProviderFactoriesStream(RiskEvaluatorProvider.class)
+                .filter(factory -> !disabled.contains(factory.getId()))
                 .map(factory -> (RiskEvaluatorProvider) factory.create(context.getSession()))
                 .toList();
         KeycloakSession session = context.getSession();

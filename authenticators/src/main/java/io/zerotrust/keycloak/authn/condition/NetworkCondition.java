@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.condition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
@@ -14,6 +15,7 @@ import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.geo.GeoEvaluator;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluator;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.tuning.RealmTuning;
 import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -58,7 +60,11 @@ public final class NetworkCondition extends ZeroTrustCondition {
         RiskContext network = RiskContextGatherer.gatherWithoutUser(context.getSession(), context.getRealm(), Instant.now(),
                 sourceFailures);
         List<String> found = new ArrayList<>();
+        Set<String> disabled = RealmTuning.disabledEvaluators(context.getRealm());
         for (String id : sourceFailures ? WITH_SOURCE_FAILURES : NETWORK_EVALUATORS) {
+            if (disabled.contains(id)) {
+                continue; // switched off on the realm's Zero Trust page
+            }
             RiskEvaluatorProvider evaluator = context.getSession().getProvider(RiskEvaluatorProvider.class, id);
             if (evaluator == null) {
                 problems.accept("the evaluator " + id + " is not deployed; its evidence is not checked");

@@ -1,18 +1,25 @@
 package io.zerotrust.keycloak.risk.anomaly;
 
+import java.util.List;
+import java.util.Map;
+
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 
-/** The {@code anomaly-mark} evaluator; option {@value #LOG_ODDS} (default 3.0). */
+/** The {@code anomaly-mark} evaluator; option {@value #LOG_ODDS} (default 3.0), which a realm may override. */
 public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     public static final String LOG_ODDS = "log-odds";
 
-    private AnomalyMarkEvaluator evaluator = new AnomalyMarkEvaluator(AnomalyMarkEvaluator.DEFAULT_LOG_ODDS);
+    private final TunedSettings<AnomalyMarkEvaluator> evaluators = new TunedSettings<>(AnomalyMarkEvaluator.ID,
+            options -> new AnomalyMarkEvaluator(options.logOdds(LOG_ODDS, AnomalyMarkEvaluator.DEFAULT_LOG_ODDS)));
 
     @Override
     public String getId() {
@@ -21,13 +28,31 @@ public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory
 
     @Override
     public void init(Config.Scope config) {
-        evaluator = new AnomalyMarkEvaluator(new EvaluatorOptions(getId(), config)
-                .logOdds(LOG_ODDS, AnomalyMarkEvaluator.DEFAULT_LOG_ODDS));
+        evaluators.init(config);
     }
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
     }
 
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Double.toString(AnomalyMarkEvaluator.DEFAULT_LOG_ODDS))
+                .helpText("Log-odds of ANOMALY_FLAGGED (a user marked for step-up by a finding); the sign-in is held "
+                        + "at MEDIUM or above whatever the value.").add()
+                .build();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return RealmOptions.except(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
+    }
 }

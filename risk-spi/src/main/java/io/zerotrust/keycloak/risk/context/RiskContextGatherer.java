@@ -157,7 +157,7 @@ public final class RiskContextGatherer {
         if (!(factory instanceof LoginFailuresEvaluatorFactory failuresFactory)) {
             return null;
         }
-        FailureWindow window = failuresFactory.failureWindow();
+        FailureWindow window = failuresFactory.failureWindow(session);
         String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
         try {
             List<FailureRecord> recent = readAside(session, s -> new LoginFailureStore(s)

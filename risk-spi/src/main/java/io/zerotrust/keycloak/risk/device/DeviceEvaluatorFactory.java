@@ -2,12 +2,13 @@ package io.zerotrust.keycloak.risk.device;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
-
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -16,7 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Registers the {@code device} evaluator. Server-wide options, e.g.
  * {@code --spi-zt-risk-evaluator--device--unknown-log-odds=2.0}, tune its log-odds; unset or unreadable ones
- * keep their defaults ({@link DeviceEvaluatorConfig}).
+ * keep their defaults ({@link DeviceEvaluatorConfig}). A realm may override each of them.
  */
 public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -30,7 +31,8 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String BROWSER_CHANGED_LOG_ODDS = "browser-changed-log-odds";
     public static final String OS_CHANGED_LOG_ODDS = "os-changed-log-odds";
 
-    private DeviceEvaluator evaluator = new DeviceEvaluator(DeviceEvaluatorConfig.defaults());
+    private final TunedSettings<DeviceEvaluator> evaluators =
+            new TunedSettings<>(DeviceEvaluator.ID, options -> new DeviceEvaluator(DeviceEvaluatorConfig.from(options)));
 
     @Override
     public String getId() {
@@ -39,12 +41,22 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        evaluator = new DeviceEvaluator(DeviceEvaluatorConfig.from(new EvaluatorOptions(DeviceEvaluator.ID, config::get)));
+        evaluators.init(config);
     }
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return RealmOptions.except(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
     }
 
     @Override

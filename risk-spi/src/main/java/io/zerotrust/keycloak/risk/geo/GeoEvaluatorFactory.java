@@ -3,10 +3,13 @@ package io.zerotrust.keycloak.risk.geo;
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import org.jboss.logging.Logger;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -16,6 +19,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * Registers the {@code geo} evaluator. Options, e.g.
  * {@code --spi-zt-risk-evaluator--geo--deny-countries=KP,IR} or
  * {@code --spi-zt-risk-evaluator--geo--new-country-log-odds=2.5}: see {@link GeoSettings} and {@link GeoRule}.
+ * A realm may override each of them (admin console, Zero Trust page).
  */
 public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -23,9 +27,7 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String ALLOW_COUNTRIES = GeoSettings.ALLOW_COUNTRIES;
     public static final String INTERNAL_ADDRESSES = GeoSettings.INTERNAL_ADDRESSES;
 
-    private static final Logger LOG = Logger.getLogger(GeoEvaluatorFactory.class);
-
-    private volatile GeoEvaluator evaluator = new GeoEvaluator(GeoSettings.defaults());
+    private final TunedSettings<GeoEvaluator> evaluators = new TunedSettings<>(GeoEvaluator.ID, GeoEvaluatorFactory::evaluator);
 
     @Override
     public String getId() {
@@ -34,16 +36,30 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        GeoSettings settings = GeoSettings.parse(config::get);
-        for (String problem : settings.problems()) {
-            LOG.warnf("zt-risk-evaluator geo: %s", problem);
-        }
-        evaluator = new GeoEvaluator(settings);
+        evaluators.init(config);
+    }
+
+    private static GeoEvaluator evaluator(EvaluatorOptions options) {
+        GeoSettings settings = GeoSettings.parse(options::string);
+        settings.problems().forEach(options::problem);
+        return new GeoEvaluator(settings);
     }
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        List<ProviderConfigProperty> options = RealmOptions.except(getConfigMetadata());
+        RealmOptions.withChoices(options, DENY_COUNTRIES, RealmOptions.countryCodes());
+        return RealmOptions.withChoices(options, ALLOW_COUNTRIES, RealmOptions.countryCodes());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
     }
 
     @Override

@@ -36,10 +36,10 @@ public final class PostureAssertions {
     public static PostureVerification check(KeycloakSession session, RealmModel realm, Map<String, String> headers,
                                             DeviceSignal device, Instant now) {
         var factory = session.getKeycloakSessionFactory().getProviderFactory(RiskEvaluatorProvider.class, PostureEvaluator.ID);
-        if (!(factory instanceof PostureEvaluatorFactory postureFactory) || !postureFactory.config().checksAssertions()) {
+        if (!(factory instanceof PostureEvaluatorFactory postureFactory) || !postureFactory.config(session).checksAssertions()) {
             return null;
         }
-        PostureEvaluatorConfig config = postureFactory.config();
+        PostureEvaluatorConfig config = postureFactory.config(session);
         String assertion = headers.get(config.header().toLowerCase(Locale.ROOT));
         if (assertion == null || assertion.isBlank()) {
             return null;

@@ -49,6 +49,11 @@ public final class PostureEvaluator implements RiskEvaluator {
         this.config = Objects.requireNonNull(config, "config");
     }
 
+    /** The policy this evaluator applies. */
+    public PostureEvaluatorConfig config() {
+        return config;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -66,7 +66,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
         MinimumVersions minBrowser = versions(options, PostureEvaluatorFactory.MIN_BROWSER_VERSIONS, problems);
         MinimumVersions minOs = versions(options, PostureEvaluatorFactory.MIN_OS_VERSIONS, problems);
         String problem = problems.isEmpty() ? null : String.join("; ", problems);
-        if (problem != null) {
+        if (problem != null && !options.collect(problem)) {
             LOG.errorf("zt-risk-evaluator %s is misconfigured, every evaluation will report it unavailable: %s",
                     PostureEvaluator.ID, problem);
         }

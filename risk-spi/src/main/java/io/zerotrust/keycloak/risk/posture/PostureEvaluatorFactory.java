@@ -3,10 +3,11 @@ package io.zerotrust.keycloak.risk.posture;
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
+import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -15,7 +16,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Registers the {@code device-posture} evaluator. Server-wide options, e.g.
  * {@code --spi-zt-risk-evaluator--device-posture--jwks-file=/opt/keycloak/conf/posture-jwks.json}; keys and files are
- * read here, at start-up, never on a login thread.
+ * read here, at start-up, never on a login thread. A realm may override every option but {@value #JWKS_FILE} (a
+ * server file), e.g. with its own {@value #PUBLIC_KEY}; the settings are then read once per distinct realm value.
  */
 public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -54,8 +56,8 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String BROWSER_OUTDATED_LOG_ODDS = "browser-outdated-log-odds";
     public static final String OS_OUTDATED_LOG_ODDS = "os-outdated-log-odds";
 
-    private PostureEvaluatorConfig config = PostureEvaluatorConfig.none();
-    private PostureEvaluator evaluator = new PostureEvaluator(config);
+    private final TunedSettings<PostureEvaluator> evaluators =
+            new TunedSettings<>(PostureEvaluator.ID, options -> new PostureEvaluator(PostureEvaluatorConfig.from(options)), JWKS_FILE);
 
     @Override
     public String getId() {
@@ -64,18 +66,32 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        this.config = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, config::get));
-        evaluator = new PostureEvaluator(this.config);
+        evaluators.init(config);
     }
 
-    /** The policy read at start-up; {@link PostureAssertions} verifies with it. */
+    /** The server-wide policy, read at start-up. */
     public PostureEvaluatorConfig config() {
-        return config;
+        return evaluators.serverWide().config();
+    }
+
+    /** The policy of the session's realm; {@link PostureAssertions} verifies with it. */
+    public PostureEvaluatorConfig config(KeycloakSession session) {
+        return evaluators.current(session).config();
     }
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return evaluators.realmOptions(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
     }
 
     @Override

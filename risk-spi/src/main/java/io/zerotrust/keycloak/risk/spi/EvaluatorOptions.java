@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.risk.spi;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -17,6 +19,8 @@ public final class EvaluatorOptions {
 
     private final String evaluatorId;
     private final Function<String, String> source;
+    /** Null: problems are logged; otherwise they are kept here, to refuse a realm's settings when they are saved. */
+    private final List<String> collected;
 
     /**
      * @param evaluatorId the factory id, named in log messages
@@ -31,8 +35,23 @@ public final class EvaluatorOptions {
      * @param source      option values by key; null reads every option as unset
      */
     public EvaluatorOptions(String evaluatorId, Function<String, String> source) {
+        this(evaluatorId, source, null);
+    }
+
+    private EvaluatorOptions(String evaluatorId, Function<String, String> source, List<String> collected) {
         this.evaluatorId = evaluatorId;
         this.source = source == null ? key -> null : source;
+        this.collected = collected;
+    }
+
+    /** Options whose problems are kept in {@link #problems()} instead of logged: for validating values before use. */
+    public static EvaluatorOptions collecting(String evaluatorId, Function<String, String> source) {
+        return new EvaluatorOptions(evaluatorId, source, new ArrayList<>());
+    }
+
+    /** The problems found so far when {@link #collecting collecting}; empty otherwise. */
+    public List<String> problems() {
+        return collected == null ? List.of() : List.copyOf(collected);
     }
 
     /** The trimmed value, or null when unset or blank. */
@@ -89,8 +108,29 @@ public final class EvaluatorOptions {
 
     /** Logs a value the caller could not use; the caller then applies {@code defaultValue}. */
     public void invalid(String key, String value, String problem, Object defaultValue) {
-        LOG.warnf("zt-risk-evaluator %s: option %s='%s' is invalid (%s); using the default '%s'",
-                evaluatorId, key, value, problem, defaultValue);
+        problem(String.format(Locale.ROOT, "option %s='%s' is invalid (%s); using the default '%s'",
+                key, value, problem, defaultValue));
+    }
+
+    /** Reports a value that costs precision (the caller applies a default): logged as a warning, or collected. */
+    public void problem(String message) {
+        if (collected != null) {
+            collected.add(message);
+        } else {
+            LOG.warnf("zt-risk-evaluator %s: %s", evaluatorId, message);
+        }
+    }
+
+    /**
+     * Reports a configuration that makes the evaluator unusable; collected, or else not reported here
+     * ({@code false}): the caller then logs it in its own words.
+     */
+    public boolean collect(String message) {
+        if (collected == null) {
+            return false;
+        }
+        collected.add(message);
+        return true;
     }
 
     private String raw(String key) {

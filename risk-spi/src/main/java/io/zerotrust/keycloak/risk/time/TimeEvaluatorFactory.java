@@ -1,11 +1,14 @@
 package io.zerotrust.keycloak.risk.time;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -13,7 +16,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Registers the {@code time} evaluator. Options ({@code --spi-zt-risk-evaluator--time--<key>}):
- * {@value #ACCESS_WINDOWS}, {@value #MIN_LOGINS}, {@value #NEIGHBOUR_HOURS}, {@value #SMOOTHING}.
+ * {@value #ACCESS_WINDOWS}, {@value #MIN_LOGINS}, {@value #NEIGHBOUR_HOURS}, {@value #SMOOTHING}; a realm may
+ * override each of them.
  */
 public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -23,7 +27,8 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String NEIGHBOUR_HOURS = "neighbour-hours";
     public static final String SMOOTHING = "smoothing";
 
-    private volatile TimeEvaluator evaluator = new TimeEvaluator(TimeSettings.defaults());
+    private final TunedSettings<TimeEvaluator> evaluators =
+            new TunedSettings<>(TimeEvaluator.ID, options -> new TimeEvaluator(readSettings(options)));
 
     @Override
     public String getId() {
@@ -32,7 +37,7 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public void init(Config.Scope config) {
-        evaluator = new TimeEvaluator(readSettings(new EvaluatorOptions(getId(), config)));
+        evaluators.init(config);
     }
 
     static TimeSettings readSettings(EvaluatorOptions options) {
@@ -52,12 +57,22 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
     }
 
-    /** The evaluator built from the options, for tests. */
+    /** The evaluator built from the server-wide options, for tests. */
     public TimeEvaluator evaluator() {
-        return evaluator;
+        return evaluators.serverWide();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return RealmOptions.except(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
     }
 
     @Override

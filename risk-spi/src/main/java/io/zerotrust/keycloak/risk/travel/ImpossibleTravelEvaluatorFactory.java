@@ -3,10 +3,13 @@ package io.zerotrust.keycloak.risk.travel;
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import org.jboss.logging.Logger;
+import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -14,16 +17,15 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Registers the {@code impossible-travel} evaluator. Options, e.g.
- * {@code --spi-zt-risk-evaluator--impossible-travel--max-speed-kmh=900}.
+ * {@code --spi-zt-risk-evaluator--impossible-travel--max-speed-kmh=900}; a realm may override both.
  */
 public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     public static final String MAX_SPEED_KMH = TravelSettings.MAX_SPEED_KMH;
     public static final String LOG_ODDS = TravelSettings.LOG_ODDS;
 
-    private static final Logger LOG = Logger.getLogger(ImpossibleTravelEvaluatorFactory.class);
-
-    private volatile ImpossibleTravelEvaluator evaluator = new ImpossibleTravelEvaluator(TravelSettings.defaults());
+    private final TunedSettings<ImpossibleTravelEvaluator> evaluators =
+            new TunedSettings<>(ImpossibleTravelEvaluator.ID, ImpossibleTravelEvaluatorFactory::evaluator);
 
     @Override
     public String getId() {
@@ -32,16 +34,28 @@ public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFa
 
     @Override
     public void init(Config.Scope config) {
-        TravelSettings settings = TravelSettings.parse(config::get);
-        for (String problem : settings.problems()) {
-            LOG.warnf("zt-risk-evaluator impossible-travel: %s", problem);
-        }
-        evaluator = new ImpossibleTravelEvaluator(settings);
+        evaluators.init(config);
+    }
+
+    private static ImpossibleTravelEvaluator evaluator(EvaluatorOptions options) {
+        TravelSettings settings = TravelSettings.parse(options::string);
+        settings.problems().forEach(options::problem);
+        return new ImpossibleTravelEvaluator(settings);
     }
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return RealmOptions.except(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return evaluators.problems(realmValues);
     }
 
     @Override

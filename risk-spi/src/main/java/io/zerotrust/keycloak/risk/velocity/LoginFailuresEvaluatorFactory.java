@@ -1,11 +1,14 @@
 package io.zerotrust.keycloak.risk.velocity;
 
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -15,7 +18,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * Registers the {@code login-failures} evaluator. Options ({@code --spi-zt-risk-evaluator--login-failures--<key>}):
  * {@value #USER_FAILURES_THRESHOLD}, {@value #STUFFING_DISTINCT_USERS}, {@value #SPRAY_DISTINCT_USERS},
  * {@value #NETWORK_DISTINCT_USERS}, {@value #WINDOW_MINUTES}. The adapter that fills
- * {@code RiskContext.failures()} counts with {@link #failureWindow()}.
+ * {@code RiskContext.failures()} counts with {@link #failureWindow(KeycloakSession)}. A realm may override each of them.
  */
 public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -25,7 +28,8 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
     public static final String NETWORK_DISTINCT_USERS = "network-distinct-users";
     public static final String WINDOW_MINUTES = "window-minutes";
 
-    private volatile LoginFailuresEvaluator evaluator = new LoginFailuresEvaluator(LoginFailuresSettings.defaults());
+    private final TunedSettings<LoginFailuresSettings> settings =
+            new TunedSettings<>(LoginFailuresEvaluator.ID, LoginFailuresEvaluatorFactory::readSettings);
 
     @Override
     public String getId() {
@@ -34,7 +38,7 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
 
     @Override
     public void init(Config.Scope config) {
-        evaluator = new LoginFailuresEvaluator(readSettings(new EvaluatorOptions(getId(), config)));
+        settings.init(config);
     }
 
     static LoginFailuresSettings readSettings(EvaluatorOptions options) {
@@ -48,21 +52,42 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluator);
+        return new DelegatingEvaluatorProvider(new LoginFailuresEvaluator(settings(session)));
     }
 
+    /** The settings of the session's realm (the server-wide ones outside a realm). */
+    public LoginFailuresSettings settings(KeycloakSession session) {
+        return settings.current(session);
+    }
+
+    /** The server-wide settings. */
     public LoginFailuresSettings settings() {
-        return evaluator.settings();
+        return settings.serverWide();
     }
 
-    /** How far back failures must be counted ({@value #WINDOW_MINUTES}). */
+    /** How far back failures must be counted ({@value #WINDOW_MINUTES}), server-wide. */
     public int windowMinutes() {
-        return evaluator.settings().windowMinutes();
+        return settings().windowMinutes();
     }
 
-    /** The counting logic the adapter applies to the failure records it fetched. */
+    /** The server-wide counting logic. */
     public FailureWindow failureWindow() {
-        return evaluator.settings().failureWindow();
+        return settings().failureWindow();
+    }
+
+    /** The counting logic the adapter applies to the failure records it fetched, for the session's realm. */
+    public FailureWindow failureWindow(KeycloakSession session) {
+        return settings(session).failureWindow();
+    }
+
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return RealmOptions.except(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return settings.problems(realmValues);
     }
 
     @Override
