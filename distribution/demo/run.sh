@@ -52,6 +52,7 @@ export KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}
 exec "$home/bin/kc.sh" start-dev \
     --http-port "$port" \
     --import-realm \
+    --features declarative-ui \
     --proxy-headers xforwarded \
     --proxy-trusted-addresses 127.0.0.1 \
     --spi-zt-geoip--maxmind--city-database="$geoip/GeoIP2-City-Test.mmdb" \

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import io.zerotrust.keycloak.risk.geo.GeoIpFixtures;
+import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
-/** The server as distribution/demo/run.sh starts it: the pack, the trusted loopback proxy, the demo GeoIP data. */
+/**
+ * The server as distribution/demo/run.sh starts it: the pack, the trusted loopback proxy, the demo GeoIP data, and
+ * Keycloak's declarative admin UI for the realm's Zero Trust page.
+ */
 public class DemoServerConfig implements KeycloakServerConfig {
 
     static final Path GEOIP = Path.of("target", "zt-demo-geoip").toAbsolutePath();
@@ -22,6 +26,7 @@ public class DemoServerConfig implements KeycloakServerConfig {
         }
         return config
                 .dependency("io.zerotrust.keycloak", "keycloak-zero-trust")
+                .features(Profile.Feature.DECLARATIVE_UI)
                 .option("proxy-headers", "xforwarded")
                 .option("proxy-trusted-addresses", "127.0.0.1")
                 .spiOption("zt-geoip", "maxmind", "city-database", GEOIP.resolve(GeoIpFixtures.CITY_FILE).toString())
