@@ -33,10 +33,14 @@ final class Screenshots {
     }
 
     /** Saves the page as {@code name}.html and, where Chromium is available, {@code name}.png. */
-    static synchronized void take(HtmlPage page, String name) {
+    static void take(HtmlPage page, String name) {
+        take(page.getWebResponse().getContentAsString(StandardCharsets.UTF_8), name);
+    }
+
+    /** Saves markup the server sent (a page, or an SVG picture) as {@code name}.html and, with Chromium, {@code name}.png. */
+    static synchronized void take(String html, String name) {
         try {
             Files.createDirectories(DIR);
-            String html = page.getWebResponse().getContentAsString(StandardCharsets.UTF_8);
             // Absolute paths such as /resources/... must resolve against the server, not the file system
             String based = html.replaceFirst("(?i)<head>", "<head><base href=\"" + BrowserBehindProxy.BASE + "/\">");
             Path file = DIR.resolve(name + ".html");

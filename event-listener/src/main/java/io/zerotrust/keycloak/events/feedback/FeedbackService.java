@@ -135,7 +135,8 @@ public final class FeedbackService {
         return new Reply(status, body);
     }
 
-    static ObjectNode json(RecentFindings.Entry entry) {
+    /** A finding and its verdict as the findings API shows them. */
+    public static ObjectNode json(RecentFindings.Entry entry) {
         AnomalyFinding finding = entry.finding();
         ObjectNode node = JSON.createObjectNode();
         node.put("id", finding.id());

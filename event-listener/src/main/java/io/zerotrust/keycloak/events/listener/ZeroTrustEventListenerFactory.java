@@ -85,6 +85,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     private PipelineOptions options;
     private DeliveryPipeline<SecurityEvent> pipeline;
     private final List<String> sinkNames = new ArrayList<>();
+    private volatile List<SpooledSink> spooledSinks = List.of();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -121,6 +122,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                     FILE_PATH);
         }
         sinks.forEach(s -> sinkNames.add(s.name()));
+        spooledSinks = List.copyOf(sinks);
         FindingActionExecutor actions = new FindingActionExecutor(factory, options.actions(), options.stepUpTtl(),
                 options.revokeOfflineSessions(), Clock.systemUTC());
         EventBatchProcessor processor = new EventBatchProcessor(scorer(factory, metrics), finding -> {
@@ -192,6 +194,13 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         info.put("file", options == null || options.file() == null ? "off" : options.file().toString());
         info.put("spool-dir", options == null ? "" : options.spoolDir().toString());
         info.put("queued", pipeline == null ? "0" : Integer.toString(pipeline.queued()));
+        PipelineMetrics metrics = PipelineMetrics.global();
+        for (SpooledSink sink : spooledSinks) {
+            // The backlog is what waits in the sink's spool for a retry: events Keycloak committed, not yet delivered
+            info.put(sink.name() + "-backlog", Integer.toString(sink.spool().events()));
+            info.put(sink.name() + "-delivered", Long.toString((long) metrics.count(PipelineMetrics.DELIVERED, "sink", sink.name())));
+            info.put(sink.name() + "-retried", Long.toString((long) metrics.count(PipelineMetrics.RETRIED, "sink", sink.name())));
+        }
         if (options != null && !options.problems().isEmpty()) {
             info.put("problems", String.join("; ", options.problems()));
         }
