@@ -110,20 +110,24 @@ final class ChromiumBehindProxy implements AutoCloseable {
         input.sendKeys(text);
     }
 
-    /** The consoles' success toasts sit top right, over the action menus; close them rather than wait them out. */
+    /**
+     * The consoles' success toasts sit top right, over the action menus and the pictures; close them rather than
+     * wait them out (by script: a modal's backdrop would take a real click).
+     */
     void closeToasts() {
-        for (WebElement close : driver.findElements(By.cssSelector(".pf-v5-c-alert-group .pf-v5-c-alert__action button"))) {
-            try {
-                close.click();
-            } catch (RuntimeException e) {
-                // gone already
-            }
-        }
+        driver.executeScript("document.querySelectorAll('.pf-v5-c-alert-group .pf-v5-c-alert__action button')"
+                + ".forEach(b => b.click());");
+    }
+
+    /** Scrolls the element to the middle of the window, for a picture of it. */
+    void scrollTo(By by) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", shown(by));
     }
 
     /** Saves what the window shows as {@code name}.png under {@link Screenshots#DIR}, once the fonts are in. */
     void screenshot(String name) {
         closeToasts();
+        wait.until(d -> d.findElements(By.cssSelector(".pf-v5-c-alert-group .pf-v5-c-alert")).isEmpty());
         driver.executeAsyncScript("const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done());");
         try {
             Files.createDirectories(Screenshots.DIR);

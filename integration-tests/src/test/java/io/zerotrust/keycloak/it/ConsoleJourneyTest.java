@@ -264,6 +264,7 @@ class ConsoleJourneyTest {
         userBrowser.driver().get(ChromiumBehindProxy.accountUrl(realm.getName()) + "account-security/signing-in");
         By trusted = By.cssSelector("[data-testid='zt-trusted-device/credential-list']");
         assertThat(userBrowser.shown(trusted).getText()).contains("Trusted device").contains("Berlin (DE)");
+        userBrowser.scrollTo(trusted);
         screenshot(userBrowser, "signing-in-lists-the-trusted-device");
         userBrowser.click(new ByChained(trusted, By.cssSelector("[data-testrole='remove']")));
 
@@ -309,6 +310,16 @@ class ConsoleJourneyTest {
 
     @Test
     @Order(12)
+    void fromATorExitTheSignInPageItselfIsTheRefusal() {
+        // zt-username-password-form refuses by network before any password is asked: nothing to learn about it
+        userBrowser.from(RiskFixtures.BERLIN_TOR).driver().get(ChromiumBehindProxy.accountUrl(realm.getName()));
+        assertThat(userBrowser.shown(By.id("zt-reference")).getText()).matches("[A-Z0-9]{5}-[A-Z0-9]{5}");
+        assertThat(userBrowser.present(By.id("password"))).isFalse();
+        screenshot(userBrowser, "refused-from-tor");
+    }
+
+    @Test
+    @Order(13)
     void theAdminFindsTheRefusalUnderEventsByTheUserAndReadsTheReferenceInItsDetails() {
         // The console searches user events by user, type, client, dates and address, not by a detail: the
         // reference the user reads out is found in the details of the user's LOGIN_ERROR
