@@ -79,16 +79,25 @@ final class Screenshots {
             LOG.warnf("No chromedriver (set CHROMEWEBDRIVER): screenshots are saved as HTML only, in %s", DIR);
             return null;
         }
-        System.setProperty("webdriver.chrome.driver", driver.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en");
-        chrome = new ChromeDriver(options);
+        chrome = new ChromeDriver(chromiumOptions(driver));
         chrome.manage().window().setSize(new Dimension(1280, 1400));
         Runtime.getRuntime().addShutdownHook(new Thread(chrome::quit, "screenshots-chrome-quit"));
         return chrome;
     }
 
-    private static Path chromedriver() {
+    /**
+     * Headless Chromium as the tests run it, in English and fit for containers, driven by {@code chromedriver}
+     * (which this also points Selenium at).
+     */
+    static ChromeOptions chromiumOptions(Path chromedriver) {
+        System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=en");
+        return options;
+    }
+
+    /** The chromedriver to use: env CHROMEWEBDRIVER (the file or its directory), else Debian's; null when none. */
+    static Path chromedriver() {
         String env = System.getenv("CHROMEWEBDRIVER");
         if (env != null && !env.isBlank()) {
             Path path = Path.of(env);
