@@ -92,7 +92,7 @@ public final class SignInChart {
         for (String[] entry : entries) {
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x, y - 9, entry[0]));
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", x + 14, y, entry[1]));
-            x += 24 + entry[1].length() * 6.2;
+            x += 34 + entry[1].length() * 6.5;
         }
     }
 
