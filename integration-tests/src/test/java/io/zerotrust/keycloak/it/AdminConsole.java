@@ -166,6 +166,29 @@ final class AdminConsole {
     }
 
     /**
+     * The master realm's dashboard, *Provider info*, filtered to one SPI with its providers' details expanded; returns
+     * the text the console shows for that SPI. This is where Keycloak's console shows what a provider reports of its
+     * own state (its operational info).
+     */
+    String providerInfo(String spi, String expectedText) {
+        chromium.driver().get(CONSOLE + "#/master/providers");
+        chromium.driver().navigate().refresh();
+        chromium.type(By.cssSelector("input[type='search'], input[aria-label='Search']"), spi);
+        By row = By.xpath("//tr[td[normalize-space(.)='" + spi + "']]");
+        chromium.shown(row);
+        // Each provider with details has an expandable section; open them all, then read the row
+        chromium.waiting().until(d -> {
+            for (WebElement toggle : d.findElements(By.xpath("//tr[td[normalize-space(.)='" + spi + "']]"
+                    + "//button[@aria-expanded='false']"))) {
+                toggle.click();
+            }
+            String text = d.findElement(row).getText();
+            return text.contains(expectedText) ? text : null;
+        });
+        return chromium.driver().findElement(row).getText();
+    }
+
+    /**
      * Loads a page of the realm's section. The console follows the realm in the URL only on its own navigation
      * (history.pushState), not on a typed-in hash, so the page is loaded afresh there.
      */

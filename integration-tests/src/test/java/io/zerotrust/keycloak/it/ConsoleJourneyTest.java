@@ -330,6 +330,20 @@ class ConsoleJourneyTest {
         screenshot(adminBrowser, "events-refusal-details");
     }
 
+    @Test
+    @Order(14)
+    void theAdminReadsThePacksStateInTheConsolesProviderInfo() {
+        // GeoIP databases with their build dates, each evaluator's effective settings, the event pipeline's sinks
+        String geoip = console.providerInfo("zt-geoip", RiskFixtures.CITY_DB.getFileName().toString());
+        assertThat(geoip).contains(RiskFixtures.CITY_DB.getFileName().toString());
+        String evaluators = console.providerInfo("zt-risk-evaluator", "tor-exit-list-file");
+        assertThat(evaluators).contains("impossible-travel").contains("(default)")
+                .contains(RiskFixtures.TOR_EXITS + " (server)");
+        screenshot(adminBrowser, "provider-info-evaluators");
+        String events = console.providerInfo("eventsListener", "webhook-backlog");
+        assertThat(events).contains("zt-events").contains("webhook-backlog");
+    }
+
     private void enterCode() {
         userBrowser.type(By.id("otp"), OneTimeCodes.next(USER, OTP_SECRET));
         userBrowser.click(By.id("kc-login"));

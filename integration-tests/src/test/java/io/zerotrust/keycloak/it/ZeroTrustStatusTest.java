@@ -60,6 +60,16 @@ class ZeroTrustStatusTest {
         assertThat(state.path("geoip").path("maxmind").toString()).contains(RiskFixtures.CITY_DB.getFileName().toString());
         assertThat(state.path("evaluators").findValuesAsText("id")).contains("geo", "impossible-travel", "device", "login-failures");
         assertThat(state.path("evaluators").get(0).path("runsInRealm").asBoolean()).isTrue();
+        // Effective settings with their source: the test server sets ip-reputation's Tor list, the rest is default
+        JsonNode reputation = evaluator(state, "ip-reputation").path("settings");
+        assertThat(reputation.path("tor-exit-list-file").path("source").asText()).isEqualTo("server");
+        assertThat(reputation.path("tor-exit-list-file").path("value").asText()).isEqualTo(RiskFixtures.TOR_EXITS.toString());
+        assertThat(evaluator(state, "impossible-travel").path("settings").path("max-speed-kmh").toString())
+                .contains("\"source\":\"default\"");
+
+        // The same server-wide settings are in the admin console's provider info (master realm, Provider info)
+        assertThat(admin.serverInfo().getInfo().getProviders().get("zt-risk-evaluator").getProviders().get("ip-reputation")
+                .getOperationalInfo()).containsEntry("tor-exit-list-file", RiskFixtures.TOR_EXITS + " (server)");
         assertThat(state.path("events").path("listenerEnabledInRealm").asBoolean()).isTrue();
         assertThat(state.path("events").path("pipeline").has("webhook-backlog")).as(state.path("events").toString()).isTrue();
         assertThat(state.path("findings").isArray()).isTrue();
@@ -90,6 +100,15 @@ class ZeroTrustStatusTest {
         HttpResponse<String> chart = http.send(HttpRequest.newBuilder(uri("/sign-ins.svg")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(chart.statusCode()).isEqualTo(401);
+    }
+
+    private static JsonNode evaluator(JsonNode state, String id) {
+        for (JsonNode evaluator : state.path("evaluators")) {
+            if (id.equals(evaluator.path("id").asText())) {
+                return evaluator;
+            }
+        }
+        throw new AssertionError("no evaluator " + id + " in " + state.path("evaluators"));
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {

@@ -13,7 +13,9 @@ import io.zerotrust.keycloak.events.feedback.FeedbackService;
 import io.zerotrust.keycloak.events.feedback.RecentFindings;
 import io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory;
 import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
+import io.zerotrust.keycloak.risk.spi.EffectiveOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.tuning.RealmTuning;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -71,7 +73,13 @@ public class ZeroTrustStatusResource {
                     ObjectNode evaluator = evaluators.addObject();
                     evaluator.put("id", factory.getId());
                     evaluator.put("runsInRealm", !RealmTuning.disabledEvaluators(realm).contains(factory.getId()));
-                    evaluator.set("realmOverrides", JSON.valueToTree(RealmTuning.overrides(realm, factory.getId())));
+                    Map<String, String> overrides = RealmTuning.overrides(realm, factory.getId());
+                    evaluator.set("realmOverrides", JSON.valueToTree(overrides));
+                    if (factory instanceof RiskEvaluatorProviderFactory evaluatorFactory) {
+                        ObjectNode settings = evaluator.putObject("settings");
+                        EffectiveOptions.of(evaluatorFactory, overrides).forEach((key, option) ->
+                                settings.putObject(key).put("value", option.value()).put("source", option.source()));
+                    }
                 });
         ProviderFactory<EventListenerProvider> events = session.getKeycloakSessionFactory()
                 .getProviderFactory(EventListenerProvider.class, ZeroTrustEventListenerFactory.PROVIDER_ID);

@@ -6,12 +6,13 @@ import java.util.Map;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Factory of a {@link RiskEvaluatorProvider}; server-wide options come through {@code --spi-zt-risk-evaluator--<id>--<key>}.
  * A factory may let realms override some of them on the admin console's Zero Trust page ({@link #realmOptions()}).
  */
-public interface RiskEvaluatorProviderFactory extends ProviderFactory<RiskEvaluatorProvider> {
+public interface RiskEvaluatorProviderFactory extends ProviderFactory<RiskEvaluatorProvider>, ServerInfoAwareProviderFactory {
 
     /** Evaluators are pure and hold nothing to wire up after start-up. */
     @Override
@@ -37,5 +38,16 @@ public interface RiskEvaluatorProviderFactory extends ProviderFactory<RiskEvalua
      */
     default List<String> realmOptionProblems(Map<String, String> realmValues) {
         return List.of();
+    }
+
+    /**
+     * The server-wide settings the evaluator runs with, for the admin console's provider info: each option's value
+     * and whether it was set on the server or is the default. A realm's own values are on its Zero Trust page.
+     */
+    @Override
+    default Map<String, String> getOperationalInfo() {
+        Map<String, String> info = new java.util.LinkedHashMap<>();
+        EffectiveOptions.of(this, Map.of()).forEach((key, option) -> info.put(key, option.value() + " (" + option.source() + ")"));
+        return info;
     }
 }
