@@ -134,6 +134,20 @@ class DemoRealmTest {
     }
 
     @Test
+    void everyDemoUserMayUseTheAccountConsole() {
+        // The account console needs the account client's view-profile and manage-account, which the realm's
+        // default roles grant; a user imported without them gets "Something went wrong" there
+        for (org.keycloak.representations.idm.UserRepresentation user : realm.admin().users().list()) {
+            List<String> account = realm.admin().users().get(user.getId()).roles()
+                    .clientLevel(realm.admin().clients().findByClientId("account").get(0).getId())
+                    .listEffective().stream().map(org.keycloak.representations.idm.RoleRepresentation::getName).toList();
+            assertThat(account).as("account roles of %s", user.getUsername()).contains("view-profile", "manage-account");
+        }
+        assertThat(realm.admin().users().list()).extracting(org.keycloak.representations.idm.UserRepresentation::getUsername)
+                .contains("alice", "bob", "soc");
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         oauth.openLoginForm();
         oauth.fillLoginForm("bob", "not-bobs-password");
