@@ -90,6 +90,27 @@ class RealmTuningTest {
     }
 
     @Test
+    void aRealmsOwnDenyListCountsInThatRealmOnly() throws Exception {
+        // A tenant blocks a range of its own, beside the server's list files, which it cannot name
+        String id = save(tuned.admin(), Map.of("ip-reputation--deny-list", List.of("198.51.100.0/24, 2001:db8::/32")));
+        try {
+            Verdict inTuned = firstSignInFromVienna(tuned.admin(), tuned.getName(), "carol");
+            Verdict inUntuned = firstSignInFromVienna(untuned.admin(), untuned.getName(), "carol");
+
+            assertThat(inTuned.reasons()).contains("IP_DENY_LISTED");
+            assertThat(inTuned.level()).isEqualTo("HIGH");
+            assertThat(inUntuned.reasons()).doesNotContain("IP_DENY_LISTED");
+        } finally {
+            tuned.admin().components().component(id).remove();
+        }
+        try (Response refused = post(tuned.admin(), Map.of("ip-reputation--deny-list", List.of("198.51.100.0/24, not-an-address")))) {
+            assertThat(refused.getStatus()).isEqualTo(400);
+            assertThat(refused.readEntity(Map.class).get("errorMessage").toString())
+                    .contains("ip-reputation").contains("deny-list").contains("not addresses or CIDR prefixes");
+        }
+    }
+
+    @Test
     void theSettingsTravelWithTheRealmsExportAndImport() throws Exception {
         String id = save(tuned.admin(), Map.of("geo--deny-countries", List.of("AT")));
         String copyName = tuned.getName() + "-copy";

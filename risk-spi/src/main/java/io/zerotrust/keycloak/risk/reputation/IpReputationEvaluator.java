@@ -35,9 +35,16 @@ public final class IpReputationEvaluator implements RiskEvaluator {
     public static final double ALLOW_LISTED_LOG_ODDS = -2.0;
 
     private final IpLists lists;
+    private final InlineLists inline;
 
     public IpReputationEvaluator(IpLists lists) {
+        this(lists, InlineLists.NONE);
+    }
+
+    /** @param inline entries of the options themselves (a realm's own), counted as the files' entries are */
+    public IpReputationEvaluator(IpLists lists, InlineLists inline) {
         this.lists = Objects.requireNonNull(lists, "lists");
+        this.inline = Objects.requireNonNull(inline, "inline");
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class IpReputationEvaluator implements RiskEvaluator {
         }
         Map<String, String> attributes = Map.of("ip", ip);
         List<RiskReason> reasons = new ArrayList<>(2);
-        if (listed(lists.deny(), address)) {
+        if (listed(lists.deny(), address) || inline.deny().contains(address)) {
             reasons.add(new RiskReason(ID, DENY_LISTED, DENY_LISTED_LOG_ODDS,
                     "Client address " + ip + " is on the deny list", attributes));
         }
@@ -72,7 +79,7 @@ public final class IpReputationEvaluator implements RiskEvaluator {
         if (missing != null) {
             return EvaluatorResult.unavailable(ID, missing);
         }
-        if (listed(lists.allow(), address)) {
+        if (listed(lists.allow(), address) || inline.allow().contains(address)) {
             reasons.add(new RiskReason(ID, ALLOW_LISTED, ALLOW_LISTED_LOG_ODDS,
                     "Client address " + ip + " is on the allow list", attributes));
         }

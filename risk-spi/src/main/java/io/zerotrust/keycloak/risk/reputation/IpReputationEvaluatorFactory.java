@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -18,7 +20,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /**
  * Registers the {@code ip-reputation} evaluator. Options ({@code --spi-zt-risk-evaluator--ip-reputation--<key>}):
  * {@value #ALLOW_LIST_FILE}, {@value #DENY_LIST_FILE}, {@value #TOR_EXIT_LIST_FILE} (paths; unset = no such list)
- * and {@value #RELOAD_SECONDS}. Each provider works on a snapshot of the lists taken when it is created.
+ * and {@value #RELOAD_SECONDS}, server-wide only; {@value #ALLOW_LIST} and {@value #DENY_LIST} (entries written into the
+ * option), which a realm may also set. Each provider works on a snapshot of the lists taken when it is created.
  */
 public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
@@ -26,6 +29,9 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     public static final String DENY_LIST_FILE = "deny-list-file";
     public static final String TOR_EXIT_LIST_FILE = "tor-exit-list-file";
     public static final String RELOAD_SECONDS = "reload-seconds";
+    /** Addresses and CIDR prefixes written into the option, beside the files; a realm may set its own. */
+    public static final String ALLOW_LIST = "allow-list";
+    public static final String DENY_LIST = "deny-list";
 
     public static final int DEFAULT_RELOAD_SECONDS = 30;
 
@@ -33,6 +39,9 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     private volatile ReloadingListFile allow;
     private volatile ReloadingListFile deny;
     private volatile ReloadingListFile torExits;
+    private final TunedSettings<InlineLists> inline = new TunedSettings<>(IpReputationEvaluator.ID,
+            options -> InlineLists.read(options, ALLOW_LIST, DENY_LIST),
+            ALLOW_LIST_FILE, DENY_LIST_FILE, TOR_EXIT_LIST_FILE, RELOAD_SECONDS);
 
     public IpReputationEvaluatorFactory() {
         this(InstantSource.system());
@@ -55,6 +64,7 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
         allow = open(options, ALLOW_LIST_FILE, interval);
         deny = open(options, DENY_LIST_FILE, interval);
         torExits = open(options, TOR_EXIT_LIST_FILE, interval);
+        inline.init(config);
     }
 
     private ReloadingListFile open(EvaluatorOptions options, String key, Duration interval) {
@@ -81,7 +91,18 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
 
     @Override
     public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(new IpReputationEvaluator(currentLists()));
+        return new DelegatingEvaluatorProvider(new IpReputationEvaluator(currentLists(), inline.current(session)));
+    }
+
+    /** Files and their reload stay the server's: a realm must not make the server read a file of its choosing. */
+    @Override
+    public List<ProviderConfigProperty> realmOptions() {
+        return inline.realmOptions(getConfigMetadata());
+    }
+
+    @Override
+    public List<String> realmOptionProblems(Map<String, String> realmValues) {
+        return inline.problems(realmValues);
     }
 
     @Override
@@ -95,6 +116,10 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
                 .helpText("File of Tor exit-node addresses, one per line (e.g. the Tor Project's bulk exit list).").add()
                 .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
                 .helpText("Seconds between checks of the list files for changes.").add()
+                .property().name(ALLOW_LIST).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Trusted addresses and CIDR prefixes, separated by commas (e.g. 198.51.100.0/24), beside the allow list file.").add()
+                .property().name(DENY_LIST).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Blocked addresses and CIDR prefixes, separated by commas, beside the deny list file.").add()
                 .build();
     }
 }

@@ -108,7 +108,7 @@ class IpReputationEvaluatorTest {
         Files.writeString(deny, "192.0.2.0/24\n# longer now, so the size changes\n");
         clock.advance(Duration.ofSeconds(10));
         assertThat(single(factory.create(null).evaluate(context)).code()).isEqualTo(IpReputationEvaluator.DENY_LISTED);
-        assertThat(factory.getConfigMetadata()).hasSize(4);
+        assertThat(factory.getConfigMetadata()).hasSize(6);
     }
 
     @Test
