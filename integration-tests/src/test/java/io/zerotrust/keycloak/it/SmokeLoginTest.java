@@ -61,6 +61,21 @@ class SmokeLoginTest {
     }
 
     @Test
+    void theAssessmentOffersTheInstalledEvaluatorsAsChoices() {
+        var description = realm.admin().flows().getAuthenticatorConfigDescription("zt-risk-assessment");
+        assertThat(description.getProperties()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("enabledEvaluators");
+            assertThat(p.getType()).isEqualTo("MultivaluedList");
+            assertThat(p.getOptions()).contains("geo", "impossible-travel", "device", "device-posture", "time",
+                    "login-failures", "ip-reputation", "anomaly-mark");
+        });
+        assertThat(description.getProperties()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo("weights");
+            assertThat(p.getHelpText()).contains("Installed evaluators: ").contains("impossible-travel");
+        });
+    }
+
+    @Test
     void userLogsInThroughBrowserFlowWithRiskAssessment() {
         var flows = realm.admin().flows();
         flows.copy("browser", Map.of("newName", FLOW));

@@ -5,10 +5,13 @@ import java.util.List;
 import io.zerotrust.keycloak.authn.FlowStepFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
+import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticationFlowCallbackFactory;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -31,6 +34,15 @@ public class RiskAssessmentAuthenticatorFactory extends FlowStepFactory implemen
     public static final String EVENT_ACR_LEVEL = "zt_acr_level";
 
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
+
+    /** Ids of the installed evaluators (also other jars'), offered as choices in the step's settings. */
+    private volatile List<String> installedEvaluators = List.of();
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        installedEvaluators = factory.getProviderFactoriesStream(RiskEvaluatorProvider.class)
+                .map(ProviderFactory::getId).sorted().toList();
+    }
 
     @Override
     public String getId() {
@@ -77,10 +89,11 @@ public class RiskAssessmentAuthenticatorFactory extends FlowStepFactory implemen
                 .type(ProviderConfigProperty.LIST_TYPE).options(RiskLevel.LOW.name(), RiskLevel.MEDIUM.name(), RiskLevel.HIGH.name())
                 .defaultValue(RiskPolicy.DEFAULT_FALLBACK.name()).add()
                 .property().name(CONFIG_ENABLED_EVALUATORS).label("Enabled evaluators")
-                .helpText("Evaluator ids to run (e.g. geo, device). Empty runs every installed evaluator.")
-                .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
+                .helpText("Installed evaluators to run. None chosen runs every installed evaluator.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options(installedEvaluators).add()
                 .property().name(CONFIG_WEIGHTS).label("Evaluator weights")
-                .helpText("Multiplier of each evaluator's evidence as id:weight pairs, e.g. geo:1.5 time:0.5. Unlisted evaluators weigh 1.")
+                .helpText("Multiplier of each evaluator's evidence as id:weight pairs, e.g. geo:1.5 time:0.5. Unlisted evaluators weigh 1."
+                        + " Installed evaluators: " + String.join(", ", installedEvaluators) + ".")
                 .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
                 .property().name(CONFIG_ACR_LEVEL_MEDIUM).label("Level of authentication at MEDIUM")
                 .helpText("Level of authentication (as in 'Condition - Level of Authentication') a MEDIUM-risk sign-in must reach, e.g. 2."
