@@ -164,6 +164,24 @@ class AdaptiveFlowTest {
         }
     }
 
+    @Test
+    void aRealmsOwnDenyListRefusesBeforeThePassword() throws Exception {
+        // The realm's Zero Trust page blocks an address of its own: zt-condition-network refuses it before the password
+        String id = RealmTuningTest.save(realm.admin(), java.util.Map.of("ip-reputation--deny-list", List.of(RiskFixtures.ZURICH)));
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.ZURICH)) {
+            HtmlPage refused = browser.tryLogin(realm.getName(), "pavel", "pavel-Passw0rd!");
+            assertThat(BrowserBehindProxy.offersPasswordForm(refused)).as("password form from a realm-denied address").isFalse();
+            assertThat(refused.asNormalizedText()).contains("Sign-in refused");
+        } finally {
+            realm.admin().components().component(id).remove();
+        }
+        // Without the realm's list the same address gets the password form again
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.ZURICH)) {
+            assertThat(BrowserBehindProxy.offersPasswordForm(browser.authorize(realm.getName(), "account-console",
+                    BrowserBehindProxy.ACCOUNT_CONSOLE_PKCE))).isTrue();
+        }
+    }
+
     private HtmlPage login(BrowserBehindProxy browser) throws Exception {
         return login(browser, "olga");
     }

@@ -169,7 +169,7 @@ class RealmTuningTest {
     }
 
     /** Saves the realm's Zero Trust settings as the admin console's page does; returns the component id. */
-    private static String save(RealmResource realm, Map<String, List<String>> settings) {
+    static String save(RealmResource realm, Map<String, List<String>> settings) {
         try (Response response = post(realm, settings)) {
             assertThat(response.getStatus()).as("saved: %s", response.hasEntity() ? response.readEntity(String.class) : "")
                     .isEqualTo(201);
