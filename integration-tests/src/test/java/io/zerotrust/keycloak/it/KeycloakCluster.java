@@ -87,7 +87,7 @@ final class KeycloakCluster implements AutoCloseable {
         Files.delete(unpacked);
         Files.copy(jar, node1.resolve("providers").resolve(jar.getFileName()));
         Process build = new ProcessBuilder("bash", node1.resolve("bin/kc.sh").toString(), "build",
-                "--db=postgres", "--cache=ispn", "--health-enabled=true", "--metrics-enabled=true",
+                "--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
                 "--features=declarative-ui")
                 .directory(node1.toFile()).redirectErrorStream(true).redirectOutput(DIR.resolve("build.log").toFile()).start();
         if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
@@ -107,6 +107,7 @@ final class KeycloakCluster implements AutoCloseable {
                 "--http-enabled=true",
                 "--http-host=127.0.0.1",
                 "--hostname-strict=false",
+                "--cache=ispn",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + jgroupsPort,
                 "--proxy-headers=xforwarded",
