@@ -23,6 +23,7 @@ final class BrowserBehindProxy implements AutoCloseable {
     static final String ACCOUNT_CONSOLE_PKCE_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private final WebClient client = new WebClient(BrowserVersion.FIREFOX);
+    private String base = BASE;
 
     BrowserBehindProxy(String clientAddress) {
         client.getOptions().setJavaScriptEnabled(false);
@@ -30,6 +31,20 @@ final class BrowserBehindProxy implements AutoCloseable {
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
         client.getOptions().setRedirectEnabled(true);
         from(clientAddress);
+    }
+
+    /**
+     * A browser reaching the Keycloak at {@code base} (e.g. one node of a cluster) instead of the test server.
+     */
+    BrowserBehindProxy(String base, String clientAddress) {
+        this(clientAddress);
+        at(base);
+    }
+
+    /** Later requests go to the Keycloak at this base URL (same browser, same cookies), as a load balancer may send them. */
+    BrowserBehindProxy at(String baseUrl) {
+        this.base = baseUrl;
+        return this;
     }
 
     /** Later requests come from this address (same browser, same cookies). */
@@ -62,14 +77,19 @@ final class BrowserBehindProxy implements AutoCloseable {
 
     /** As {@link #authorize(String, String, String)}, asking for these scopes (e.g. {@code openid offline_access}). */
     HtmlPage authorize(String realm, String clientId, String scope, String extraQuery) throws IOException {
-        return client.getPage(BASE + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + clientId
+        return client.getPage(base + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + clientId
                 + "&response_type=code&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
-                + "&redirect_uri=" + URLEncoder.encode(accountUrl(realm), StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(accountUrl(base, realm), StandardCharsets.UTF_8)
                 + (extraQuery == null || extraQuery.isEmpty() ? "" : "&" + extraQuery));
     }
 
     static String accountUrl(String realm) {
-        return BASE + "/realms/" + realm + "/account/";
+        return accountUrl(BASE, realm);
+    }
+
+    /** The realm's account page on the Keycloak at {@code base}, where the tests' public clients redirect. */
+    static String accountUrl(String base, String realm) {
+        return base + "/realms/" + realm + "/account/";
     }
 
     /**

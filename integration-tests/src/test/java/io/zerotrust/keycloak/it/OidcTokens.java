@@ -32,11 +32,17 @@ final class OidcTokens {
      */
     static HttpResponse<String> post(String realm, Map<String, String> form, String from, String... headers)
             throws IOException, InterruptedException {
+        return postTo(BrowserBehindProxy.BASE, realm, form, from, headers);
+    }
+
+    /** As {@link #post}, to the Keycloak at {@code base} (e.g. one node of a cluster). */
+    static HttpResponse<String> postTo(String base, String realm, Map<String, String> form, String from, String... headers)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(
-                        URI.create(BrowserBehindProxy.BASE + "/realms/" + realm + "/protocol/openid-connect/token"))
+                        URI.create(base + "/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (from != null) {
@@ -55,8 +61,14 @@ final class OidcTokens {
 
     /** The same, the request arriving through the trusted proxy from {@code from} (null: straight from this machine). */
     static JsonNode redeem(String realm, String clientId, String code, String from) throws IOException, InterruptedException {
-        HttpResponse<String> response = post(realm, Map.of("grant_type", "authorization_code", "client_id", clientId,
-                "code", code, "redirect_uri", BrowserBehindProxy.accountUrl(realm)), from);
+        return redeemAt(BrowserBehindProxy.BASE, realm, clientId, code, from);
+    }
+
+    /** As {@link #redeem(String, String, String, String)}, at the Keycloak at {@code base}. */
+    static JsonNode redeemAt(String base, String realm, String clientId, String code, String from)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = postTo(base, realm, Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", code, "redirect_uri", BrowserBehindProxy.accountUrl(base, realm)), from);
         if (response.statusCode() != 200) {
             throw new AssertionError("token endpoint answered " + response.statusCode() + ": " + response.body());
         }

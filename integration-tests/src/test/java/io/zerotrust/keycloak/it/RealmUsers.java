@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.it;
 import java.util.List;
 
 import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -17,6 +18,11 @@ final class RealmUsers {
 
     /** A user with a profile complete enough to sign in, and the password {@code <username>-Passw0rd!}. */
     static void createWithPassword(ManagedRealm realm, String username) {
+        createWithPassword(realm.admin(), username);
+    }
+
+    /** As {@link #createWithPassword(ManagedRealm, String)}, in a realm the test manages itself. */
+    static void createWithPassword(RealmResource realm, String username) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);
@@ -29,7 +35,7 @@ final class RealmUsers {
         password.setValue(username + "-Passw0rd!");
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        try (Response response = realm.admin().users().create(user)) {
+        try (Response response = realm.users().create(user)) {
             assertThat(response.getStatus()).as("create %s", username).isEqualTo(201);
         }
     }

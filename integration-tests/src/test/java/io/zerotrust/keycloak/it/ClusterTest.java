@@ -1,0 +1,199 @@
+package io.zerotrust.keycloak.it;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserSessionRepresentation;
+import org.keycloak.util.JsonSerialization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pack on a two-node Keycloak cluster ({@link KeycloakCluster}) sharing one PostgreSQL database, with the
+ * step-up realm (zt-stepup-realm.json: the code at MEDIUM, then zt-trusted-device) imported through node 1. One
+ * browser goes to either node, as a load balancer would send it (the nodes share the host name, so the browser's
+ * cookies reach both): what the pack learns, trusts, marks or counts on one node must count on the other.
+ * Runs in the surefire execution `cluster`, where ZT_TEST_POSTGRES_URL (with _USER and _PASSWORD) names a database.
+ */
+@EnabledIfEnvironmentVariable(named = KeycloakCluster.DATABASE_URL, matches = ".+",
+        disabledReason = "Runs in the cluster execution, where ZT_TEST_POSTGRES_URL names a PostgreSQL database")
+class ClusterTest {
+
+    private static final String REALM = "zt-stepup";
+    private static final String CLIENT = TrustedDeviceTest.CLIENT;
+    private static final Duration ASYNC = Duration.ofSeconds(30);
+    /** Not placed by the GeoIP fixtures (as in SourceAbuseTest), and used by no other test class. */
+    private static final String SPRAYER = "192.88.99.21";
+    /** Accounts failed from {@link #SPRAYER}, alternating nodes: each node alone sees fewer than spray-distinct-users (5). */
+    private static final int SPRAYED = 6;
+
+    private static KeycloakCluster cluster;
+    private static KeycloakNode node1;
+    private static KeycloakNode node2;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = KeycloakCluster.start();
+        node1 = cluster.node(1);
+        node2 = cluster.node(2);
+        RealmRepresentation realm;
+        try (InputStream json = ClusterTest.class.getResourceAsStream("/zt-stepup-realm.json")) {
+            realm = JsonSerialization.readValue(json, RealmRepresentation.class);
+        }
+        // the realm's clients redirect to the test server's account page; here to either node's
+        for (ClientRepresentation client : realm.getClients()) {
+            if (client.getRedirectUris() != null) {
+                List<String> uris = new ArrayList<>();
+                for (String uri : client.getRedirectUris()) {
+                    uris.add(uri.replace(BrowserBehindProxy.BASE, node1.base()));
+                    uris.add(uri.replace(BrowserBehindProxy.BASE, node2.base()));
+                }
+                client.setRedirectUris(uris);
+            }
+        }
+        node1.admin().realms().create(realm);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void theNodesFormOneClusterAndASessionStartedOnOneIsKnownToTheOther() throws Exception {
+        Pattern twoMembers = Pattern.compile("ISPN000094: Received new cluster view for channel ISPN: \\[[^]]*\\] \\(2\\)");
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        while (!twoMembers.matcher(node1.logText()).find() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertThat(twoMembers.matcher(node1.logText()).find()).as("a cluster view of two members in %s", node1.log()).isTrue();
+
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "sara"))).as("sara on node 1").isTrue();
+
+            String userId = LoginEvents.userId(realm(node2), "sara");
+            List<UserSessionRepresentation> sessions = realm(node2).users().get(userId).getUserSessions();
+            assertThat(sessions).as("sara's sessions through node 2's admin API").singleElement()
+                    .satisfies(s -> assertThat(s.getIpAddress()).isEqualTo(RiskFixtures.BERLIN));
+
+            // (Its SSO cookie does not sign it in on node 2 here: the nodes' different ports make different issuers,
+            // where behind a load balancer they would share one host name.)
+        }
+    }
+
+    @Test
+    void aProfileLearnedOnOneNodeCountsOnTheOther() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "paul"))).as("paul from Berlin on node 1").isTrue();
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "paul"))).as("again on node 1").isTrue();
+
+            HtmlPage onNode2 = signIn(browser.at(node2.base()), "paul");
+            assertThat(BrowserBehindProxy.signedIn(onNode2)).as("straight in on node 2: %s", onNode2.getUrl()).isTrue();
+            Map<String, String> details = LoginEvents.latest(realm(node2), "paul").getDetails();
+            assertThat(details).containsEntry("zt_risk_level", "LOW");
+            assertThat(details.get("zt_risk_reasons")).contains("DEVICE_KNOWN").contains("GEO_KNOWN_CITY");
+        }
+    }
+
+    @Test
+    void aDeviceTrustedAndAMarkSetOnOneNodeCountOnTheOther() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            // Settled on node 1: Berlin, then Vienna with the code, where she trusts this browser
+            assertThat(BrowserBehindProxy.signedIn(signIn(browser, "uma"))).isTrue();
+            HtmlPage trust = TrustedDeviceTest.submitCode(signIn(browser.from(RiskFixtures.VIENNA), "uma"), "uma");
+            assertThat(trust.getElementById("zt-trust-yes")).as("trust offer: %s", trust.asNormalizedText()).isNotNull();
+            assertThat(BrowserBehindProxy.signedIn(trust.getHtmlElementById("zt-trust-yes").click())).isTrue();
+
+            // The trusted device counts on node 2: Zurich, a new country, is straight in
+            HtmlPage zurich = signIn(browser.at(node2.base()).from(RiskFixtures.ZURICH), "uma");
+            assertThat(BrowserBehindProxy.signedIn(zurich)).as("straight in from Zurich on node 2: %s", zurich.asNormalizedText()).isTrue();
+            Map<String, String> trusted = LoginEvents.latest(realm(node2), "uma").getDetails();
+            assertThat(trusted).containsEntry("zt_risk_level", "LOW");
+            assertThat(trusted.get("zt_risk_reasons")).contains("DEVICE_TRUSTED").contains("GEO_NEW_COUNTRY");
+
+            // Back in Vienna (Berlin is out of reach from Zurich so soon), on node 1: her session's refresh token used
+            // from Tokyo is a token-theft finding that marks her
+            HtmlPage home = signIn(browser.at(node1.base()).from(RiskFixtures.VIENNA), "uma");
+            assertThat(BrowserBehindProxy.signedIn(home)).as("straight in from Vienna on node 1: %s", home.asNormalizedText()).isTrue();
+            String refreshToken = OidcTokens.redeemAt(node1.base(), REALM, CLIENT, BrowserBehindProxy.code(home), RiskFixtures.VIENNA)
+                    .path("refresh_token").asText();
+            var stolen = OidcTokens.postTo(node1.base(), REALM, Map.of("grant_type", "refresh_token", "client_id", CLIENT,
+                    "refresh_token", refreshToken), RiskFixtures.TOKYO);
+            assertThat(stolen.statusCode()).as("refresh from Tokyo: %s", stolen.body()).isEqualTo(200);
+
+            // The mark counts on node 2 (which has her cached from the Zurich sign-in): in Vienna, the code is asked
+            browser.at(node2.base());
+            HtmlPage marked = signIn(browser, "uma");
+            long deadline = System.nanoTime() + ASYNC.toNanos();
+            while (marked.getElementById("otp") == null && System.nanoTime() < deadline) {
+                assertThat(BrowserBehindProxy.signedIn(marked)).as("before the mark: straight in, %s", marked.getUrl()).isTrue();
+                Thread.sleep(250);
+                marked = signIn(browser, "uma");
+            }
+            assertThat(marked.getElementById("otp")).as("code asked on node 2 of a user marked on node 1: %s",
+                    marked.asNormalizedText()).isNotNull();
+            HtmlPage afterCode = TrustedDeviceTest.submitCode(marked, "uma");
+            assertThat(BrowserBehindProxy.signedIn(afterCode)).as("signed in after the code: %s", afterCode.getUrl()).isTrue();
+            Map<String, String> stepUp = LoginEvents.latest(realm(node2), "uma").getDetails();
+            assertThat(stepUp).containsEntry("zt_risk_level", "MEDIUM");
+            assertThat(stepUp.get("zt_risk_reasons")).contains("ANOMALY_FLAGGED").contains("DEVICE_TRUSTED");
+        }
+    }
+
+    @Test
+    void failuresFromOneAddressAcrossBothNodesAreJudgedAsOneSource() throws Exception {
+        try (BrowserBehindProxy sprayer = new BrowserBehindProxy(node1.base(), SPRAYER)) {
+            for (int i = 1; i <= SPRAYED; i++) {
+                String username = "cluster-spray" + i;
+                RealmUsers.createWithPassword(realm(node1), username);
+                sprayer.at((i % 2 == 1 ? node1 : node2).base()).endSession();
+                assertThat(BrowserBehindProxy.signedIn(sprayer.login(REALM, username, "Autumn2026!"))).isFalse();
+            }
+        }
+        // Whoever signs in next from that address, on either node, is stepped up for the source
+        for (KeycloakNode node : List.of(node1, node2)) {
+            String username = node == node1 ? "fred" : "rosa";
+            try (BrowserBehindProxy browser = new BrowserBehindProxy(node.base(), SPRAYER)) {
+                HtmlPage page = signIn(browser, username);
+                assertThat(BrowserBehindProxy.signedIn(page)).as("%s from the sprayed address on %s: %s", username, node.base(),
+                        page.asNormalizedText()).isFalse();
+                if (page.getElementById("otp") != null) {
+                    TrustedDeviceTest.submitCode(page, username);
+                }
+            }
+            String userId = LoginEvents.userId(realm(node), username);
+            EventRepresentation event = realm(node).getEvents(List.of("LOGIN", "LOGIN_ERROR"), null, userId, null, null,
+                    null, 0, 1).get(0);
+            assertThat(event.getIpAddress()).isEqualTo(SPRAYER);
+            assertThat(event.getDetails().get("zt_risk_level")).as("%s on %s: %s", username, node.base(), event.getDetails())
+                    .isIn("MEDIUM", "HIGH");
+            assertThat(event.getDetails().get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
+        }
+    }
+
+    private static RealmResource realm(KeycloakNode node) {
+        return node.admin().realm(REALM);
+    }
+
+    /** A fresh sign-in of the step-up realm's app, keeping the device cookie. */
+    private static HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
+        browser.endSession();
+        HtmlPage form = browser.authorize(REALM, CLIENT, null);
+        return BrowserBehindProxy.submitPassword(form, username, username + "-Passw0rd!");
+    }
+}
