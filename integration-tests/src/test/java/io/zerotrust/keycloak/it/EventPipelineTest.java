@@ -90,6 +90,35 @@ class EventPipelineTest {
                 .as("every LOGIN delivered once the receiver is back").containsExactlyInAnyOrderElementsOf(ids);
     }
 
+    @Test
+    void aReceiverRefusingThePackLosesNoEvents() throws Exception {
+        // 401 while the receiver expects a rotated secret, 404 while it moves: neither may cost the SOC an event
+        WebhookReceiver receiver = WebhookReceiver.get();
+        List<String> ids = new ArrayList<>();
+        for (int status : new int[]{401, 404}) {
+            int refusedBefore = receiver.refused();
+            receiver.setRefusing(status);
+            try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+                timedLogin(browser, "dave");
+                String latest = LoginEvents.latest(realm, "dave").getId();
+                ids.add(latest);
+                long deadline = System.nanoTime() + DELIVERY.toNanos();
+                while (receiver.refused() == refusedBefore && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                assertThat(receiver.refused()).as("the receiver refused a delivery with HTTP %d", status).isGreaterThan(refusedBefore);
+                assertThat(receiver.matching(e -> latest.equals(e.path("metadata").path("uid").asText()))).isEmpty();
+            } finally {
+                receiver.setRefusing(0);
+            }
+        }
+
+        List<JsonNode> delivered = receiver.await(e -> ids.contains(e.path("metadata").path("uid").asText()), ids.size(), DELIVERY);
+        assertThat(delivered.stream().map(e -> e.path("metadata").path("uid").asText()).distinct())
+                .as("the LOGINs refused with 401 and 404, delivered once the receiver takes events again")
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
     private long timedLogin(BrowserBehindProxy browser, String username) throws Exception {
         browser.endSession();
         long start = System.nanoTime();

@@ -33,6 +33,9 @@ final class WebhookReceiver {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** A status answered to every delivery (e.g. 401 while the receiver expects a rotated secret); 0: none. */
+    private volatile int refusing;
+    private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
 
     private WebhookReceiver() throws IOException {
@@ -44,6 +47,11 @@ final class WebhookReceiver {
                     // A receiver in trouble is slow as well as failing: anything that waited for it would show
                     sleepQuietly(3_000);
                     exchange.sendResponseHeaders(503, -1);
+                    return;
+                }
+                if (refusing != 0) {
+                    refused.incrementAndGet();
+                    exchange.sendResponseHeaders(refusing, -1);
                     return;
                 }
                 String signature = exchange.getRequestHeaders().getFirst("X-ZT-Signature");
@@ -85,6 +93,16 @@ final class WebhookReceiver {
 
     void setDown(boolean value) {
         down.set(value);
+    }
+
+    /** Answers every delivery with {@code status} (0 takes them again), as a receiver refusing the pack would. */
+    void setRefusing(int status) {
+        refusing = status;
+    }
+
+    /** Deliveries refused so far by {@link #setRefusing}. */
+    int refused() {
+        return refused.get();
     }
 
     List<String> badSignatures() {

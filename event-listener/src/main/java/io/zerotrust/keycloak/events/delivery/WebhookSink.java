@@ -14,9 +14,14 @@ import org.jboss.logging.Logger;
 
 /**
  * POSTs batches of OCSF events to a receiver, signed ({@link WebhookSignature}). Retries transport errors, 408,
- * 429 and 5xx with exponential backoff and full jitter, honouring {@code Retry-After} on 429 and 503; other 4xx
- * mean the receiver will never take the batch, so it fails permanently (and is dropped, counted, by the
- * caller) rather than filling the spool.
+ * 429 and 5xx with exponential backoff and full jitter, honouring {@code Retry-After} on 429 and 503.
+ *
+ * <p>Other refusals lose nothing. 413 (too large) splits the batch in halves and sends each; only a single event the
+ * receiver still refuses as too large is dropped, logged and counted (it can never pass), and the rest of its batch
+ * goes on. A half sent before a later transient failure is sent again with the batch (at least once). Any other 4xx (401 or 403 while a
+ * receiver rotates its secret, 404 while it moves, 400 from a receiver expecting another format) says the receiver
+ * is misconfigured, not that the events are wrong: the batch fails transiently at once, without retries, so the
+ * caller keeps it in the spool and replays it once the receiver takes events again.
  */
 public final class WebhookSink implements EventSink {
 
@@ -29,6 +34,7 @@ public final class WebhookSink implements EventSink {
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final Sleeper sleeper;
+    private volatile int lastRefusal;
 
     /** Waits between attempts; replaceable in tests. */
     @FunctionalInterface
@@ -59,6 +65,31 @@ public final class WebhookSink implements EventSink {
 
     @Override
     public void send(List<String> records) throws DeliveryException {
+        try {
+            attempt(records);
+        } catch (TooLarge tooLarge) {
+            if (records.size() == 1) {
+                // It can never pass; the rest of its batch still goes
+                LOG.errorf("Webhook %s refused a single event as too large (HTTP 413); it is dropped: %.200s",
+                        settings.url(), records.get(0));
+                metrics.dropped("http_413", 1);
+                return;
+            }
+            // halves until the receiver takes them; what an earlier half delivered is not sent again
+            int half = records.size() / 2;
+            send(records.subList(0, half));
+            send(records.subList(half, records.size()));
+        }
+    }
+
+    /** The receiver answered 413 for this batch. */
+    private static final class TooLarge extends Exception {
+        TooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private void attempt(List<String> records) throws DeliveryException, TooLarge {
         byte[] body = body(records).getBytes(StandardCharsets.UTF_8);
         String signed = signature.sign(body);
         DeliveryException last = null;
@@ -68,11 +99,21 @@ public final class WebhookSink implements EventSink {
                 HttpResponse<Void> response = client.send(request(body, signed), HttpResponse.BodyHandlers.discarding());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
+                    lastRefusal = 0;
                     return;
                 }
+                if (status == 413) {
+                    throw new TooLarge();
+                }
                 if (!retriable(status)) {
-                    throw DeliveryException.permanent("http_" + status,
-                            "receiver rejected " + records.size() + " events with HTTP " + status);
+                    // Once per refusal, not at every replay: the spool is retried every few seconds until it is fixed
+                    if (lastRefusal != status) {
+                        lastRefusal = status;
+                        LOG.errorf("Webhook %s refused %d events with HTTP %d: check the receiver and webhook-secret;"
+                                + " the events are kept and sent again once it takes them", settings.url(), records.size(), status);
+                    }
+                    throw DeliveryException.transientFailure("http_" + status,
+                            "receiver refused " + records.size() + " events with HTTP " + status, null);
                 }
                 last = DeliveryException.transientFailure("http_" + status, "receiver answered HTTP " + status, null);
                 wait = retryAfter(response, status);
@@ -103,7 +144,7 @@ public final class WebhookSink implements EventSink {
         throw last;
     }
 
-    /** 408, 429 and server errors may pass; other client errors will not. */
+    /** 408, 429 and server errors may pass on the next attempt; other client errors wait for the receiver's fix. */
     static boolean retriable(int status) {
         return status == 408 || status == 429 || status >= 500;
     }

@@ -31,6 +31,10 @@ final class Receiver implements AutoCloseable {
     final List<String> timestamps = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     volatile Answer otherwise = new Answer(200, null);
+    /** Batches of more events are answered 413, as a receiver with a body size limit does; 0: no limit. */
+    volatile int maxBatch;
+    /** A batch holding this event id is answered 413, as for one event over the receiver's body limit. */
+    volatile String tooLarge;
     private final HttpServer server;
     private final int port;
 
@@ -50,11 +54,14 @@ final class Receiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER)));
             timestamps.add(exchange.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER));
             Answer answer = script.isEmpty() ? otherwise : script.pollFirst();
+            List<String> batch = new ArrayList<>();
+            for (JsonNode event : JSON.readTree(body)) {
+                batch.add(event.at("/metadata/uid").asText());
+            }
+            if (maxBatch > 0 && batch.size() > maxBatch || tooLarge != null && batch.contains(tooLarge)) {
+                answer = new Answer(413, null);
+            }
             if (answer.status() == 200) {
-                List<String> batch = new ArrayList<>();
-                for (JsonNode event : JSON.readTree(body)) {
-                    batch.add(event.at("/metadata/uid").asText());
-                }
                 ids.addAll(batch);
                 batchSizes.add(batch.size());
             }

@@ -100,17 +100,42 @@ class WebhookSinkTest {
     }
 
     @Test
-    void clientErrorsArePermanent() {
-        receiver.otherwise = new Receiver.Answer(400, null);
-        assertThatThrownBy(() -> sink(3).send(events(0, 1)))
-                .isInstanceOfSatisfying(DeliveryException.class, e -> {
-                    assertThat(e.permanent()).isTrue();
-                    assertThat(e.reason()).isEqualTo("http_400");
-                });
-        assertThat(sleeps).isEmpty();
+    void aRefusingReceiverKeepsTheEventsForLaterWithoutRetryingNow() {
+        // 401 while a receiver rotates its secret, 404 while it moves, 400 from one expecting another format
+        for (int status : new int[]{400, 401, 403, 404}) {
+            receiver.otherwise = new Receiver.Answer(status, null);
+            assertThatThrownBy(() -> sink(3).send(events(0, 1)))
+                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                        assertThat(e.permanent()).as("HTTP %d drops nothing", status).isFalse();
+                        assertThat(e.reason()).isEqualTo("http_" + status);
+                    });
+        }
+        assertThat(sleeps).as("no retries now: the spool's replay sends them again").isEmpty();
         assertThat(WebhookSink.retriable(408)).isTrue();
         assertThat(WebhookSink.retriable(429)).isTrue();
         assertThat(WebhookSink.retriable(401)).isFalse();
+    }
+
+    @Test
+    void aBatchTooLargeIsSplitUntilTheReceiverTakesIt() throws Exception {
+        receiver.maxBatch = 3;
+        sink(0).send(events(0, 10));
+
+        assertThat(receiver.sortedIds()).containsExactlyElementsOf(events(0, 10).stream()
+                .map(e -> e.replaceAll(".*\"(ev-\\d+)\".*", "$1")).toList());
+        assertThat(receiver.batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(3));
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void onlyASingleEventTooLargeForTheReceiverIsDroppedAndTheRestOfItsBatchGoes() throws Exception {
+        // the receiver refuses ev-00002 whatever its batch (a body limit only that event exceeds)
+        receiver.tooLarge = "ev-00002";
+        sink(3).send(events(0, 4));
+
+        assertThat(receiver.sortedIds()).containsExactly("ev-00000", "ev-00001", "ev-00003");
+        assertThat(metrics.count(PipelineMetrics.DROPPED, "reason", "http_413")).isEqualTo(1.0);
+        assertThat(sleeps).isEmpty();
     }
 
     @Test
