@@ -1,6 +1,5 @@
 package io.zerotrust.keycloak.events.delivery;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -75,7 +74,8 @@ public final class Spool {
             for (Path file : files) {
                 long number = number(file);
                 if (number >= 0) {
-                    found.add(new Segment(file, number, Files.size(file), countLines(file)));
+                    int lines = SegmentLines.read(file).size();
+                    found.add(new Segment(file, number, Files.size(file), lines));
                 }
             }
         }
@@ -154,15 +154,9 @@ public final class Spool {
             roll();
         }
         Segment segment = closed.peekFirst();
-        List<String> lines = new ArrayList<>(segment.lines);
-        try (BufferedReader reader = Files.newBufferedReader(segment.path, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        }
+        List<String> lines = SegmentLines.read(segment.path);
+        segment.lines = lines.size();
+        segment.bytes = Files.size(segment.path);
         return new Replay(segment, lines);
     }
 
@@ -234,18 +228,5 @@ public final class Spool {
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
             return -1;
         }
-    }
-
-    private static int countLines(Path file) throws IOException {
-        int lines = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lines++;
-                }
-            }
-        }
-        return lines;
     }
 }

@@ -60,4 +60,30 @@ class SpoolTest {
         assertThat(remaining.get(remaining.size() - 1)).contains(String.format("ev-%05d", total - 1));
         assertThat(remaining.get(0)).contains(String.format("ev-%05d", dropped.get()));
     }
+
+    @Test
+    void aDamagedSegmentCostsOnlyItsDamagedLines() throws Exception {
+        // A cut UTF-8 sequence and a line cut by a full disk, between good events, left by an earlier run
+        byte[] cutUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
+        java.io.ByteArrayOutputStream segment = new java.io.ByteArrayOutputStream();
+        segment.write("{\"metadata\":{\"uid\":\"ev-1\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        segment.write(cutUtf8);
+        segment.write("{\"metadata\":{\"uid\":\"ev-2\"}}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        segment.write("{\"metadata\":{\"uid\":\"ev-3\"},\"cut".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path file = dir.resolve("segment-00000000000000000007.jsonl");
+        Files.write(file, segment.toByteArray());
+
+        Spool spool = new Spool(dir, 1024 * 1024, n -> { });
+
+        assertThat(spool.events()).isEqualTo(2);
+        assertThat(spool.oldest().records()).containsExactly("{\"metadata\":{\"uid\":\"ev-1\"}}",
+                "{\"metadata\":{\"uid\":\"ev-2\"}}");
+        Path corrupt = dir.resolve("segment-00000000000000000007.jsonl" + SegmentLines.CORRUPT_SUFFIX);
+        assertThat(Files.readAllBytes(corrupt)).as("the damaged lines are kept for an operator")
+                .containsSequence(cutUtf8).containsSequence("\"cut".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // new events still go in after the adopted ones
+        spool.append(List.of("{\"metadata\":{\"uid\":\"ev-4\"}}"));
+        assertThat(spool.events()).isEqualTo(3);
+        spool.close();
+    }
 }
