@@ -41,8 +41,9 @@ cat <<MSG
                              alice / Alice-Demo-1   or   bob / Bob-Demo-1
     Admin console:           http://127.0.0.1:$port/admin   (admin / admin)
     Simulate where a sign-in comes from (X-Forwarded-For is trusted from 127.0.0.1 only), e.g. with a
-    browser extension that sets the header: 203.0.113.10 (New York: a one-time code is asked),
-    198.51.100.200 (a Tor exit in Tokyo: access is denied). See README.md, "Demo walk-through".
+    browser extension that sets the header: 203.0.113.10 (New York: a one-time code is asked, then the
+    offer to trust this browser), 2001:db8::10 (Paris: no code on a trusted browser), 198.51.100.200 (a Tor
+    exit in Tokyo: access is denied). Follow the order in README.md, "Demo walk-through".
   Ctrl-C stops it.
 
 MSG
