@@ -63,7 +63,7 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
         }
         boolean leaked = passwordVerified && basis == RefusalBasis.RISK;
         context.getEvent()
-                .detail(ZeroTrustDenyAuthenticatorFactory.EVENT_REFERENCE, reference)
+                .detail(RiskNotes.EVENT_REFERENCE, reference)
                 .detail(RiskNotes.EVENT_LEVEL, level == null ? "unknown" : level)
                 .detail(RiskNotes.EVENT_REASONS, reasons == null ? "" : reasons)
                 .error(Errors.ACCESS_DENIED);

@@ -12,8 +12,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 public class ZeroTrustDenyAuthenticatorFactory extends FlowStepFactory {
 
     public static final String PROVIDER_ID = "zt-deny";
-    /** Event detail holding the reference the user was shown. */
-    public static final String EVENT_REFERENCE = "zt_reference";
 
     /** What to do when the refused sign-in had a verified password: {@value #MARK} or {@value #REPORT}. */
     public static final String CONFIG_ON_VERIFIED_PASSWORD = "onVerifiedPassword";

@@ -2,9 +2,7 @@ package io.zerotrust.keycloak.authn.otp;
 
 import io.zerotrust.keycloak.authn.assessment.RiskEventDetails;
 import org.keycloak.authentication.RequiredActionContext;
-import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.authentication.requiredactions.UpdateTotp;
-import org.keycloak.models.KeycloakSession;
 
 /**
  * Keycloak's "Configure OTP" required action, unchanged, whose page can also say why a factor is set up now: it gives
@@ -38,10 +36,5 @@ public class ExplainedOtpSetup extends UpdateTotp {
 
     private static void explain(RequiredActionContext context) {
         RiskNotice.addTo(context.form(), context.getSession(), context.getAuthenticationSession(), context.getUser());
-    }
-
-    @Override
-    public RequiredActionProvider create(KeycloakSession session) {
-        return this;
     }
 }

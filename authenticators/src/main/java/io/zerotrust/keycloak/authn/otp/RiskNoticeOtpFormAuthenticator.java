@@ -35,13 +35,11 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * page without asking the step (a step not "configured for" the user is set up instead of run), so above LOW the
  * step counts as configured and decides itself; at LOW Keycloak's own set-up applies.
  *
- * <p>Template attributes: {@value #ATTRIBUTE_REASONS} (list of {@link RiskNoticeLine}, empty when there is
- * nothing to explain) and {@value #ATTRIBUTE_LEVEL} (LOW / MEDIUM / HIGH, absent without an assessment).
+ * <p>Template attributes: those of {@link RiskNotice#addTo}, {@value RiskNotice#ATTRIBUTE_REASONS} and
+ * {@value RiskNotice#ATTRIBUTE_LEVEL}.
  */
 public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
 
-    public static final String ATTRIBUTE_REASONS = RiskNotice.ATTRIBUTE_REASONS;
-    public static final String ATTRIBUTE_LEVEL = RiskNotice.ATTRIBUTE_LEVEL;
 
     static final RiskNoticeOtpFormAuthenticator SINGLETON = new RiskNoticeOtpFormAuthenticator();
     private static final Logger LOG = Logger.getLogger(RiskNoticeOtpFormAuthenticator.class);

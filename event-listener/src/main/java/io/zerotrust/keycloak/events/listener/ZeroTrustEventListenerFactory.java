@@ -84,7 +84,6 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
 
     private PipelineOptions options;
     private DeliveryPipeline<SecurityEvent> pipeline;
-    private final List<String> sinkNames = new ArrayList<>();
     private volatile List<SpooledSink> spooledSinks = List.of();
 
     @Override
@@ -121,7 +120,6 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
             LOG.infof("%s: no %s or %s configured; events are scored but not exported", PROVIDER_ID, WEBHOOK_URL,
                     FILE_PATH);
         }
-        sinks.forEach(s -> sinkNames.add(s.name()));
         spooledSinks = List.copyOf(sinks);
         FindingActionExecutor actions = new FindingActionExecutor(factory, options.actions(), options.stepUpTtl(),
                 options.revokeOfflineSessions(), Clock.systemUTC());
@@ -189,7 +187,8 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     @Override
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("sinks", sinkNames.isEmpty() ? "none" : String.join(", ", sinkNames));
+        info.put("sinks", spooledSinks.isEmpty() ? "none"
+                : String.join(", ", spooledSinks.stream().map(SpooledSink::name).toList()));
         info.put("webhook", options == null || options.webhook() == null ? "off" : options.webhook().url().toString());
         info.put("file", options == null || options.file() == null ? "off" : options.file().toString());
         info.put("spool-dir", options == null ? "" : options.spoolDir().toString());

@@ -16,9 +16,6 @@ import io.zerotrust.keycloak.risk.spi.RiskNotes;
  */
 public final class DailySignIns {
 
-    /** Detail of a refusal: zt-deny's support reference. */
-    static final String REFERENCE = "zt_reference";
-
     /** One UTC day. {@code unassessed}: LOGINs no assessment judged (a flow without the pack's step). */
     public record Day(LocalDate date, int low, int medium, int high, int unassessed, int prompted, int refused) {
 
@@ -31,6 +28,14 @@ public final class DailySignIns {
     public record StoredEvent(long time, String type, Map<String, String> details) {
     }
 
+    // Columns of a day's counts, in the order of Day's components
+    private static final int LOW = 0;
+    private static final int MEDIUM = 1;
+    private static final int HIGH = 2;
+    private static final int UNASSESSED = 3;
+    private static final int PROMPTED = 4;
+    private static final int REFUSED = 5;
+
     private final LocalDate first;
     private final int[][] counts;
 
@@ -40,7 +45,7 @@ public final class DailySignIns {
             throw new IllegalArgumentException("days must be at least 1");
         }
         this.first = today.minusDays(days - 1L);
-        this.counts = new int[days][6];
+        this.counts = new int[days][REFUSED + 1];
     }
 
     /** The start of the first day counted, for the event query. */
@@ -56,20 +61,20 @@ public final class DailySignIns {
             return;
         }
         Map<String, String> details = event.details() == null ? Map.of() : event.details();
-        int[] day2 = counts[index];
+        int[] counted = counts[index];
         if ("LOGIN".equals(event.type())) {
             String level = details.get(RiskNotes.EVENT_LEVEL);
             switch (level == null ? "" : level) {
-                case "LOW" -> day2[0]++;
-                case "MEDIUM" -> day2[1]++;
-                case "HIGH" -> day2[2]++;
-                default -> day2[3]++;
+                case "LOW" -> counted[LOW]++;
+                case "MEDIUM" -> counted[MEDIUM]++;
+                case "HIGH" -> counted[HIGH]++;
+                default -> counted[UNASSESSED]++;
             }
             if ("MEDIUM".equals(level) || "HIGH".equals(level)) {
-                day2[4]++;
+                counted[PROMPTED]++;
             }
-        } else if ("LOGIN_ERROR".equals(event.type()) && details.get(REFERENCE) != null) {
-            day2[5]++;
+        } else if ("LOGIN_ERROR".equals(event.type()) && details.get(RiskNotes.EVENT_REFERENCE) != null) {
+            counted[REFUSED]++;
         }
     }
 
@@ -78,7 +83,7 @@ public final class DailySignIns {
         List<Day> days = new ArrayList<>(counts.length);
         for (int i = 0; i < counts.length; i++) {
             int[] c = counts[i];
-            days.add(new Day(first.plusDays(i), c[0], c[1], c[2], c[3], c[4], c[5]));
+            days.add(new Day(first.plusDays(i), c[LOW], c[MEDIUM], c[HIGH], c[UNASSESSED], c[PROMPTED], c[REFUSED]));
         }
         return days;
     }

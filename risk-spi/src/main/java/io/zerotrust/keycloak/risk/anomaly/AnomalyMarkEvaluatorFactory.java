@@ -6,7 +6,6 @@ import java.util.Map;
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.tuning.RealmOptions;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -48,7 +47,7 @@ public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory
 
     @Override
     public List<ProviderConfigProperty> realmOptions() {
-        return RealmOptions.except(getConfigMetadata());
+        return evaluators.realmOptions(getConfigMetadata());
     }
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.tuning.RealmOptions;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -51,7 +50,7 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public List<ProviderConfigProperty> realmOptions() {
-        return RealmOptions.except(getConfigMetadata());
+        return evaluators.realmOptions(getConfigMetadata());
     }
 
     @Override

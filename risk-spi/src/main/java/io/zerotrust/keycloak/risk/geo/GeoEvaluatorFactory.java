@@ -52,7 +52,7 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public List<ProviderConfigProperty> realmOptions() {
-        List<ProviderConfigProperty> options = RealmOptions.except(getConfigMetadata());
+        List<ProviderConfigProperty> options = evaluators.realmOptions(getConfigMetadata());
         RealmOptions.withChoices(options, DENY_COUNTRIES, RealmOptions.countryCodes());
         return RealmOptions.withChoices(options, ALLOW_COUNTRIES, RealmOptions.countryCodes());
     }

@@ -34,6 +34,8 @@ public final class RiskNotes {
      * {@code enrolment} ({@code RefusalBasis}); only {@code risk} is evidence of a leaked password.
      */
     public static final String EVENT_REFUSAL_BASIS = "zt_refusal_basis";
+    /** On a refusal's LOGIN_ERROR: the support reference the user was shown (zt-deny). */
+    public static final String EVENT_REFERENCE = "zt_reference";
     /** Device id of the request, in the authentication session. */
     public static final String DEVICE_ID = "zt.device.id";
 

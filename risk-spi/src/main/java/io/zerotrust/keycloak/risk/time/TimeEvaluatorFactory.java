@@ -7,7 +7,6 @@ import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.tuning.RealmOptions;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -67,7 +66,7 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     @Override
     public List<ProviderConfigProperty> realmOptions() {
-        return RealmOptions.except(getConfigMetadata());
+        return evaluators.realmOptions(getConfigMetadata());
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.tuning.RealmOptions;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -82,7 +81,7 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
 
     @Override
     public List<ProviderConfigProperty> realmOptions() {
-        return RealmOptions.except(getConfigMetadata());
+        return settings.realmOptions(getConfigMetadata());
     }
 
     @Override
