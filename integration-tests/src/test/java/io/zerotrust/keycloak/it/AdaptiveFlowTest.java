@@ -109,10 +109,7 @@ class AdaptiveFlowTest {
                 assertThat(enrol.getHtmlElementById("zt-enrol-notice").asNormalizedText())
                         .contains("Why we ask you to set this up now").contains("This sign-in looks ordinary");
                 Screenshots.take(enrol, "enrol-otp");
-                String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
-                enrol.getHtmlElementById("totp").type(OneTimeCodes.next("jana", secret));
-                enrol.getHtmlElementById("userLabel").type("phone");
-                HtmlPage enrolled = enrol.getHtmlElementById("saveTOTPBtn").click();
+                HtmlPage enrolled = OneTimeCodes.submitSetUp(enrol, OneTimeCodes.next("jana", OneTimeCodes.setUpSecret(enrol)));
                 assertThat(BrowserBehindProxy.signedIn(enrolled)).as("signed in after set-up: %s", enrolled.getUrl()).isTrue();
             }
 
@@ -145,16 +142,12 @@ class AdaptiveFlowTest {
                 Screenshots.take(enrol, "enrol-otp-unusual");
 
                 // A wrong code renders the page again, still saying why
-                String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
-                enrol.getHtmlElementById("totp").type("000000");
-                enrol.getHtmlElementById("userLabel").type("phone");
-                HtmlPage again = enrol.getHtmlElementById("saveTOTPBtn").click();
+                String secret = OneTimeCodes.setUpSecret(enrol);
+                HtmlPage again = OneTimeCodes.submitSetUp(enrol, "000000");
                 assertThat(again.getElementById("kc-totp-settings-form")).as("set-up page after a wrong code").isNotNull();
                 assertThat(again.getHtmlElementById("zt-enrol-notice").asNormalizedText()).contains("Sign-in from a new country: Austria");
 
-                again.getHtmlElementById("totp").type(OneTimeCodes.next("kim", secret));
-                again.getHtmlElementById("userLabel").type("phone");
-                HtmlPage enrolled = again.getHtmlElementById("saveTOTPBtn").click();
+                HtmlPage enrolled = OneTimeCodes.submitSetUp(again, OneTimeCodes.next("kim", secret));
                 assertThat(BrowserBehindProxy.signedIn(enrolled)).as("signed in after set-up: %s", enrolled.getUrl()).isTrue();
                 // The LOGIN an admin reads in Events, sent after the set-up, says how risky the sign-in was
                 assertThat(LoginEvents.latest(realm, "kim").getDetails()).containsEntry("zt_risk_level", "MEDIUM")

@@ -138,13 +138,7 @@ class ClusterTest {
 
             // The mark counts on node 2 (which has her cached from the Zurich sign-in): in Vienna, the code is asked
             browser.at(node2.base());
-            HtmlPage marked = signIn(browser, "uma");
-            long deadline = System.nanoTime() + ASYNC.toNanos();
-            while (marked.getElementById("otp") == null && System.nanoTime() < deadline) {
-                assertThat(BrowserBehindProxy.signedIn(marked)).as("before the mark: straight in, %s", marked.getUrl()).isTrue();
-                Thread.sleep(250);
-                marked = signIn(browser, "uma");
-            }
+            HtmlPage marked = StepUpMarkTest.untilTheCodeIsAsked(() -> signIn(browser, "uma"), ASYNC);
             assertThat(marked.getElementById("otp")).as("code asked on node 2 of a user marked on node 1: %s",
                     marked.asNormalizedText()).isNotNull();
             HtmlPage afterCode = TrustedDeviceTest.submitCode(marked, "uma");

@@ -75,10 +75,8 @@ class DemoRealmTest {
             assertThat(enrol.getElementById("kc-totp-settings-form")).as("OTP set-up at bob's first sign-in: %s", enrol.getUrl()).isNotNull();
             assertThat(enrol.getHtmlElementById("zt-enrol-notice").asNormalizedText()).contains("This sign-in looks ordinary");
             Screenshots.take(enrol, "demo-1-enrol");
-            String secret = ((org.htmlunit.html.HtmlInput) enrol.getHtmlElementById("totpSecret")).getValue();
-            enrol.getHtmlElementById("totp").type(OneTimeCodes.next("bob", secret));
-            enrol.getHtmlElementById("userLabel").type("phone");
-            HtmlPage home = enrol.getHtmlElementById("saveTOTPBtn").click();
+            String secret = OneTimeCodes.setUpSecret(enrol);
+            HtmlPage home = OneTimeCodes.submitSetUp(enrol, OneTimeCodes.next("bob", secret));
             assertThat(BrowserBehindProxy.signedIn(home)).as("bob at home: %s", home.getUrl()).isTrue();
 
             // New York: a new country, so the code is asked, saying why; then the offer to trust this browser

@@ -33,6 +33,18 @@ final class OneTimeCodes {
         return otpPage.getHtmlElementById("kc-login").click();
     }
 
+    /** The secret Keycloak's OTP set-up page holds for the new authenticator, as the user's app reads it. */
+    static String setUpSecret(HtmlPage setUpPage) {
+        return ((org.htmlunit.html.HtmlInput) setUpPage.getHtmlElementById("totpSecret")).getValue();
+    }
+
+    /** Submits the OTP set-up page with {@code code} and the device name "phone"; returns the next page. */
+    static HtmlPage submitSetUp(HtmlPage setUpPage, String code) throws IOException {
+        setUpPage.getHtmlElementById("totp").type(code);
+        setUpPage.getHtmlElementById("userLabel").type("phone");
+        return setUpPage.getHtmlElementById("saveTOTPBtn").click();
+    }
+
     static synchronized String next(String username, String secret) {
         long now = System.currentTimeMillis() / 1000 / PERIOD_SECONDS;
         // Per app (secret) and user: test realms reuse user names
