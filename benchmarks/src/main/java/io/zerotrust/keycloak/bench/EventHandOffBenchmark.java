@@ -1,15 +1,12 @@
 package io.zerotrust.keycloak.bench;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zerotrust.keycloak.events.SecurityEvent;
-import io.zerotrust.keycloak.events.delivery.DeliveryPipeline;
 import io.zerotrust.keycloak.events.listener.EventCapture;
-import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.events.outbox.OutboxCodec;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.events.Event;
@@ -24,21 +21,20 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the event listener costs the request thread per event (target: under 10 us at p99): the pure part of
  * {@code ZeroTrustEventListener.onEvent}, that is the captured-type check, Keycloak's {@code Event.clone()},
  * {@link EventCapture#of} (details copied without the device id, device id hashed with SHA-256, risk details
- * parsed, location copied) and {@link DeliveryPipeline#offer}. The input is a successful LOGIN as the risk step
- * leaves it (username, risk score, level, reasons and device id in the details) with a browser User-Agent.
+ * parsed, location copied) and {@link OutboxCodec#encode} (the outbox row's JSON). The input is a successful LOGIN
+ * as the risk step leaves it (username, risk score, level, reasons and device id in the details) with a browser
+ * User-Agent.
  *
  * <p>Not measured: the GeoIP lookup (a location is passed in; see {@link GeoIpLookupBenchmark}), reading the
- * User-Agent header from the session, and enlisting the after-commit hook in Keycloak's transaction. The queue
- * is the real pipeline's, drained by its real worker thread, whose batch processor here discards the events
- * (no mapping, scoring or sinks), so the worker keeps up and offer() never has to drop the oldest event; the
- * drops are counted and printed at tear-down to show it. {@code capture} is the same without the offer.
+ * User-Agent header from the session, and the outbox row's insert, which joins the sign-in's own database
+ * transaction (the load script {@code login-load.sh} measures sign-ins with it). {@code capture} is the same without
+ * the JSON.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -53,8 +49,6 @@ public class EventHandOffBenchmark {
 
     private Event event;
     private GeoLocation location;
-    private PipelineMetrics metrics;
-    private DeliveryPipeline<SecurityEvent> pipeline;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -83,31 +77,19 @@ public class EventHandOffBenchmark {
         location = new GeoLocation("FR", "France", "Lyon", 45.75, 4.85, 20, 64500L, "Example Telecom",
                 false, false, false, false);
 
-        metrics = new PipelineMetrics(new SimpleMeterRegistry());
-        // the production defaults: 10000 queued, batches of 100; the processor discards, no sinks
-        pipeline = new DeliveryPipeline<>(10_000, 100, 200, 60_000, batch -> List.of(), List.of(), metrics);
-        pipeline.start();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        pipeline.close();
-        System.out.printf("%n[EventHandOff] events dropped on a full queue: %.0f%n",
-                metrics.count(PipelineMetrics.DROPPED, "reason", "queue_full"));
     }
 
     /** What the listener does on the request thread for one captured event. */
     @Benchmark
-    public int handOff() {
+    public String handOff() {
         if (!EventCapture.captured(event.getType())) {
-            return 0;
+            return null;
         }
         Event copy = event.clone();
-        pipeline.offer(EventCapture.of(copy, location, USER_AGENT));
-        return 1;
+        return OutboxCodec.encode(EventCapture.of(copy, location, USER_AGENT));
     }
 
-    /** The same without the queue: clone and capture only. */
+    /** The same without the JSON: clone and capture only. */
     @Benchmark
     public SecurityEvent capture() {
         Event copy = event.clone();

@@ -53,7 +53,7 @@ class EventPipelineTest {
         String metrics = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:9000/metrics")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("zt_events_delivered_total").contains("zt_events_queue_depth");
+        assertThat(metrics).contains("zt_events_delivered_total").contains("zt_events_outbox_backlog");
     }
 
     @Test

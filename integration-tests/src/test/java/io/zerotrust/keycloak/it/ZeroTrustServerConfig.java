@@ -29,7 +29,6 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
                 .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())
                 .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET)
-                .spiOption("events-listener", "zt-events", "spool-dir", RiskFixtures.DIR.resolve("spool").toString())
                 // the test realms have a handful of accounts, not the default 20 a stuffing finding needs
                 .spiOption("zt-anomaly-scorer", "default", "stuffing-min-users", "5");
     }

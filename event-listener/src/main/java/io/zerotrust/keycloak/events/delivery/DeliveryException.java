@@ -1,30 +1,20 @@
 package io.zerotrust.keycloak.events.delivery;
 
-/** A batch was not delivered. Permanent failures (the receiver rejected it) are dropped; others are spooled. */
+/** A batch was not delivered; it stays in the outbox and is sent again later. */
 public class DeliveryException extends Exception {
 
-    private final boolean permanent;
     private final String reason;
 
-    public DeliveryException(boolean permanent, String reason, String message, Throwable cause) {
+    public DeliveryException(String reason, String message, Throwable cause) {
         super(message, cause);
-        this.permanent = permanent;
         this.reason = reason;
     }
 
-    public static DeliveryException permanent(String reason, String message) {
-        return new DeliveryException(true, reason, message, null);
-    }
-
     public static DeliveryException transientFailure(String reason, String message, Throwable cause) {
-        return new DeliveryException(false, reason, message, cause);
+        return new DeliveryException(reason, message, cause);
     }
 
-    public boolean permanent() {
-        return permanent;
-    }
-
-    /** Short reason for the drop counter: {@code http_400}, {@code io_error}, ... */
+    /** Short reason for logs, metrics and the sink's state: {@code http_401}, {@code io_error}, ... */
     public String reason() {
         return reason;
     }

@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
  * Appends events to a file, one JSON object per line, for a log shipper to pick up. With {@link FsyncPolicy#BATCH}
  * each batch is forced to disk before it counts as delivered; with {@link FsyncPolicy#NONE} the OS decides,
- * faster but a power cut may lose the last seconds.
+ * faster but a power cut may lose the last seconds. After rotation (the file moved or deleted) the next batch goes
+ * to a new file at the path.
  */
 public final class JsonLinesFileSink implements EventSink {
 
@@ -22,6 +24,7 @@ public final class JsonLinesFileSink implements EventSink {
     private final Path path;
     private final FsyncPolicy fsync;
     private FileChannel channel;
+    private Object fileKey;
 
     public JsonLinesFileSink(Path path, FsyncPolicy fsync) {
         this.path = path;
@@ -34,12 +37,16 @@ public final class JsonLinesFileSink implements EventSink {
     }
 
     @Override
-    public synchronized void send(List<String> records) throws DeliveryException {
+    public synchronized List<Rejected> send(List<String> records) throws DeliveryException {
         StringBuilder text = new StringBuilder(records.size() * 512);
         for (String record : records) {
             text.append(record).append('\n');
         }
         try {
+            if (channel != null && rotated()) {
+                // logrotate moved or deleted the file: write to a new one at the path, not to the moved one
+                closeQuietly();
+            }
             if (channel == null) {
                 Path parent = path.toAbsolutePath().getParent();
                 if (parent != null) {
@@ -47,6 +54,7 @@ public final class JsonLinesFileSink implements EventSink {
                 }
                 channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
+                fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             }
             ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
@@ -58,6 +66,17 @@ public final class JsonLinesFileSink implements EventSink {
         } catch (IOException e) {
             closeQuietly();
             throw DeliveryException.transientFailure("io_error", "could not append to " + path + ": " + e, e);
+        }
+        return List.of();
+    }
+
+    /** Whether the path names another file than the one open (or none): compared by inode where the OS has one. */
+    private boolean rotated() {
+        try {
+            Object now = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+            return now == null ? false : !now.equals(fileKey);
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -16,12 +17,12 @@ import org.jboss.logging.Logger;
  * POSTs batches of OCSF events to a receiver, signed ({@link WebhookSignature}). Retries transport errors, 408,
  * 429 and 5xx with exponential backoff and full jitter, honouring {@code Retry-After} on 429 and 503.
  *
- * <p>Other refusals lose nothing. 413 (too large) splits the batch in halves and sends each; only a single event the
- * receiver still refuses as too large is dropped, logged and counted (it can never pass), and the rest of its batch
- * goes on. A half sent before a later transient failure is sent again with the batch (at least once). Any other 4xx (401 or 403 while a
- * receiver rotates its secret, 404 while it moves, 400 from a receiver expecting another format) says the receiver
- * is misconfigured, not that the events are wrong: the batch fails transiently at once, without retries, so the
- * caller keeps it in the spool and replays it once the receiver takes events again.
+ * <p>Refusals lose nothing. 400, 413 and 422 are about the batch's content: it is split in halves until the
+ * receiver takes the parts, and a single event it still refuses while it takes others is returned as
+ * {@link Rejected}, with its answer, to be set aside as a dead letter. A receiver that refuses every event on its own
+ * is wrong, not the events: the batch fails and stays. Any other 4xx (401 or 403 while a receiver rotates its
+ * secret, 404 while it moves) says the receiver is misconfigured: the batch fails at once, without retries, and the
+ * outbox keeps it until the receiver takes events again.
  */
 public final class WebhookSink implements EventSink {
 
@@ -64,46 +65,60 @@ public final class WebhookSink implements EventSink {
     }
 
     @Override
-    public void send(List<String> records) throws DeliveryException {
+    public List<Rejected> send(List<String> records) throws DeliveryException {
+        List<Rejected> rejected = new ArrayList<>();
+        int accepted = sendSplitting(records, 0, rejected);
+        if (!rejected.isEmpty() && accepted == 0) {
+            // Refusing every event on its own says the receiver is wrong (another format, a bad deployment), not
+            // the events: keep them all
+            throw DeliveryException.transientFailure("refused_all", "receiver refused each of " + records.size()
+                    + " events (" + rejected.get(0).answer() + ")", null);
+        }
+        if (!rejected.isEmpty()) {
+            LOG.errorf("Webhook %s refused %d events on their own while taking %d; they are set aside: %s",
+                    settings.url(), rejected.size(), accepted, rejected.get(0).answer());
+        }
+        return rejected;
+    }
+
+    /** Halves a refused batch until the receiver takes the parts; returns how many it took. */
+    private int sendSplitting(List<String> records, int offset, List<Rejected> rejected) throws DeliveryException {
         try {
             attempt(records);
-        } catch (TooLarge tooLarge) {
+            return records.size();
+        } catch (Refused refused) {
             if (records.size() == 1) {
-                // It can never pass; the rest of its batch still goes
-                LOG.errorf("Webhook %s refused a single event as too large (HTTP 413); it is dropped: %.200s",
-                        settings.url(), records.get(0));
-                metrics.dropped("http_413", 1);
-                return;
+                rejected.add(new Rejected(offset, refused.getMessage()));
+                return 0;
             }
-            // halves until the receiver takes them; what an earlier half delivered is not sent again
             int half = records.size() / 2;
-            send(records.subList(0, half));
-            send(records.subList(half, records.size()));
+            return sendSplitting(records.subList(0, half), offset, rejected)
+                    + sendSplitting(records.subList(half, records.size()), offset + half, rejected);
         }
     }
 
-    /** The receiver answered 413 for this batch. */
-    private static final class TooLarge extends Exception {
-        TooLarge() {
-            super(null, null, false, false);
+    /** The receiver refused this batch for what is in it (400, 413, 422). */
+    private static final class Refused extends Exception {
+        Refused(String answer) {
+            super(answer, null, false, false);
         }
     }
 
-    private void attempt(List<String> records) throws DeliveryException, TooLarge {
+    private void attempt(List<String> records) throws DeliveryException, Refused {
         byte[] body = body(records).getBytes(StandardCharsets.UTF_8);
         String signed = signature.sign(body);
         DeliveryException last = null;
         for (int attempt = 0; attempt <= settings.maxRetries(); attempt++) {
             long wait;
             try {
-                HttpResponse<Void> response = client.send(request(body, signed), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<String> response = client.send(request(body, signed), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status >= 200 && status < 300) {
                     lastRefusal = 0;
                     return;
                 }
-                if (status == 413) {
-                    throw new TooLarge();
+                if (refusesContent(status)) {
+                    throw new Refused("HTTP " + status + answer(response.body()));
                 }
                 if (!retriable(status)) {
                     // Once per refusal, not at every replay: the spool is retried every few seconds until it is fixed
@@ -142,6 +157,20 @@ public final class WebhookSink implements EventSink {
             }
         }
         throw last;
+    }
+
+    /** What the receiver said, briefly: kept with a dead letter. */
+    private static String answer(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String text = body.strip();
+        return ": " + (text.length() > 300 ? text.substring(0, 300) : text);
+    }
+
+    /** Statuses about the request's content: a smaller batch may pass, a single event never will. */
+    static boolean refusesContent(int status) {
+        return status == 400 || status == 413 || status == 422;
     }
 
     /** 408, 429 and server errors may pass on the next attempt; other client errors wait for the receiver's fix. */

@@ -106,7 +106,7 @@ public class FindingsResource {
         ProviderFactory<EventListenerProvider> events = session.getKeycloakSessionFactory()
                 .getProviderFactory(EventListenerProvider.class, ZeroTrustEventListenerFactory.PROVIDER_ID);
         if (events instanceof VerdictAudit audit) {
-            audit.audit(VerdictAudit.event(judged, realm.getName(), analyst == null ? null : analyst.getUsername()));
+            audit.audit(session, VerdictAudit.event(judged, realm.getName(), analyst == null ? null : analyst.getUsername()));
         }
     }
 

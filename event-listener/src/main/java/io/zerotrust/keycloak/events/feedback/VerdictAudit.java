@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Where the audit record of an analyst's verdict goes: {@code zt-events} implements it and exports the record
@@ -13,7 +14,8 @@ import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
  */
 public interface VerdictAudit {
 
-    void audit(SecurityEvent verdict);
+    /** Records the verdict in the request's own transaction: exported only if the request commits. */
+    void audit(KeycloakSession session, SecurityEvent verdict);
 
     /** The audit record of a judged finding. */
     static SecurityEvent event(RecentFindings.Entry judged, String realmName, String analystName) {

@@ -14,6 +14,7 @@ import io.zerotrust.keycloak.events.anomaly.FindingAction;
 import io.zerotrust.keycloak.events.anomaly.FindingLevel;
 import io.zerotrust.keycloak.events.delivery.JsonLinesFileSink;
 import io.zerotrust.keycloak.events.delivery.WebhookSettings;
+import io.zerotrust.keycloak.events.outbox.OutboxDrainer;
 
 import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
 
@@ -21,15 +22,17 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  * The {@code zt-events} options, parsed and checked. A bad value is reported in {@link #problems()} and its
  * default used; a webhook that cannot be secured (no https, no secret) is disabled, not run unsigned.
  */
-record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis, Path file,
-                       JsonLinesFileSink.FsyncPolicy fsync, Path spoolDir, long spoolMaxBytes, int queueCapacity,
+record PipelineOptions(WebhookSettings webhook, Path file, JsonLinesFileSink.FsyncPolicy fsync,
+                       OutboxDrainer.Settings drain, Duration outboxMaxAge,
                        Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, boolean revokeOfflineSessions,
                        List<String> problems) {
 
     static PipelineOptions parse(Function<String, String> options) {
         Parser p = new Parser(options);
-        int batchSize = p.positive(WEBHOOK_BATCH_SIZE, 100);
-        long linger = p.nonNegative(WEBHOOK_LINGER_MS, 200);
+        int batchSize = p.positive(BATCH_SIZE, 100);
+        OutboxDrainer.Settings drain = new OutboxDrainer.Settings(batchSize, p.positive(OUTBOX_POLL_MS, 200),
+                p.positive(OUTBOX_LEASE_SECONDS, 30) * 1000L);
+        Duration maxAge = Duration.ofHours(p.positive(OUTBOX_MAX_AGE_HOURS, 168));
         int connect = p.positive(CONNECT_TIMEOUT_MS, 2000);
         int read = p.positive(READ_TIMEOUT_MS, 5000);
         int retries = p.nonNegative(MAX_RETRIES, 3);
@@ -56,25 +59,14 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
         String file = p.text(FILE_PATH);
         JsonLinesFileSink.FsyncPolicy fsync = "none".equalsIgnoreCase(p.text(FILE_FSYNC))
                 ? JsonLinesFileSink.FsyncPolicy.NONE : JsonLinesFileSink.FsyncPolicy.BATCH;
-        String spool = p.text(SPOOL_DIR);
-        Path spoolDir = spool != null ? Path.of(spool) : defaultSpoolDir();
-        long spoolMax = p.positive(SPOOL_MAX_MB, 100) * 1024L * 1024L;
-        int capacity = p.positive(QUEUE_CAPACITY, 10_000);
         Map<FindingLevel, Set<FindingAction>> actions = new EnumMap<>(FindingLevel.class);
         actions.put(FindingLevel.LOW, p.actions(ACTION_LOW, "emit"));
         actions.put(FindingLevel.MEDIUM, p.actions(ACTION_MEDIUM, "step-up"));
         actions.put(FindingLevel.HIGH, p.actions(ACTION_HIGH, "step-up,revoke-sessions"));
         Duration ttl = Duration.ofMinutes(p.positive(STEP_UP_TTL_MINUTES, 1440));
         boolean revokeOffline = p.bool(REVOKE_OFFLINE_SESSIONS, false);
-        return new PipelineOptions(webhook, batchSize, linger, file == null ? null : Path.of(file), fsync, spoolDir,
-                spoolMax, capacity, actions, ttl, revokeOffline, List.copyOf(p.problems));
-    }
-
-    /** Under Keycloak's data directory when known, so that it survives like the database does. */
-    static Path defaultSpoolDir() {
-        String home = System.getProperty("kc.home.dir");
-        return home != null ? Path.of(home, "data", "zt-events-spool")
-                : Path.of(System.getProperty("java.io.tmpdir"), "zt-events-spool");
+        return new PipelineOptions(webhook, file == null ? null : Path.of(file), fsync, drain, maxAge, actions, ttl,
+                revokeOffline, List.copyOf(p.problems));
     }
 
     private static final class Parser {

@@ -1,37 +1,37 @@
 package io.zerotrust.keycloak.events.listener;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.events.outbox.Outbox;
 import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Captures events on the request thread (a copy: Keycloak reuses its event object), enriches them cheaply
- * (in-memory GeoIP, device-id hash, User-Agent header) and hands them to the pipeline only once the
- * transaction has committed: nothing from a rolled-back request is exported. Error events are sent by Keycloak
- * in an inner transaction of their own, whose commit releases them at once.
+ * (in-memory GeoIP, device-id hash, User-Agent header) and writes them to the outbox in the request's own
+ * transaction: an event is exported exactly when what it reports was committed, even if the node dies a moment
+ * later. Error events come in an inner session and transaction of their own (Keycloak's), which commit them.
  */
 public class ZeroTrustEventListener implements EventListenerProvider {
 
     private static final Logger LOG = Logger.getLogger(ZeroTrustEventListener.class);
 
     private final KeycloakSession session;
-    private final Consumer<SecurityEvent> pipeline;
+    private final Outbox outbox;
 
-    ZeroTrustEventListener(KeycloakSession session, Consumer<SecurityEvent> pipeline) {
+    ZeroTrustEventListener(KeycloakSession session, Outbox outbox) {
         this.session = session;
-        this.pipeline = pipeline;
+        this.outbox = outbox;
     }
 
     @Override
@@ -42,7 +42,7 @@ public class ZeroTrustEventListener implements EventListenerProvider {
         try {
             Event copy = event.clone();
             SessionVerdict.complete(session, copy);
-            afterCommit(EventCapture.of(copy, locate(copy.getIpAddress()), userAgent()));
+            write(EventCapture.of(copy, locate(copy.getIpAddress()), userAgent()));
         } catch (RuntimeException e) {
             // never fail a login for the SOC copy of its event
             LOG.errorf(e, "Could not capture %s event %s", event.getType(), event.getId());
@@ -54,30 +54,20 @@ public class ZeroTrustEventListener implements EventListenerProvider {
         try {
             AdminEvent copy = new AdminEvent(event);
             String ip = copy.getAuthDetails() == null ? null : copy.getAuthDetails().getIpAddress();
-            afterCommit(EventCapture.of(copy, locate(ip)));
+            write(EventCapture.of(copy, locate(ip)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Could not capture admin event %s", event.getId());
         }
     }
 
-    private void afterCommit(SecurityEvent event) {
+    private void write(SecurityEvent event) {
         KeycloakTransactionManager transaction = session.getTransactionManager();
         if (transaction == null || !transaction.isActive()) {
-            // sent outside a transaction: nothing can roll it back
-            pipeline.accept(event);
+            // sent outside a transaction: nothing can roll it back, so it gets one of its own
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), s -> outbox.append(s, event));
             return;
         }
-        transaction.enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                pipeline.accept(event);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // the request failed: what it reported did not happen
-            }
-        });
+        outbox.append(session, event);
     }
 
     private GeoLocation locate(String ip) {

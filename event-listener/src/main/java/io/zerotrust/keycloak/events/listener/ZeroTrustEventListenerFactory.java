@@ -1,11 +1,15 @@
 package io.zerotrust.keycloak.events.listener;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -13,25 +17,31 @@ import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.events.anomaly.AnomalyScorerProvider;
 import io.zerotrust.keycloak.events.anomaly.FindingActionExecutor;
-import io.zerotrust.keycloak.events.delivery.DeliveryPipeline;
+import io.zerotrust.keycloak.events.delivery.EventSink;
 import io.zerotrust.keycloak.events.delivery.JsonLinesFileSink;
-import io.zerotrust.keycloak.events.delivery.Spool;
-import io.zerotrust.keycloak.events.delivery.SpooledSink;
 import io.zerotrust.keycloak.events.delivery.WebhookSink;
 import io.zerotrust.keycloak.events.feedback.RecentFindings;
 import io.zerotrust.keycloak.events.feedback.VerdictAudit;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.events.outbox.Outbox;
+import io.zerotrust.keycloak.events.outbox.OutboxConsumer;
+import io.zerotrust.keycloak.events.outbox.OutboxDrainer;
+import io.zerotrust.keycloak.events.outbox.OutboxStore;
+import io.zerotrust.keycloak.events.outbox.SinkHandler;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 /**
- * The event listener {@code zt-events}: exports sign-in, token, credential and admin events as OCSF to a signed
- * webhook and/or a JSON-lines file, and scores them for anomalies. Not global: realms enable it (Realm settings,
+ * The event listener {@code zt-events}: writes sign-in, token, credential and admin events to an outbox table in
+ * the request's transaction, from which the anomaly scorer and each sink (a signed webhook, a JSON-lines file) take
+ * them on workers of their own ({@link OutboxDrainer}). Not global: realms enable it (Realm settings,
  * Events, Event listeners). Options are server-wide ({@code --spi-events-listener--zt-events--<option>}).
  */
 public class ZeroTrustEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory,
@@ -43,28 +53,29 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String WEBHOOK_URL = "webhook-url";
     /** HMAC-SHA256 key for X-ZT-Signature; required with a URL (at least 16 characters). */
     public static final String WEBHOOK_SECRET = "webhook-secret";
-    /** Most events per request (default 100). */
-    public static final String WEBHOOK_BATCH_SIZE = "webhook-batch-size";
-    /** How long a batch waits for more events after its first (default 200 ms). */
-    public static final String WEBHOOK_LINGER_MS = "webhook-linger-ms";
+    /** Most records per batch a consumer takes from the outbox: per webhook request, file write (default 100). */
+    public static final String BATCH_SIZE = "batch-size";
     /** {@code json-array} (default) or {@code ndjson}. */
     public static final String WEBHOOK_FORMAT = "webhook-format";
     /** Default 2000. */
     public static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
     /** Default 5000. */
     public static final String READ_TIMEOUT_MS = "read-timeout-ms";
-    /** Retries per batch before it is spooled (default 3). */
+    /** Retries per batch before it is left in the outbox for a later round (default 3). */
     public static final String MAX_RETRIES = "max-retries";
     /** JSON-lines file to append to; none by default. */
     public static final String FILE_PATH = "file-path";
     /** {@code batch} (default: fsync every batch) or {@code none}. */
     public static final String FILE_FSYNC = "file-fsync";
-    /** Spool directory (default {@code <kc home>/data/zt-events-spool}). */
-    public static final String SPOOL_DIR = "spool-dir";
-    /** Spool size limit per sink in MiB (default 100); beyond it the oldest segment is dropped. */
-    public static final String SPOOL_MAX_MB = "spool-max-mb";
-    /** Events waiting for the worker (default 10000); beyond it the oldest is dropped. */
-    public static final String QUEUE_CAPACITY = "queue-capacity";
+    /** How often an idle consumer looks for new records in the outbox (default 200 ms). */
+    public static final String OUTBOX_POLL_MS = "outbox-poll-ms";
+    /**
+     * How long a node's hold on a consumer lasts without renewal (default 30 s): after a node dies, another takes its
+     * consumers over within this time.
+     */
+    public static final String OUTBOX_LEASE_SECONDS = "outbox-lease-seconds";
+    /** Records older than this leave the outbox, delivered or not, counted and logged (default 168 hours). */
+    public static final String OUTBOX_MAX_AGE_HOURS = "outbox-max-age-hours";
     /** Actions for LOW findings (default {@code emit}). */
     public static final String ACTION_LOW = "action-low";
     /** Actions for MEDIUM findings (default {@code step-up}). */
@@ -80,17 +91,18 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String STEP_UP_TTL_MINUTES = "step-up-ttl-minutes";
 
     private static final Logger LOG = Logger.getLogger(ZeroTrustEventListenerFactory.class);
-    private static final long REPLAY_INTERVAL_MILLIS = 5_000;
+    private static final long EXPIRY_INTERVAL_MILLIS = 3_600_000;
 
     private PipelineOptions options;
-    private DeliveryPipeline<SecurityEvent> pipeline;
-    private volatile List<SpooledSink> spooledSinks = List.of();
+    private volatile Outbox outbox;
+    private volatile List<OutboxDrainer> drainers = List.of();
+    private volatile List<EventSink> sinks = List.of();
+    private KeycloakSessionFactory sessionFactory;
+    private final String node = nodeName();
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        DeliveryPipeline<SecurityEvent> running = pipeline;
-        Consumer<SecurityEvent> target = running == null ? e -> { } : running::offer;
-        return new ZeroTrustEventListener(session, target);
+        return new ZeroTrustEventListener(session, outbox);
     }
 
     @Override
@@ -101,54 +113,79 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        sessionFactory = factory;
         PipelineMetrics metrics = PipelineMetrics.global();
-        List<SpooledSink> sinks = new ArrayList<>();
-        try {
-            if (options.webhook() != null) {
-                sinks.add(spooled(new WebhookSink(options.webhook(), metrics), metrics));
-            }
-            if (options.file() != null) {
-                sinks.add(spooled(new JsonLinesFileSink(options.file(), options.fsync()), metrics));
-            }
-        } catch (IOException e) {
-            // fail secure and loud: no silent half-configured export
-            LOG.errorf(e, "%s: cannot open the spool in %s; event export is OFF", PROVIDER_ID, options.spoolDir());
-            sinks.forEach(SpooledSink::close);
-            return;
+        List<EventSink> configured = new ArrayList<>();
+        if (options.webhook() != null) {
+            configured.add(new WebhookSink(options.webhook(), metrics));
         }
-        if (sinks.isEmpty()) {
+        if (options.file() != null) {
+            configured.add(new JsonLinesFileSink(options.file(), options.fsync()));
+        }
+        if (configured.isEmpty()) {
             LOG.infof("%s: no %s or %s configured; events are scored but not exported", PROVIDER_ID, WEBHOOK_URL,
                     FILE_PATH);
         }
-        spooledSinks = List.copyOf(sinks);
+        EnumSet<OutboxConsumer> sinkConsumers = EnumSet.noneOf(OutboxConsumer.class);
+        configured.forEach(sink -> sinkConsumers.add(OutboxConsumer.sink(sink.name())));
+        Outbox box = new Outbox(sinkConsumers);
         FindingActionExecutor actions = new FindingActionExecutor(factory, options.actions(), options.stepUpTtl(),
                 options.revokeOfflineSessions(), Clock.systemUTC());
-        EventBatchProcessor processor = new EventBatchProcessor(scorer(factory, metrics), finding -> {
-            RecentFindings.node().add(finding);
-            actions.execute(finding);
-        });
-        pipeline = new DeliveryPipeline<>(options.queueCapacity(), options.batchSize(), options.lingerMillis(),
-                REPLAY_INTERVAL_MILLIS, processor, sinks, metrics);
-        pipeline.start();
+        List<OutboxDrainer> started = new ArrayList<>();
+        started.add(new OutboxDrainer(factory, OutboxConsumer.SCORER, new ScorerHandler(scorer(factory, metrics), box,
+                finding -> {
+                    RecentFindings.node().add(finding);
+                    actions.execute(finding);
+                }), options.drain(), node, metrics));
+        for (EventSink sink : configured) {
+            started.add(new OutboxDrainer(factory, OutboxConsumer.sink(sink.name()), new SinkHandler(sink, metrics),
+                    options.drain(), node, metrics));
+        }
+        sinks = List.copyOf(configured);
+        outbox = box;
+        drainers = List.copyOf(started);
+        started.forEach(OutboxDrainer::start);
+        for (OutboxDrainer drainer : started) {
+            metrics.backlog(drainer.consumer().id(), () -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                    s -> new OutboxStore(s).backlog(drainer.consumer())));
+        }
+        scheduleExpiry(factory, metrics);
+    }
+
+    /** Every node runs it: a delete of old rows is the same wherever it runs. */
+    private void scheduleExpiry(KeycloakSessionFactory factory, PipelineMetrics metrics) {
+        long maxAgeMicros = options.outboxMaxAge().toMillis() * 1000;
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(s -> {
+                    int expired = new OutboxStore(s).expire(System.currentTimeMillis() * 1000 - maxAgeMicros);
+                    if (expired > 0) {
+                        LOG.warnf("%s: %d records older than %s left the outbox undelivered", PROVIDER_ID, expired,
+                                options.outboxMaxAge());
+                        metrics.dropped("outbox_expired", expired);
+                    }
+                }, EXPIRY_INTERVAL_MILLIS, "zt-outbox-expiry"));
     }
 
     /** Exports an analyst's verdict with the events (see {@link VerdictAudit}). */
     @Override
-    public void audit(SecurityEvent verdict) {
-        DeliveryPipeline<SecurityEvent> running = pipeline;
-        if (running != null) {
-            running.offer(verdict);
+    public void audit(KeycloakSession session, SecurityEvent verdict) {
+        Outbox box = outbox;
+        if (box != null) {
+            box.append(session, verdict);
         }
     }
 
-    private SpooledSink spooled(io.zerotrust.keycloak.events.delivery.EventSink sink, PipelineMetrics metrics)
-            throws IOException {
-        Spool spool = new Spool(options.spoolDir().resolve(sink.name()), options.spoolMaxBytes(),
-                n -> metrics.dropped("spool_full", n));
-        return new SpooledSink(sink, spool, metrics, options.batchSize());
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException | RuntimeException e) {
+            host = "node";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Scores a batch on the worker thread, in a session of its own (no transaction: the scorer reads memory). */
+    /** Scores a batch on the scorer's worker, in a session of its own (no transaction: the scorer reads memory). */
     private static BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer(KeycloakSessionFactory factory,
                                                                                   PipelineMetrics metrics) {
         return (batch, findings) -> {
@@ -173,10 +210,10 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
 
     @Override
     public void close() {
-        if (pipeline != null) {
-            pipeline.close();
-            pipeline = null;
-        }
+        drainers.forEach(OutboxDrainer::close);
+        drainers = List.of();
+        sinks.forEach(EventSink::close);
+        sinks = List.of();
     }
 
     @Override
@@ -187,18 +224,39 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     @Override
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("sinks", spooledSinks.isEmpty() ? "none"
-                : String.join(", ", spooledSinks.stream().map(SpooledSink::name).toList()));
+        info.put("sinks", sinks.isEmpty() ? "none" : String.join(", ", sinks.stream().map(EventSink::name).toList()));
         info.put("webhook", options == null || options.webhook() == null ? "off" : options.webhook().url().toString());
         info.put("file", options == null || options.file() == null ? "off" : options.file().toString());
-        info.put("spool-dir", options == null ? "" : options.spoolDir().toString());
-        info.put("queued", pipeline == null ? "0" : Integer.toString(pipeline.queued()));
+        info.put("node", node);
         PipelineMetrics metrics = PipelineMetrics.global();
-        for (SpooledSink sink : spooledSinks) {
-            // The backlog is what waits in the sink's spool for a retry: events Keycloak committed, not yet delivered
-            info.put(sink.name() + "-backlog", Integer.toString(sink.spool().events()));
-            info.put(sink.name() + "-delivered", Long.toString((long) metrics.count(PipelineMetrics.DELIVERED, "sink", sink.name())));
-            info.put(sink.name() + "-retried", Long.toString((long) metrics.count(PipelineMetrics.RETRIED, "sink", sink.name())));
+        Map<OutboxConsumer, Long> backlog = new EnumMap<>(OutboxConsumer.class);
+        Map<OutboxConsumer, String> holders = new EnumMap<>(OutboxConsumer.class);
+        if (sessionFactory != null) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(sessionFactory, s -> {
+                    OutboxStore store = new OutboxStore(s);
+                    long now = System.currentTimeMillis();
+                    for (OutboxDrainer drainer : drainers) {
+                        backlog.put(drainer.consumer(), store.backlog(drainer.consumer()));
+                        holders.put(drainer.consumer(), store.leaseholder(drainer.consumer(), now));
+                    }
+                });
+            } catch (RuntimeException e) {
+                info.put("outbox", "unreadable: " + e.getMessage());
+            }
+        }
+        for (OutboxDrainer drainer : drainers) {
+            String name = drainer.consumer().id();
+            // The backlog is what waits in the outbox for this consumer: events Keycloak committed, not yet taken
+            info.put(name + "-backlog", String.valueOf(backlog.getOrDefault(drainer.consumer(), -1L)));
+            info.put(name + "-state", drainer.state());
+            info.put(name + "-drained-by", String.valueOf(holders.get(drainer.consumer())));
+            if (drainer.consumer() != OutboxConsumer.SCORER) {
+                info.put(name + "-delivered", Long.toString((long) metrics.count(PipelineMetrics.DELIVERED, "sink", name)));
+                info.put(name + "-retried", Long.toString((long) metrics.count(PipelineMetrics.RETRIED, "sink", name)));
+                info.put(name + "-dead-letters", Long.toString((long) metrics.count(PipelineMetrics.DROPPED, "reason",
+                        "dead_letter_" + name)));
+            }
         }
         if (options != null && !options.problems().isEmpty()) {
             info.put("problems", String.join("; ", options.problems()));

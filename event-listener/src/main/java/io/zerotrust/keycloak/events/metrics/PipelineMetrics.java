@@ -17,10 +17,9 @@ import io.micrometer.core.instrument.Timer;
  */
 public final class PipelineMetrics {
 
-    public static final String QUEUE_DEPTH = "zt.events.queue.depth";
+    public static final String BACKLOG = "zt.events.outbox.backlog";
     public static final String DELIVERED = "zt.events.delivered";
     public static final String RETRIED = "zt.events.retried";
-    public static final String SPOOLED = "zt.events.spooled";
     public static final String DROPPED = "zt.events.dropped";
     public static final String SCORER = "zt.anomaly.scorer";
 
@@ -37,8 +36,10 @@ public final class PipelineMetrics {
         return new PipelineMetrics(Metrics.globalRegistry);
     }
 
-    public void queueDepth(Supplier<Number> depth) {
-        Gauge.builder(QUEUE_DEPTH, depth).description("Events waiting for the event worker").register(registry);
+    /** Records in the outbox that still wait for a consumer: read from the database at each scrape. */
+    public void backlog(String consumer, Supplier<Number> backlog) {
+        Gauge.builder(BACKLOG, backlog).tag("consumer", consumer)
+                .description("Records in the outbox waiting for this consumer").register(registry);
     }
 
     public void delivered(String sink, int count) {
@@ -47,10 +48,6 @@ public final class PipelineMetrics {
 
     public void retried(String sink) {
         counter(RETRIED, "sink", sink).increment();
-    }
-
-    public void spooled(String sink, int count) {
-        counter(SPOOLED, "sink", sink).increment(count);
     }
 
     public void dropped(String reason, int count) {

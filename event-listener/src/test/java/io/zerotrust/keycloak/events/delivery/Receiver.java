@@ -35,6 +35,8 @@ final class Receiver implements AutoCloseable {
     volatile int maxBatch;
     /** A batch holding this event id is answered 413, as for one event over the receiver's body limit. */
     volatile String tooLarge;
+    /** A batch holding this event id is answered 400 with a reason, as for one event the receiver cannot parse. */
+    volatile String badEvent;
     private final HttpServer server;
     private final int port;
 
@@ -61,6 +63,11 @@ final class Receiver implements AutoCloseable {
             if (maxBatch > 0 && batch.size() > maxBatch || tooLarge != null && batch.contains(tooLarge)) {
                 answer = new Answer(413, null);
             }
+            String reply = null;
+            if (badEvent != null && batch.contains(badEvent)) {
+                answer = new Answer(400, null);
+                reply = "{\"error\":\"missing class_uid\"}";
+            }
             if (answer.status() == 200) {
                 ids.addAll(batch);
                 batchSizes.add(batch.size());
@@ -68,7 +75,13 @@ final class Receiver implements AutoCloseable {
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
             }
-            exchange.sendResponseHeaders(answer.status(), -1);
+            if (reply == null) {
+                exchange.sendResponseHeaders(answer.status(), -1);
+            } else {
+                byte[] bytes = reply.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
             exchange.close();
         });
         server.start();

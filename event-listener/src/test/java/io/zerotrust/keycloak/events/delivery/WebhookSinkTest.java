@@ -89,7 +89,6 @@ class WebhookSinkTest {
 
         assertThatThrownBy(() -> sink(3).send(events(0, 1)))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> {
-                    assertThat(e.permanent()).isFalse();
                     assertThat(e.reason()).isEqualTo("http_500");
                 });
         assertThat(sleeps).hasSize(3);
@@ -101,16 +100,14 @@ class WebhookSinkTest {
 
     @Test
     void aRefusingReceiverKeepsTheEventsForLaterWithoutRetryingNow() {
-        // 401 while a receiver rotates its secret, 404 while it moves, 400 from one expecting another format
-        for (int status : new int[]{400, 401, 403, 404}) {
+        // 401 while a receiver rotates its secret, 404 while it moves
+        for (int status : new int[]{401, 403, 404}) {
             receiver.otherwise = new Receiver.Answer(status, null);
             assertThatThrownBy(() -> sink(3).send(events(0, 1)))
-                    .isInstanceOfSatisfying(DeliveryException.class, e -> {
-                        assertThat(e.permanent()).as("HTTP %d drops nothing", status).isFalse();
-                        assertThat(e.reason()).isEqualTo("http_" + status);
-                    });
+                    .isInstanceOfSatisfying(DeliveryException.class,
+                            e -> assertThat(e.reason()).isEqualTo("http_" + status));
         }
-        assertThat(sleeps).as("no retries now: the spool's replay sends them again").isEmpty();
+        assertThat(sleeps).as("no retries now: the outbox keeps them for a later round").isEmpty();
         assertThat(WebhookSink.retriable(408)).isTrue();
         assertThat(WebhookSink.retriable(429)).isTrue();
         assertThat(WebhookSink.retriable(401)).isFalse();
@@ -128,14 +125,38 @@ class WebhookSinkTest {
     }
 
     @Test
-    void onlyASingleEventTooLargeForTheReceiverIsDroppedAndTheRestOfItsBatchGoes() throws Exception {
+    void onlyASingleEventTooLargeForTheReceiverIsRejectedAndTheRestOfItsBatchGoes() throws Exception {
         // the receiver refuses ev-00002 whatever its batch (a body limit only that event exceeds)
         receiver.tooLarge = "ev-00002";
-        sink(3).send(events(0, 4));
+        List<EventSink.Rejected> rejected = sink(3).send(events(0, 4));
 
         assertThat(receiver.sortedIds()).containsExactly("ev-00000", "ev-00001", "ev-00003");
-        assertThat(metrics.count(PipelineMetrics.DROPPED, "reason", "http_413")).isEqualTo(1.0);
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.index()).isEqualTo(2);
+            assertThat(r.answer()).isEqualTo("HTTP 413");
+        });
         assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void aSingleEventTheReceiverCannotTakeIsRejectedWithItsAnswer() throws Exception {
+        receiver.badEvent = "ev-00005";
+        List<EventSink.Rejected> rejected = sink(3).send(events(0, 8));
+
+        assertThat(receiver.sortedIds()).hasSize(7).doesNotContain("ev-00005");
+        assertThat(rejected).singleElement().satisfies(r -> {
+            assertThat(r.index()).isEqualTo(5);
+            assertThat(r.answer()).isEqualTo("HTTP 400: {\"error\":\"missing class_uid\"}");
+        });
+    }
+
+    @Test
+    void aReceiverRefusingEveryEventOnItsOwnKeepsThemAll() {
+        // e.g. one expecting another body format: the receiver is wrong, not the events
+        receiver.otherwise = new Receiver.Answer(400, null);
+        assertThatThrownBy(() -> sink(3).send(events(0, 4)))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).isEqualTo("refused_all"));
+        assertThat(receiver.ids).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.events.Events;
@@ -14,6 +15,12 @@ import io.zerotrust.keycloak.events.anomaly.FindingAction;
 import io.zerotrust.keycloak.events.anomaly.FindingKind;
 import io.zerotrust.keycloak.events.anomaly.FindingLevel;
 import io.zerotrust.keycloak.events.anomaly.FindingReason;
+import io.zerotrust.keycloak.events.outbox.Outbox;
+import io.zerotrust.keycloak.events.outbox.OutboxCodec;
+import io.zerotrust.keycloak.events.outbox.OutboxDrainer;
+import io.zerotrust.keycloak.events.outbox.OutboxHandler;
+import io.zerotrust.keycloak.events.outbox.OutboxRecord;
+import io.zerotrust.keycloak.events.outbox.OutboxStamp;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Event;
@@ -93,37 +100,72 @@ class ListenerTest {
     }
 
     @Test
-    void batchProcessorMapsEventsAndFindingsAndHandsFindingsOn() {
+    void theScorerWritesFindingsInItsCommitAndHandsThemOnAfterIt() {
         AnomalyFinding finding = new AnomalyFinding("f1", 1, "r1", "u-1", null, null, null, FindingKind.UNUSUAL_LOGIN,
                 80, FindingLevel.HIGH, List.of(new FindingReason("NEW_COUNTRY", "country BR not seen")));
         List<AnomalyFinding> handled = new ArrayList<>();
-        EventBatchProcessor processor = new EventBatchProcessor(
-                (batch, out) -> out.accept(finding), handled::add);
+        List<SecurityEvent> scored = new ArrayList<>();
+        ScorerHandler handler = new ScorerHandler((batch, out) -> {
+            scored.addAll(batch);
+            out.accept(finding);
+        }, new Outbox(Set.of()), handled::add);
 
-        List<String> records = processor.apply(List.of(Events.login().build(), Events.login().type("INTROSPECT_TOKEN").build()));
+        OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build())),
+                row("b", "{not json")));
 
-        assertThat(records).hasSize(2);
-        assertThat(records.get(0)).contains("\"class_uid\":3002");
-        assertThat(records.get(1)).contains("\"class_uid\":2004");
+        assertThat(scored).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("LOGIN"));
+        assertThat(outcome.deadLetters()).containsOnlyKeys("b");
+        assertThat(handled).as("actions wait for the commit").isEmpty();
+        outcome.afterCommit().run();
         assertThat(handled).containsExactly(finding);
     }
 
     @Test
-    void scoringFailureStillDeliversTheEvents() {
-        EventBatchProcessor processor = new EventBatchProcessor((batch, out) -> {
+    void scoringFailureStillCountsTheBatchAsScored() {
+        ScorerHandler handler = new ScorerHandler((batch, out) -> {
             throw new IllegalStateException("boom");
-        }, f -> { });
-        assertThat(processor.apply(List.of(Events.login().build()))).hasSize(1);
+        }, new Outbox(Set.of()), f -> { });
+        OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build()))));
+        assertThat(outcome.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anEventSurvivesTheOutboxAndAnOversizedOneKeepsItsIdentity() throws Exception {
+        SecurityEvent event = Events.login().build();
+        assertThat(OutboxCodec.decode(OutboxCodec.encode(event))).isEqualTo(event);
+
+        SecurityEvent huge = Events.login().details(Map.of("blob", "x".repeat(40_000))).build();
+        String encoded = OutboxCodec.encode(huge);
+        assertThat(encoded.length()).isLessThanOrEqualTo(OutboxRecord.MAX_PAYLOAD);
+        SecurityEvent back = OutboxCodec.decode(encoded);
+        assertThat(back.id()).isEqualTo(huge.id());
+        assertThat(back.userId()).isEqualTo(huge.userId());
+        assertThat(back.details()).containsExactly(Map.entry(OutboxCodec.SHORTENED, "true"));
+    }
+
+    @Test
+    void writeStampsStrictlyIncreaseWithinAMillisecond() {
+        long[] now = {1_000};
+        OutboxStamp stamp = new OutboxStamp(() -> now[0]);
+        long first = stamp.next();
+        long second = stamp.next();
+        now[0] = 999; // a clock stepping back keeps the order
+        long third = stamp.next();
+        assertThat(first).isEqualTo(1_000_000);
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+    }
+
+    private static OutboxRecord row(String id, String payload) {
+        return new OutboxRecord(id, 1, "r1", OutboxRecord.EVENT, payload);
     }
 
     @Test
     void optionsHaveDefaultsAndFailSecure() {
         PipelineOptions defaults = PipelineOptions.parse(Map.<String, String>of()::get);
         assertThat(defaults.webhook()).isNull();
-        assertThat(defaults.batchSize()).isEqualTo(100);
-        assertThat(defaults.lingerMillis()).isEqualTo(200);
-        assertThat(defaults.queueCapacity()).isEqualTo(10_000);
-        assertThat(defaults.spoolMaxBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(defaults.drain()).isEqualTo(new OutboxDrainer.Settings(100, 200, 30_000));
+        assertThat(defaults.outboxMaxAge()).isEqualTo(java.time.Duration.ofHours(168));
         assertThat(defaults.actions().get(FindingLevel.MEDIUM)).contains(FindingAction.STEP_UP);
         assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
         assertThat(defaults.revokeOfflineSessions()).as("offline sessions are kept unless configured").isFalse();
@@ -136,10 +178,10 @@ class ListenerTest {
         PipelineOptions insecure = PipelineOptions.parse(Map.of(
                 ZeroTrustEventListenerFactory.WEBHOOK_URL, "http://siem.example.com/in",
                 ZeroTrustEventListenerFactory.WEBHOOK_SECRET, "0123456789abcdef",
-                ZeroTrustEventListenerFactory.QUEUE_CAPACITY, "-5",
+                ZeroTrustEventListenerFactory.OUTBOX_LEASE_SECONDS, "-5",
                 ZeroTrustEventListenerFactory.ACTION_HIGH, "nuke")::get);
         assertThat(insecure.webhook()).isNull();
-        assertThat(insecure.queueCapacity()).isEqualTo(10_000);
+        assertThat(insecure.drain().leaseMillis()).isEqualTo(30_000);
         assertThat(insecure.problems()).hasSize(3);
 
         PipelineOptions ok = PipelineOptions.parse(Map.of(

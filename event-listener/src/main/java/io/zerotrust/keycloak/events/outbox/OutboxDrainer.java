@@ -1,0 +1,169 @@
+package io.zerotrust.keycloak.events.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import io.zerotrust.keycloak.events.delivery.Backoff;
+import io.zerotrust.keycloak.events.delivery.DeliveryException;
+import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Drains one consumer's share of the outbox on a daemon thread of its own, so that a slow sink holds up neither the
+ * scorer nor another sink. Across a cluster one node at a time drains a consumer: it holds the consumer's lease and
+ * renews it each round; the others stand by and take over when it has run out (a node that died) or was given up (a
+ * node that stopped). A batch counts as taken only once the handler is done with it, in a transaction of its own:
+ * at least once, oldest first.
+ */
+public final class OutboxDrainer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
+
+    /** The settings of a drainer. */
+    public record Settings(int batchSize, long pollMillis, long leaseMillis) {
+    }
+
+    private final KeycloakSessionFactory factory;
+    private final OutboxConsumer consumer;
+    private final OutboxHandler handler;
+    private final Settings settings;
+    private final String node;
+    private final PipelineMetrics metrics;
+    private final Backoff backoff = new Backoff(1_000, 30_000, () -> ThreadLocalRandom.current().nextDouble());
+    private volatile boolean running;
+    private volatile boolean holding;
+    private volatile String state = "starting";
+    private Thread thread;
+
+    public OutboxDrainer(KeycloakSessionFactory factory, OutboxConsumer consumer, OutboxHandler handler,
+                         Settings settings, String node, PipelineMetrics metrics) {
+        this.factory = factory;
+        this.consumer = consumer;
+        this.handler = handler;
+        this.settings = settings;
+        this.node = node;
+        this.metrics = metrics;
+    }
+
+    public OutboxConsumer consumer() {
+        return consumer;
+    }
+
+    /** {@code up}, {@code standby} (another node drains), or what went wrong last. */
+    public String state() {
+        return state;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "zt-outbox-" + consumer.id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        long renewAt = 0;
+        int failures = 0;
+        while (running) {
+            long wait = settings.pollMillis();
+            try {
+                long now = System.currentTimeMillis();
+                if (!holding || now >= renewAt) {
+                    holding = KeycloakModelUtils.runJobInTransactionWithResult(factory, s -> new OutboxStore(s)
+                            .lease(consumer, node, now, now + settings.leaseMillis()));
+                    renewAt = now + settings.leaseMillis() / 3;
+                }
+                if (!holding) {
+                    state = "standby";
+                    nap(Math.max(settings.pollMillis(), settings.leaseMillis() / 3));
+                    continue;
+                }
+                List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                        s -> new OutboxStore(s).pending(consumer, settings.batchSize()));
+                if (batch.isEmpty()) {
+                    if (failures == 0) {
+                        state = "up";
+                    }
+                    nap(wait);
+                    continue;
+                }
+                OutboxHandler.Outcome outcome = handler.handle(batch);
+                take(batch, outcome);
+                outcome.afterCommit().run();
+                failures = 0;
+                state = "up";
+                if (batch.size() == settings.batchSize()) {
+                    continue; // more may be waiting: no nap
+                }
+            } catch (DeliveryException e) {
+                state = "failing (" + e.reason() + "): " + e.getMessage();
+                wait = backoff.delayMillis(failures++);
+                LOG.debugf("%s: batch kept in the outbox (%s); next try in %d ms", consumer.id(), e.getMessage(), wait);
+            } catch (RuntimeException e) {
+                state = "failing (error): " + e;
+                wait = backoff.delayMillis(failures++);
+                LOG.errorf(e, "%s: draining the outbox failed; the records stay and are tried again", consumer.id());
+            }
+            nap(wait);
+        }
+    }
+
+    private void take(List<OutboxRecord> batch, OutboxHandler.Outcome outcome) {
+        List<String> ids = new ArrayList<>(batch.size());
+        long now = System.currentTimeMillis();
+        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+            OutboxStore store = new OutboxStore(s);
+            for (OutboxRecord record : batch) {
+                ids.add(record.id());
+                String why = outcome.deadLetters().get(record.id());
+                if (why != null) {
+                    store.deadLetter(consumer, record, why, now);
+                }
+            }
+            store.taken(consumer, ids);
+            outcome.inCommit().accept(s);
+        });
+        if (!outcome.deadLetters().isEmpty()) {
+            LOG.warnf("%s: %d records set aside as dead letters: %s", consumer.id(), outcome.deadLetters().size(),
+                    outcome.deadLetters().values().iterator().next());
+            metrics.dropped("dead_letter_" + consumer.id(), outcome.deadLetters().size());
+        }
+    }
+
+    private void nap(long millis) {
+        if (millis > 0 && running) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+        }
+    }
+
+    /** Stops after the current round and gives the lease up. */
+    @Override
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (holding) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, s -> new OutboxStore(s).release(consumer, node));
+            } catch (RuntimeException e) {
+                LOG.debugf(e, "%s: could not give the lease up; it runs out by itself", consumer.id());
+            }
+            holding = false;
+        }
+    }
+}
