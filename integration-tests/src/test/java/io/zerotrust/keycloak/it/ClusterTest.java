@@ -5,11 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -30,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledIfEnvironmentVariable(named = KeycloakCluster.DATABASE_URL, matches = ".+",
         disabledReason = "Runs in the cluster execution, where ZT_TEST_POSTGRES_URL names a PostgreSQL database")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTest {
 
     private static final String REALM = "zt-stepup";
@@ -178,6 +184,68 @@ class ClusterTest {
                     .isIn("MEDIUM", "HIGH");
             assertThat(event.getDetails().get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
         }
+    }
+
+    /**
+     * Node 1, which drains the outbox (it started first), is killed with SIGKILL while it signs a user in again and
+     * again, and while the SOC's receiver is down, so that it dies with committed events not yet delivered. Each
+     * sign-in's LOGIN event was written to the outbox in the sign-in's own transaction: node 2 takes the webhook
+     * over when node 1's lease runs out and delivers every LOGIN the database holds, which is at least every
+     * sign-in node 1 answered. Runs last: node 1 stays dead.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aNodeKilledDuringSignInsLosesNoCommittedEvent() throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.get();
+        String username = "tess";
+        AtomicInteger answered = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        receiver.setDown(true);
+        Thread signIns = new Thread(() -> {
+            try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+                while (!stop.get()) {
+                    HtmlPage page = signIn(browser, username);
+                    if (page.getElementById("otp") != null) {
+                        page = TrustedDeviceTest.submitCode(page, username);
+                    }
+                    if (page.getElementById("zt-trust-yes") != null) {
+                        page = page.getHtmlElementById("zt-trust-yes").click();
+                    }
+                    if (BrowserBehindProxy.signedIn(page)) {
+                        answered.incrementAndGet();
+                    }
+                }
+            } catch (Exception dead) {
+                // node 1 is gone mid-sign-in
+            }
+        }, "sign-ins-on-node1");
+        List<String> delivered;
+        List<String> stored = new ArrayList<>();
+        try {
+            signIns.start();
+            long deadline = System.nanoTime() + ASYNC.toNanos();
+            while (answered.get() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(answered.get()).as("sign-ins answered by node 1").isGreaterThanOrEqualTo(5);
+            node1.kill();
+            stop.set(true);
+            signIns.join(ASYNC.toMillis());
+        } finally {
+            stop.set(true);
+            receiver.setDown(false);
+        }
+        String userId = LoginEvents.userId(realm(node2), username);
+        for (EventRepresentation event : realm(node2).getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1000)) {
+            stored.add(event.getId());
+        }
+        assertThat(stored).as("LOGIN events node 1 committed").hasSizeGreaterThanOrEqualTo(answered.get());
+
+        Duration takeover = ASYNC.plusSeconds(KeycloakCluster.LEASE_SECONDS);
+        delivered = receiver.await(e -> stored.contains(e.path("metadata").path("uid").asText()), stored.size(), takeover)
+                .stream().map(e -> e.path("metadata").path("uid").asText()).distinct().toList();
+        assertThat(delivered).as("every committed LOGIN delivered (by id, duplicates allowed) after node 1 died")
+                .containsExactlyInAnyOrderElementsOf(stored);
     }
 
     private static RealmResource realm(KeycloakNode node) {

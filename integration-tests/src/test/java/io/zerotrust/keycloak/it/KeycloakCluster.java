@@ -33,6 +33,8 @@ final class KeycloakCluster implements AutoCloseable {
     static final String DATABASE_USER = "ZT_CLUSTER_DATABASE_USER";
     static final String DATABASE_PASSWORD = "ZT_CLUSTER_DATABASE_PASSWORD";
     private static final String SCHEMA = "zt_cluster";
+    /** How long a node's hold on an outbox consumer lasts without renewal. */
+    static final int LEASE_SECONDS = 5;
     private static final Path DIR = Path.of("target", "kc-cluster").toAbsolutePath();
 
     private final List<KeycloakNode> nodes = new ArrayList<>();
@@ -118,7 +120,11 @@ final class KeycloakCluster implements AutoCloseable {
                 "--spi-zt-risk-evaluator--ip-reputation--tor-exit-list-file=" + RiskFixtures.TOR_EXITS,
                 "--spi-zt-risk-evaluator--device-posture--jwks-file=" + RiskFixtures.POSTURE_JWKS,
                 // as on the test server: the test realms have a handful of accounts
-                "--spi-zt-anomaly-scorer--default--stuffing-min-users=5");
+                "--spi-zt-anomaly-scorer--default--stuffing-min-users=5",
+                "--spi-events-listener--zt-events--webhook-url=" + WebhookReceiver.get().url(),
+                "--spi-events-listener--zt-events--webhook-secret=" + WebhookReceiver.SECRET,
+                // a dead node's consumers move within seconds, not the default 30
+                "--spi-events-listener--zt-events--outbox-lease-seconds=" + LEASE_SECONDS);
     }
 
     /** Drops what an earlier run left and makes the nodes' schema empty. */

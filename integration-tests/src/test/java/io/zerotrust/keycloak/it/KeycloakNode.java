@@ -113,6 +113,17 @@ final class KeycloakNode implements AutoCloseable {
         return text.substring(Math.max(0, text.length() - 4000));
     }
 
+    /** Kills the node's processes with SIGKILL, as a crash or the OOM killer would: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+        process.waitFor();
+    }
+
     /** Stops the node (kc.sh forwards the TERM to its JVM), killing what is left after the grace period. */
     @Override
     public void close() throws InterruptedException {
