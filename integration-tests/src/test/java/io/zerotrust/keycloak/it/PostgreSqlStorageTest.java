@@ -2,7 +2,11 @@ package io.zerotrust.keycloak.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.htmlunit.html.HtmlPage;
@@ -60,6 +64,47 @@ class PostgreSqlStorageTest extends RiskScoringTest {
             assertThat(column.next()).isTrue();
             assertThat(column.getInt(1)).isEqualTo(255);
         }
+    }
+
+    /**
+     * A damaged outbox row (here: its JSON cut short, as a faulty tool or disk might leave it), the oldest of all, is
+     * set aside as a dead letter for each consumer with a warning; the events behind it are scored and delivered.
+     */
+    @Test
+    void aDamagedOutboxRowIsSetAsideAndExportStaysOn() throws Exception {
+        String broken = "broken-" + System.nanoTime();
+        try (Connection db = database()) {
+            execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
+                    + " TO_KAFKA) VALUES ('" + broken + "', 1, '" + realm.getId() + "', 'event', '{\"type\":\"LOG', true,"
+                    + " true, false, false)");
+        }
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "grace", "grace-Passw0rd!"))).isTrue();
+        }
+        String eventId = LoginEvents.latest(realm, "grace").getId();
+        assertThat(WebhookReceiver.get().await(e -> eventId.equals(e.path("metadata").path("uid").asText()), 1,
+                Duration.ofSeconds(30))).as("the LOGIN behind the damaged row, delivered").hasSize(1);
+
+        List<String> consumers = new ArrayList<>();
+        try (Connection db = database(); Statement statement = db.createStatement()) {
+            try (ResultSet letters = statement.executeQuery("SELECT CONSUMER, REASON FROM ZT_EVENT_DEAD_LETTER"
+                    + " WHERE PAYLOAD LIKE '{\"type\":\"LOG' ORDER BY CONSUMER")) {
+                while (letters.next()) {
+                    consumers.add(letters.getString(1));
+                    assertThat(letters.getString(2)).startsWith("unreadable outbox row");
+                }
+            }
+            try (ResultSet left = statement.executeQuery("SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID = '" + broken + "'")) {
+                assertThat(left.next()).isTrue();
+                assertThat(left.getInt(1)).as("the damaged row left the outbox").isZero();
+            }
+        }
+        assertThat(consumers).containsExactly("scorer", "webhook");
+    }
+
+    private static Connection database() throws Exception {
+        return DriverManager.getConnection(System.getenv("KC_TEST_DATABASE_URL"), System.getenv("KC_TEST_DATABASE_USER"),
+                System.getenv("KC_TEST_DATABASE_PASSWORD"));
     }
 
     private static void execute(Connection db, String sql) throws Exception {
