@@ -1,6 +1,10 @@
 package io.zerotrust.keycloak.it;
 
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +51,9 @@ class ClusterTest {
     private static final String SPRAYER = "192.88.99.21";
     /** Accounts failed from {@link #SPRAYER}, alternating nodes: each node alone sees fewer than spray-distinct-users (5). */
     private static final int SPRAYED = 6;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static KeycloakCluster cluster;
     private static KeycloakNode node1;
@@ -184,6 +193,81 @@ class ClusterTest {
                     .isIn("MEDIUM", "HIGH");
             assertThat(event.getDetails().get("zt_risk_reasons")).containsAnyOf("PASSWORD_SPRAY_IP", "CREDENTIAL_STUFFING_IP");
         }
+    }
+
+    /**
+     * A refresh token of erin's, stolen and used from Tokyo through node 1, is a token-theft finding. It is listed
+     * on node 2, judged there by an analyst, and the verdict is what node 1 lists; the revocation it caused ended her
+     * session for the whole cluster.
+     */
+    @Test
+    void aFindingRaisedOnOneNodeIsListedAndJudgedOnTheOther() throws Exception {
+        String userId = LoginEvents.userId(realm(node1), "erin");
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            HtmlPage home = signIn(browser, "erin");
+            if (home.getElementById("otp") != null) {
+                home = TrustedDeviceTest.submitCode(home, "erin");
+            }
+            if (home.getElementById("zt-trust-no") != null) {
+                home = home.getHtmlElementById("zt-trust-no").click();
+            }
+            String refreshToken = OidcTokens.redeemAt(node1.base(), REALM, CLIENT, BrowserBehindProxy.code(home),
+                    RiskFixtures.BERLIN).path("refresh_token").asText();
+            var stolen = OidcTokens.postTo(node1.base(), REALM, Map.of("grant_type", "refresh_token", "client_id", CLIENT,
+                    "refresh_token", refreshToken), RiskFixtures.TOKYO);
+            assertThat(stolen.statusCode()).as("refresh from Tokyo: %s", stolen.body()).isEqualTo(200);
+        }
+
+        String onNode2 = analystToken(node2);
+        JsonNode finding = awaitFinding(node2, onNode2, userId);
+        assertThat(finding.path("kind").asText()).isEqualTo("TOKEN_THEFT");
+        var judged = findingsCall(node2, onNode2, "/" + finding.path("id").asText() + "/feedback",
+                "{\"verdict\":\"true_positive\",\"note\":\"judged on node 2\"}");
+        assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
+
+        JsonNode onNode1 = null;
+        for (JsonNode f : JSON.readTree(findingsCall(node1, analystToken(node1), "", null).body())) {
+            if (finding.path("id").asText().equals(f.path("id").asText())) {
+                onNode1 = f;
+            }
+        }
+        assertThat(onNode1).as("the finding, listed by node 1").isNotNull();
+        assertThat(onNode1.path("feedback").path("verdict").asText()).isEqualTo("true_positive");
+        assertThat(onNode1.path("feedback").path("note").asText()).isEqualTo("judged on node 2");
+        assertThat(realm(node2).users().get(userId).getUserSessions())
+                .as("erin's sessions, as node 2 sees them after the revocation node 1 carried out").isEmpty();
+    }
+
+    private static String analystToken(KeycloakNode node) throws Exception {
+        var response = OidcTokens.postTo(node.base(), REALM, Map.of("grant_type", "password", "client_id", "zt-soc",
+                "username", "sam", "password", "sam-Passw0rd!"), "127.0.0.1");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    private static JsonNode awaitFinding(KeycloakNode node, String bearer, String userId) throws Exception {
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        while (System.nanoTime() < deadline) {
+            var list = findingsCall(node, bearer, "", null);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            for (JsonNode f : JSON.readTree(list.body())) {
+                if (userId.equals(f.path("userId").asText())) {
+                    return f;
+                }
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no finding about " + userId + " on " + node.base());
+    }
+
+    private static HttpResponse<String> findingsCall(KeycloakNode node, String bearer, String path, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(node.base() + "/realms/" + REALM + "/zt-findings" + path))
+                .header("Authorization", "Bearer " + bearer);
+        if (body != null) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

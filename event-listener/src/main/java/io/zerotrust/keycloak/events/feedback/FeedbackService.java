@@ -14,8 +14,7 @@ import io.zerotrust.keycloak.events.anomaly.FindingReason;
 /**
  * The findings endpoint without HTTP: checks the caller, parses feedback, records the verdict, has it audited
  * and says what to answer. 401 without a valid token meant for the endpoint, 403 without the role in the token,
- * 404 for an unknown finding (one of another realm, or one evicted at any moment before the verdict is
- * recorded), 400 for a body that is not {@code {"verdict":"true_positive"|"false_positive","note":"..."}}.
+ * 404 for an unknown finding (one of another realm, or one trimmed before the verdict is recorded), 400 for a body that is not {@code {"verdict":"true_positive"|"false_positive","note":"..."}}.
  */
 public final class FeedbackService {
 
@@ -25,14 +24,14 @@ public final class FeedbackService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final RecentFindings findings;
+    private final FindingStore findings;
     private final Clock clock;
 
-    public FeedbackService(RecentFindings findings) {
+    public FeedbackService(FindingStore findings) {
         this(findings, Clock.systemUTC());
     }
 
-    public FeedbackService(RecentFindings findings, Clock clock) {
+    public FeedbackService(FindingStore findings, Clock clock) {
         this.findings = findings;
         this.clock = clock;
     }
@@ -47,7 +46,7 @@ public final class FeedbackService {
         Map<String, Object> falsePositive(AnomalyFinding finding);
 
         /** Audits the recorded verdict (analyst, finding, verdict, note, time): exported to the SOC. */
-        void audit(RecentFindings.Entry judged);
+        void audit(FindingStore.Entry judged);
     }
 
     /** Status and JSON body to answer. */
@@ -60,7 +59,7 @@ public final class FeedbackService {
             return denied;
         }
         ArrayNode list = JSON.createArrayNode();
-        for (RecentFindings.Entry entry : findings.list(realmId, LIST_LIMIT)) {
+        for (FindingStore.Entry entry : findings.list(realmId, LIST_LIMIT)) {
             list.add(json(entry));
         }
         return new Reply(200, list);
@@ -95,7 +94,7 @@ public final class FeedbackService {
         if (note != null && note.length() > MAX_NOTE) {
             return error(400, "note must be at most " + MAX_NOTE + " characters");
         }
-        RecentFindings.Entry judged = findings.judge(realmId, findingId, verdict, note, analyst.userId(),
+        FindingStore.Entry judged = findings.judge(realmId, findingId, verdict, note, analyst.userId(),
                 clock.millis());
         if (judged == null) {
             // unknown, of another realm, or evicted since the analyst read it: looked up and judged in one step,
@@ -112,8 +111,8 @@ public final class FeedbackService {
     }
 
     private static Reply unknown(String findingId) {
-        return error(404, "unknown finding " + findingId + " (findings are kept in memory on the node that found "
-                + "them, a bounded number per realm)");
+        return error(404, "unknown finding " + findingId + " (findings are kept a bounded number per realm, for a"
+                + " bounded time)");
     }
 
     private static Reply check(Analyst analyst) {
@@ -136,7 +135,7 @@ public final class FeedbackService {
     }
 
     /** A finding and its verdict as the findings API shows them. */
-    public static ObjectNode json(RecentFindings.Entry entry) {
+    public static ObjectNode json(FindingStore.Entry entry) {
         AnomalyFinding finding = entry.finding();
         ObjectNode node = JSON.createObjectNode();
         node.put("id", finding.id());

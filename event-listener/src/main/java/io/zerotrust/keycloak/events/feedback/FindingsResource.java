@@ -28,7 +28,8 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
- * {@code /realms/{realm}/zt-findings}: {@code GET /} lists this node's recent findings of the realm,
+ * {@code /realms/{realm}/zt-findings}: {@code GET /} lists the realm's recent findings (from the database: the same
+ * on every node),
  * {@code POST /{findingId}/feedback} records an analyst's verdict. Bearer access token whose audience contains
  * {@value FindingsResourceProviderFactory#AUDIENCE} (a token issued to some other client of the realm is
  * refused) and whose {@code realm_access.roles} contain {@value FeedbackService#ROLE}, of a user who still has
@@ -69,7 +70,7 @@ public class FindingsResource {
             }
 
             @Override
-            public void audit(RecentFindings.Entry judged) {
+            public void audit(FindingStore.Entry judged) {
                 record(realm, judged);
             }
         }));
@@ -98,7 +99,7 @@ public class FindingsResource {
         return effects;
     }
 
-    private void record(RealmModel realm, RecentFindings.Entry judged) {
+    private void record(RealmModel realm, FindingStore.Entry judged) {
         LOG.infof("Analyst %s judged finding %s (%s, realm %s) %s at %d: %s", judged.analyst(), judged.finding().id(),
                 judged.finding().kind(), realm.getName(), judged.verdict().json(), judged.judgedAt(),
                 judged.note() == null ? "" : judged.note());

@@ -17,12 +17,11 @@ public class FindingsResourceProviderFactory implements RealmResourceProviderFac
      */
     public static final String AUDIENCE = "zt-findings";
 
-    private FeedbackService service;
     private FalsePositiveLearner learner = FalsePositiveLearner.NO_OP;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        FindingsResource resource = new FindingsResource(session, service, learner);
+        FindingsResource resource = new FindingsResource(session, new FeedbackService(new StoredFindings(session)), learner);
         return new RealmResourceProvider() {
             @Override
             public Object getResource() {
@@ -37,7 +36,6 @@ public class FindingsResourceProviderFactory implements RealmResourceProviderFac
 
     @Override
     public void init(Config.Scope config) {
-        service = new FeedbackService(RecentFindings.node());
         learner = new ProfileFalsePositiveLearner();
     }
 

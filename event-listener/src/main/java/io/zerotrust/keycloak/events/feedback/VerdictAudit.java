@@ -18,7 +18,7 @@ public interface VerdictAudit {
     void audit(KeycloakSession session, SecurityEvent verdict);
 
     /** The audit record of a judged finding. */
-    static SecurityEvent event(RecentFindings.Entry judged, String realmName, String analystName) {
+    static SecurityEvent event(FindingStore.Entry judged, String realmName, String analystName) {
         AnomalyFinding finding = judged.finding();
         Map<String, String> details = new TreeMap<>();
         details.put(SecurityEvent.FINDING_ID, finding.id());

@@ -16,11 +16,12 @@ import io.zerotrust.keycloak.events.outbox.OutboxCodec;
 import io.zerotrust.keycloak.events.outbox.OutboxHandler;
 import io.zerotrust.keycloak.events.outbox.OutboxRecord;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * The scorer's share of the outbox: scores each batch of events for anomalies on its own worker, apart from the
  * sinks, so that a slow receiver delays no finding and no revocation. The findings go back into the outbox for the
- * sinks, in the transaction that marks the batch scored; their actions (step-up, revocation) run once it has
+ * sinks and into the findings table for analysts, in the transaction that marks the batch scored; their actions (step-up, revocation) run once it has
  * committed. A scoring failure is logged and the batch counted as scored: the events still reach the sinks.
  */
 public final class ScorerHandler implements OutboxHandler {
@@ -30,17 +31,20 @@ public final class ScorerHandler implements OutboxHandler {
     private final OcsfMapper mapper = new OcsfMapper();
     private final BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer;
     private final Outbox outbox;
+    private final BiConsumer<KeycloakSession, AnomalyFinding> store;
     private final Consumer<AnomalyFinding> findingHandler;
 
     /**
      * @param scorer         scores a batch, telling each finding
      * @param outbox         where the findings go for the sinks
-     * @param findingHandler told of each finding once it is stored
+     * @param store          keeps a finding for analysts, in the same transaction
+     * @param findingHandler told of each finding once it is stored (its actions)
      */
     public ScorerHandler(BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer, Outbox outbox,
-                         Consumer<AnomalyFinding> findingHandler) {
+                         BiConsumer<KeycloakSession, AnomalyFinding> store, Consumer<AnomalyFinding> findingHandler) {
         this.scorer = scorer;
         this.outbox = outbox;
+        this.store = store;
         this.findingHandler = findingHandler;
     }
 
@@ -69,6 +73,7 @@ public final class ScorerHandler implements OutboxHandler {
         }
         return new Outcome(Map.copyOf(deadLetters), session -> {
             for (AnomalyFinding finding : findings) {
+                store.accept(session, finding);
                 outbox.appendOcsf(session, finding.realmId(), mapper.map(finding).toString());
             }
         }, () -> {

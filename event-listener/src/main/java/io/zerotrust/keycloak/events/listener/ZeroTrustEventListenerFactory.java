@@ -20,7 +20,7 @@ import io.zerotrust.keycloak.events.anomaly.FindingActionExecutor;
 import io.zerotrust.keycloak.events.delivery.EventSink;
 import io.zerotrust.keycloak.events.delivery.JsonLinesFileSink;
 import io.zerotrust.keycloak.events.delivery.WebhookSink;
-import io.zerotrust.keycloak.events.feedback.RecentFindings;
+import io.zerotrust.keycloak.events.feedback.StoredFindings;
 import io.zerotrust.keycloak.events.feedback.VerdictAudit;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
 import io.zerotrust.keycloak.events.outbox.Outbox;
@@ -133,10 +133,8 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                 options.revokeOfflineSessions(), Clock.systemUTC());
         List<OutboxDrainer> started = new ArrayList<>();
         started.add(new OutboxDrainer(factory, OutboxConsumer.SCORER, new ScorerHandler(scorer(factory, metrics), box,
-                finding -> {
-                    RecentFindings.node().add(finding);
-                    actions.execute(finding);
-                }), options.drain(), node, metrics));
+                (session, finding) -> new StoredFindings(session).add(finding), actions::execute), options.drain(),
+                node, metrics));
         for (EventSink sink : configured) {
             started.add(new OutboxDrainer(factory, OutboxConsumer.sink(sink.name()), new SinkHandler(sink, metrics),
                     options.drain(), node, metrics));
@@ -152,7 +150,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         scheduleExpiry(factory, metrics);
     }
 
-    /** Every node runs it: a delete of old rows is the same wherever it runs. */
+    /** Every node runs it: a delete of old outbox rows and findings is the same wherever it runs. */
     private void scheduleExpiry(KeycloakSessionFactory factory, PipelineMetrics metrics) {
         long maxAgeMicros = options.outboxMaxAge().toMillis() * 1000;
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
@@ -163,6 +161,8 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                                 options.outboxMaxAge());
                         metrics.dropped("outbox_expired", expired);
                     }
+                    new StoredFindings(s).trim(System.currentTimeMillis() - StoredFindings.MAX_AGE.toMillis(),
+                            StoredFindings.PER_REALM);
                 }, EXPIRY_INTERVAL_MILLIS, "zt-outbox-expiry"));
     }
 

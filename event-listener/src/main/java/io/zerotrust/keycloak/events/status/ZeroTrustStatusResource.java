@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.feedback.FeedbackService;
-import io.zerotrust.keycloak.events.feedback.RecentFindings;
+import io.zerotrust.keycloak.events.feedback.FindingStore;
+import io.zerotrust.keycloak.events.feedback.StoredFindings;
 import io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory;
 import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
 import io.zerotrust.keycloak.risk.spi.EffectiveOptions;
@@ -92,7 +93,7 @@ public class ZeroTrustStatusResource {
         }
         if (auth.users().canView()) {
             ArrayNode findings = status.putArray("findings");
-            for (RecentFindings.Entry entry : RecentFindings.node().list(realm.getId(), FINDINGS_SHOWN)) {
+            for (FindingStore.Entry entry : new StoredFindings(session).list(realm.getId(), FINDINGS_SHOWN)) {
                 findings.add(FeedbackService.json(entry));
             }
         }

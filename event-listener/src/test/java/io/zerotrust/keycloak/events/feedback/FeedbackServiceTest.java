@@ -17,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FeedbackServiceTest {
 
-    private final RecentFindings findings = new RecentFindings(3);
+    private final MemoryFindings findings = new MemoryFindings(3);
     private final FeedbackService service = new FeedbackService(findings,
             Clock.fixed(Instant.ofEpochMilli(42_000), ZoneOffset.UTC));
     private final Analyst analyst = new Analyst(true, true, "soc-1");
     private final List<AnomalyFinding> learned = new ArrayList<>();
-    private final List<RecentFindings.Entry> audited = new ArrayList<>();
+    private final List<FindingStore.Entry> audited = new ArrayList<>();
     private final FeedbackService.Effects effects = new FeedbackService.Effects() {
         @Override
         public Map<String, Object> falsePositive(AnomalyFinding finding) {
@@ -31,7 +31,7 @@ class FeedbackServiceTest {
         }
 
         @Override
-        public void audit(RecentFindings.Entry judged) {
+        public void audit(FindingStore.Entry judged) {
             audited.add(judged);
         }
     };
@@ -112,5 +112,27 @@ class FeedbackServiceTest {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(learned).isEmpty();
         assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void aStoredFindingReadsBackWithItsVerdictAndADamagedOneHidesItself() {
+        AnomalyFinding finding = new AnomalyFinding("f-9", 5, "r1", null, null, "192.0.2.1", "AS64500",
+                FindingKind.CREDENTIAL_STUFFING, 60, FindingLevel.MEDIUM,
+                List.of(new FindingReason("MANY_ACCOUNTS_FAILING_FROM_IP", "7 accounts")), List.of("u-1", "name:zoe"));
+        FindingEntity row = new FindingEntity();
+        row.setId(finding.id());
+        row.setRealmId("r1");
+        row.setFinding(StoredFindings.write(finding));
+        row.setVerdict(Verdict.FALSE_POSITIVE.json());
+        row.setAnalyst("a-1");
+        row.setJudgedAt(9);
+
+        FindingStore.Entry entry = StoredFindings.entry(row);
+        assertThat(entry.finding()).isEqualTo(finding);
+        assertThat(entry.verdict()).isEqualTo(Verdict.FALSE_POSITIVE);
+        assertThat(entry.judgedAt()).isEqualTo(9);
+
+        row.setFinding("{\"id\":\"f-9\",\"score\":");
+        assertThat(StoredFindings.entry(row)).isNull();
     }
 }

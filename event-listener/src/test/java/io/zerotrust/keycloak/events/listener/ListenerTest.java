@@ -108,7 +108,7 @@ class ListenerTest {
         ScorerHandler handler = new ScorerHandler((batch, out) -> {
             scored.addAll(batch);
             out.accept(finding);
-        }, new Outbox(Set.of()), handled::add);
+        }, new Outbox(Set.of()), (session, f) -> { }, handled::add);
 
         OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build())),
                 row("b", "{not json")));
@@ -124,7 +124,7 @@ class ListenerTest {
     void scoringFailureStillCountsTheBatchAsScored() {
         ScorerHandler handler = new ScorerHandler((batch, out) -> {
             throw new IllegalStateException("boom");
-        }, new Outbox(Set.of()), f -> { });
+        }, new Outbox(Set.of()), (session, f) -> { }, f -> { });
         OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build()))));
         assertThat(outcome.deadLetters()).isEmpty();
     }

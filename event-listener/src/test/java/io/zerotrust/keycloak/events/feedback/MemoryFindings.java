@@ -9,39 +9,17 @@ import java.util.Map;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 
-/**
- * The latest findings of this Keycloak node, for analysts to list and judge: in memory, bounded per realm (the
- * oldest of a realm leave first, so that one realm's attack cannot evict another realm's findings), lost on
- * restart, and per node (behind a load balancer a finding is found only on the node that scored it; the SOC's
- * copy in the SIEM is the record). Thread-safe.
- */
-public final class RecentFindings {
-
-    /** Findings kept per realm. */
-    public static final int DEFAULT_CAPACITY = 1000;
-
-    /** The node's instance, shared by the event listener (which adds) and the findings endpoint (which reads). */
-    private static final RecentFindings NODE = new RecentFindings(DEFAULT_CAPACITY);
-
-    /**
-     * A finding with the analyst's verdict, if any.
-     *
-     * @param judgedAt epoch milliseconds of the verdict, 0 before one
-     */
-    public record Entry(AnomalyFinding finding, Verdict verdict, String note, String analyst, long judgedAt) {
-    }
+/** Findings in memory, bounded per realm: the store of the unit tests. */
+final class MemoryFindings implements FindingStore {
 
     private final int capacityPerRealm;
     private final Map<String, LinkedHashMap<String, Entry>> byRealm = new HashMap<>();
 
-    public RecentFindings(int capacityPerRealm) {
+    MemoryFindings(int capacityPerRealm) {
         this.capacityPerRealm = capacityPerRealm;
     }
 
-    public static RecentFindings node() {
-        return NODE;
-    }
-
+    @Override
     public synchronized void add(AnomalyFinding finding) {
         LinkedHashMap<String, Entry> entries = byRealm.computeIfAbsent(String.valueOf(finding.realmId()),
                 realm -> new LinkedHashMap<>());
@@ -54,12 +32,14 @@ public final class RecentFindings {
     }
 
     /** @return the realm's finding, or null when unknown (or evicted) */
+    @Override
     public synchronized Entry get(String realmId, String id) {
         LinkedHashMap<String, Entry> entries = byRealm.get(realmId);
         return entries == null ? null : entries.get(id);
     }
 
     /** @return the updated entry, or null when the finding is unknown, e.g. evicted since it was read */
+    @Override
     public synchronized Entry judge(String realmId, String id, Verdict verdict, String note, String analyst, long now) {
         LinkedHashMap<String, Entry> entries = byRealm.get(realmId);
         Entry entry = entries == null ? null : entries.get(id);
@@ -72,6 +52,7 @@ public final class RecentFindings {
     }
 
     /** Newest first, of one realm. */
+    @Override
     public synchronized List<Entry> list(String realmId, int limit) {
         LinkedHashMap<String, Entry> entries = byRealm.get(realmId);
         if (entries == null) {
