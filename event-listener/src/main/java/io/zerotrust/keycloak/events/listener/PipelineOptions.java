@@ -21,7 +21,7 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  * The {@code zt-events} options, parsed and checked. A bad value is reported in {@link #problems()} and its
  * default used; a webhook that cannot be secured (no https, no secret) is disabled, not run unsigned.
  */
-record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis, Path file,
+record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, int batchSize, long lingerMillis, Path file,
                        JsonLinesFileSink.FsyncPolicy fsync, Path spoolDir, long spoolMaxBytes, int queueCapacity,
                        Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, boolean revokeOfflineSessions,
                        List<String> problems) {
@@ -53,6 +53,7 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
                         retries, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(60));
             }
         }
+        KafkaSettings kafka = KafkaSettings.parse(options, p.problems);
         String file = p.text(FILE_PATH);
         JsonLinesFileSink.FsyncPolicy fsync = "none".equalsIgnoreCase(p.text(FILE_FSYNC))
                 ? JsonLinesFileSink.FsyncPolicy.NONE : JsonLinesFileSink.FsyncPolicy.BATCH;
@@ -66,7 +67,7 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
         actions.put(FindingLevel.HIGH, p.actions(ACTION_HIGH, "step-up,revoke-sessions"));
         Duration ttl = Duration.ofMinutes(p.positive(STEP_UP_TTL_MINUTES, 1440));
         boolean revokeOffline = p.bool(REVOKE_OFFLINE_SESSIONS, false);
-        return new PipelineOptions(webhook, batchSize, linger, file == null ? null : Path.of(file), fsync, spoolDir,
+        return new PipelineOptions(webhook, kafka, batchSize, linger, file == null ? null : Path.of(file), fsync, spoolDir,
                 spoolMax, capacity, actions, ttl, revokeOffline, List.copyOf(p.problems));
     }
 
@@ -77,7 +78,8 @@ record PipelineOptions(WebhookSettings webhook, int batchSize, long lingerMillis
                 : Path.of(System.getProperty("java.io.tmpdir"), "zt-events-spool");
     }
 
-    private static final class Parser {
+    /** Reads options, collecting what is wrong with them; {@link KafkaSettings} shares it. */
+    static final class Parser {
         final Function<String, String> options;
         final List<String> problems = new ArrayList<>();
 

@@ -59,6 +59,30 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String FILE_PATH = "file-path";
     /** {@code batch} (default: fsync every batch) or {@code none}. */
     public static final String FILE_FSYNC = "file-fsync";
+    /** Kafka bootstrap servers ({@code host:port,...}). No value, no Kafka sink. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka-bootstrap-servers";
+    /** Topic the Kafka sink produces to (default {@code zt-events}). */
+    public static final String KAFKA_TOPIC = "kafka-topic";
+    /** Kafka {@code client.id} (default {@code zt-events}). */
+    public static final String KAFKA_CLIENT_ID = "kafka-client-id";
+    /** {@code PLAINTEXT} (default), {@code SSL}, {@code SASL_SSL} or {@code SASL_PLAINTEXT}. */
+    public static final String KAFKA_SECURITY_PROTOCOL = "kafka-security-protocol";
+    /** SASL mechanism, e.g. {@code PLAIN}, {@code SCRAM-SHA-512} (Kafka's default: {@code GSSAPI}). */
+    public static final String KAFKA_SASL_MECHANISM = "kafka-sasl-mechanism";
+    /** Kafka {@code sasl.jaas.config}; required with a SASL protocol; a secret, never logged or shown. */
+    public static final String KAFKA_SASL_JAAS_CONFIG = "kafka-sasl-jaas-config";
+    /** Trust store for TLS to the brokers (default: the JVM's). */
+    public static final String KAFKA_SSL_TRUSTSTORE_LOCATION = "kafka-ssl-truststore-location";
+    /** Password of the trust store; never logged or shown. */
+    public static final String KAFKA_SSL_TRUSTSTORE_PASSWORD = "kafka-ssl-truststore-password";
+    /** Key store for TLS client authentication (mTLS). */
+    public static final String KAFKA_SSL_KEYSTORE_LOCATION = "kafka-ssl-keystore-location";
+    /** Password of the key store (and its key); never logged or shown. */
+    public static final String KAFKA_SSL_KEYSTORE_PASSWORD = "kafka-ssl-keystore-password";
+    /** How long a batch may take to be acknowledged by the brokers before it is spooled (default 30000). */
+    public static final String KAFKA_DELIVERY_TIMEOUT_MS = "kafka-delivery-timeout-ms";
+    /** How long a send may wait for the topic's metadata, e.g. while the brokers are down (default 5000). */
+    public static final String KAFKA_MAX_BLOCK_MS = "kafka-max-block-ms";
     /** Spool directory (default {@code <kc home>/data/zt-events-spool}). */
     public static final String SPOOL_DIR = "spool-dir";
     /** Spool size limit per sink in MiB (default 100); beyond it the oldest segment is dropped. */
@@ -109,6 +133,9 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
             }
             if (options.file() != null) {
                 sinks.add(spooled(new JsonLinesFileSink(options.file(), options.fsync()), metrics));
+            }
+            if (options.kafka() != null) {
+                sinks.add(spooled(options.kafka().sink(metrics), metrics));
             }
         } catch (IOException e) {
             // fail secure and loud: no silent half-configured export
@@ -191,6 +218,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                 : String.join(", ", spooledSinks.stream().map(SpooledSink::name).toList()));
         info.put("webhook", options == null || options.webhook() == null ? "off" : options.webhook().url().toString());
         info.put("file", options == null || options.file() == null ? "off" : options.file().toString());
+        info.put("kafka", options == null || options.kafka() == null ? "off" : options.kafka().describe());
         info.put("spool-dir", options == null ? "" : options.spoolDir().toString());
         info.put("queued", pipeline == null ? "0" : Integer.toString(pipeline.queued()));
         PipelineMetrics metrics = PipelineMetrics.global();
