@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
 /**
  * Produces each OCSF event as one record to a Kafka topic ({@link KafkaRecords}: key, id header) and waits, within
  * a bound, until the brokers acknowledged them all. Any failure fails the batch transiently: the caller spools
- * it and sends it again (at least once; consumers de-duplicate on the id). The producer is made at the first send
- * and made anew after a failure, so that a broken configuration or unreachable brokers never stop Keycloak
- * starting, and a batch sent again starts from a clean client.
+ * it and sends it again (at least once; consumers de-duplicate on the id). The producer is made at the first send,
+ * so that a broken configuration or unreachable brokers never stop Keycloak starting, and made anew after an
+ * error other than the brokers being away.
  *
  * <p>A single record the brokers refuse as too large can never pass: it is dropped, logged by its id and counted
  * ({@code kafka_too_large}), and the rest of its batch goes on, as in {@link WebhookSink}.
@@ -107,7 +107,8 @@ public final class KafkaSink implements EventSink {
             }
             throw failed("kafka_unavailable", e.getCause());
         } catch (TimeoutException e) {
-            throw failed("kafka_timeout", new KafkaException("no acknowledgement within " + waitBound.toMillis() + " ms"));
+            throw failed("kafka_timeout", new org.apache.kafka.common.errors.TimeoutException(
+                    "no acknowledgement within " + waitBound.toMillis() + " ms"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed("interrupted", e);
@@ -115,8 +116,11 @@ public final class KafkaSink implements EventSink {
     }
 
     private DeliveryException failed(String reason, Throwable cause) {
-        // what is still in flight is abandoned: the whole batch comes again, through a new client
-        reset();
+        // Brokers away: the client reconnects by itself, and keeping it spares the log a new client's start-up
+        // lines at every replay. Any other error may have left it unusable (fenced, not authorized): a new one.
+        if (!(cause instanceof RetriableException)) {
+            reset();
+        }
         return DeliveryException.transientFailure(reason, "could not produce to Kafka topic " + topic + ": " + cause,
                 cause);
     }

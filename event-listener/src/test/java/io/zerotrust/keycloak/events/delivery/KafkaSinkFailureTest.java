@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -77,19 +78,31 @@ class KafkaSinkFailureTest {
     }
 
     @Test
-    void anyOtherFailureFailsTheBatchTransientlyAndTheNextBatchGetsANewClient() throws Exception {
+    void unreachableBrokersFailTheBatchTransientlyAtOnceAndTheClientIsKept() throws Exception {
         KafkaSink sink = sink(new TimeoutException("Topic zt-events not present in metadata after 5000 ms"));
 
         assertThatThrownBy(() -> sink.send(List.of(event("refuse"), event("b"))))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse())
                 .hasMessageContaining("zt-events");
         assertThat(producers.get(0).history()).as("no more sends once the brokers are known unreachable").isEmpty();
+
+        sink.send(List.of(event("b")));
+        assertThat(producers).as("the client reconnects by itself").hasSize(1);
+        assertThat(producers.get(0).history()).extracting(ProducerRecord::key).containsExactly("r1:b");
+        assertThat(metrics.count(PipelineMetrics.DROPPED, "reason", "kafka_too_large")).isZero();
+    }
+
+    @Test
+    void anyOtherFailureFailsTheBatchTransientlyAndTheNextBatchGetsANewClient() throws Exception {
+        KafkaSink sink = sink(new TopicAuthorizationException(java.util.Set.of("zt-events")));
+
+        assertThatThrownBy(() -> sink.send(List.of(event("a"), event("refuse"))))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.permanent()).isFalse());
         assertThat(producers.get(0).closed()).isTrue();
 
         sink.send(List.of(event("b")));
         assertThat(producers).hasSize(2);
         assertThat(producers.get(1).history()).extracting(ProducerRecord::key).containsExactly("r1:b");
-        assertThat(metrics.count(PipelineMetrics.DROPPED, "reason", "kafka_too_large")).isZero();
     }
 
     @Test
