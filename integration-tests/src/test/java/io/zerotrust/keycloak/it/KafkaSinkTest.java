@@ -147,7 +147,7 @@ class KafkaSinkTest {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            await("events " + ids + " on topic " + KafkaServerConfig.TOPIC).atMost(DELIVERY)
+            await(ids.size() + " events on topic " + KafkaServerConfig.TOPIC).atMost(DELIVERY)
                     .pollInSameThread().pollInterval(Duration.ofMillis(10))
                     .until(() -> {
                         consumer.poll(Duration.ofMillis(500)).forEach(records::add);
