@@ -102,6 +102,61 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         assertThat(consumers).containsExactly("scorer", "webhook");
     }
 
+    /**
+     * Findings are bounded per realm: with the realm's table full (1000 findings of the last hour) a new one, raised
+     * by failures across accounts from one address, pushes the realm's oldest out and never another realm's.
+     */
+    @Test
+    void aRealmsFindingsAreCappedWithoutTouchingAnotherRealms() throws Exception {
+        long now = System.currentTimeMillis();
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            try (java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_FINDING (ID, REALM_ID,"
+                    + " CREATED_AT, FINDING, JUDGED_AT) VALUES (?, ?, ?, ?, 0)")) {
+                for (int i = 0; i < 1005; i++) {
+                    boolean other = i >= 1000;
+                    String id = (other ? "other-" : "old-") + i;
+                    insert.setString(1, id);
+                    insert.setString(2, other ? "another-realm" : realm.getId());
+                    insert.setLong(3, now - 3_600_000 + i);
+                    insert.setString(4, "{\"id\":\"" + id + "\",\"time\":1,\"kind\":\"PASSWORD_SPRAY\",\"score\":50,"
+                            + "\"level\":\"MEDIUM\",\"reasons\":[{\"code\":\"SYNTHETIC\",\"text\":\"test row\"}]}");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            db.commit();
+        }
+        try (BrowserBehindProxy sprayer = new BrowserBehindProxy(CAPPED_SOURCE)) {
+            for (int i = 1; i <= 6; i++) {
+                sprayer.endSession();
+                assertThat(BrowserBehindProxy.signedIn(sprayer.login(realm.getName(), "nobody-" + i, "Autumn2026!"))).isFalse();
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count("SELECT count(*) FROM ZT_FINDING WHERE ID = 'old-0'") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(count("SELECT count(*) FROM ZT_FINDING WHERE ID = 'old-0'")).as("the realm's oldest pushed out").isZero();
+        assertThat(count("SELECT count(*) FROM ZT_FINDING WHERE REALM_ID = '" + realm.getId() + "'")).isEqualTo(1000);
+        assertThat(count("SELECT count(*) FROM ZT_FINDING WHERE REALM_ID = '" + realm.getId() + "' AND ID NOT LIKE 'old-%'"))
+                .as("the new finding is kept").isPositive();
+        assertThat(count("SELECT count(*) FROM ZT_FINDING WHERE REALM_ID = 'another-realm'")).isEqualTo(5);
+        try (Connection db = database()) {
+            execute(db, "DELETE FROM ZT_FINDING WHERE ID LIKE 'old-%' OR REALM_ID = 'another-realm'");
+        }
+    }
+
+    /** Not placed by the GeoIP fixtures, and used by no other test. */
+    private static final String CAPPED_SOURCE = "192.88.99.55";
+
+    private static int count(String sql) throws Exception {
+        try (Connection db = database(); Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+
     private static Connection database() throws Exception {
         return DriverManager.getConnection(System.getenv("KC_TEST_DATABASE_URL"), System.getenv("KC_TEST_DATABASE_USER"),
                 System.getenv("KC_TEST_DATABASE_PASSWORD"));

@@ -11,10 +11,10 @@ import java.time.Duration;
  * @param format          JSON array or NDJSON body
  * @param connectTimeout  TCP and TLS connect timeout
  * @param readTimeout     time allowed for the response
- * @param maxRetries      retries after the first attempt before the batch is spooled
+ * @param maxRetries      retries after the first attempt before the batch is left in the outbox for a later round
  * @param backoffBase     first retry delay ceiling
  * @param backoffCap      largest retry delay ceiling
- * @param maxRetryAfter   longest {@code Retry-After} honoured in place; longer ones spool the batch at once
+ * @param maxRetryAfter   longest {@code Retry-After} honoured in place; longer ones leave the batch in the outbox at once
  */
 public record WebhookSettings(URI url, String secret, BodyFormat format, Duration connectTimeout,
                               Duration readTimeout, int maxRetries, Duration backoffBase, Duration backoffCap,

@@ -121,7 +121,7 @@ public final class WebhookSink implements EventSink {
                     throw new Refused("HTTP " + status + answer(response.body()));
                 }
                 if (!retriable(status)) {
-                    // Once per refusal, not at every replay: the spool is retried every few seconds until it is fixed
+                    // Once per refusal, not at every round: the outbox retries it until the receiver is fixed
                     if (lastRefusal != status) {
                         lastRefusal = status;
                         LOG.errorf("Webhook %s refused %d events with HTTP %d: check the receiver and webhook-secret;"

@@ -16,8 +16,8 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Findings in Keycloak's database ({@code ZT_FINDING}), through the session's entity manager: a finding raised on
- * one node is listed and judged on any. Bounded by {@link #trim}: a number per realm (the oldest of a realm leave
- * first, so that one realm's attack cannot evict another's findings) and an age.
+ * one node is listed and judged on any. Bounded in number per realm ({@link #add} trims the realm: its oldest leave
+ * first, so that one realm's attack cannot evict another's findings) and in age ({@link #expire}, hourly).
  */
 public final class StoredFindings implements FindingStore {
 
@@ -36,6 +36,7 @@ public final class StoredFindings implements FindingStore {
         this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     }
 
+    /** Adds the finding and trims its realm to {@link #PER_REALM}. */
     @Override
     public void add(AnomalyFinding finding) {
         FindingEntity row = new FindingEntity();
@@ -44,6 +45,7 @@ public final class StoredFindings implements FindingStore {
         row.setCreatedAt(finding.time());
         row.setFinding(write(finding));
         em.persist(row);
+        trim(finding.realmId(), PER_REALM);
     }
 
     @Override
@@ -79,25 +81,24 @@ public final class StoredFindings implements FindingStore {
         return entries;
     }
 
-    /**
-     * Deletes findings older than {@code before} and, per realm, all but the newest {@code perRealm}.
-     *
-     * @return how many were deleted
-     */
-    public int trim(long before, int perRealm) {
-        int deleted = em.createQuery("delete from ZtFinding f where f.createdAt < :before")
+    /** Deletes findings older than {@code before}, of every realm; returns how many. */
+    public int expire(long before) {
+        return em.createQuery("delete from ZtFinding f where f.createdAt < :before")
                 .setParameter("before", before).executeUpdate();
-        for (Object[] realm : em.createQuery("select f.realmId, count(f) from ZtFinding f group by f.realmId"
-                + " having count(f) > :max", Object[].class).setParameter("max", (long) perRealm).getResultList()) {
-            List<Long> cut = em.createQuery("select f.createdAt from ZtFinding f where f.realmId = :realm"
-                            + " order by f.createdAt desc", Long.class)
-                    .setParameter("realm", realm[0]).setFirstResult(perRealm).setMaxResults(1).getResultList();
-            if (!cut.isEmpty()) {
-                deleted += em.createQuery("delete from ZtFinding f where f.realmId = :realm and f.createdAt <= :cut")
-                        .setParameter("realm", realm[0]).setParameter("cut", cut.get(0)).executeUpdate();
-            }
+    }
+
+    /** Deletes all but the realm's newest {@code perRealm} findings; returns how many. */
+    public int trim(String realmId, int perRealm) {
+        long count = em.createQuery("select count(f) from ZtFinding f where f.realmId = :realm", Long.class)
+                .setParameter("realm", realmId).getSingleResult();
+        if (count <= perRealm) {
+            return 0;
         }
-        return deleted;
+        List<Long> cut = em.createQuery("select f.createdAt from ZtFinding f where f.realmId = :realm"
+                        + " order by f.createdAt desc", Long.class)
+                .setParameter("realm", realmId).setFirstResult(perRealm).setMaxResults(1).getResultList();
+        return cut.isEmpty() ? 0 : em.createQuery("delete from ZtFinding f where f.realmId = :realm and f.createdAt <= :cut")
+                .setParameter("realm", realmId).setParameter("cut", cut.get(0)).executeUpdate();
     }
 
     private FindingEntity find(String realmId, String id) {

@@ -22,7 +22,7 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  * The {@code zt-events} options, parsed and checked. A bad value is reported in {@link #problems()} and its
  * default used; a webhook that cannot be secured (no https, no secret) is disabled, not run unsigned.
  */
-record PipelineOptions(WebhookSettings webhook, Path file, JsonLinesFileSink.FsyncPolicy fsync,
+record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, Path file, JsonLinesFileSink.FsyncPolicy fsync,
                        OutboxDrainer.Settings drain, Duration outboxMaxAge,
                        Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, boolean revokeOfflineSessions,
                        List<String> problems) {
@@ -56,6 +56,7 @@ record PipelineOptions(WebhookSettings webhook, Path file, JsonLinesFileSink.Fsy
                         retries, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ofSeconds(60));
             }
         }
+        KafkaSettings kafka = KafkaSettings.parse(options, p.problems);
         String file = p.text(FILE_PATH);
         JsonLinesFileSink.FsyncPolicy fsync = "none".equalsIgnoreCase(p.text(FILE_FSYNC))
                 ? JsonLinesFileSink.FsyncPolicy.NONE : JsonLinesFileSink.FsyncPolicy.BATCH;
@@ -65,11 +66,12 @@ record PipelineOptions(WebhookSettings webhook, Path file, JsonLinesFileSink.Fsy
         actions.put(FindingLevel.HIGH, p.actions(ACTION_HIGH, "step-up,revoke-sessions"));
         Duration ttl = Duration.ofMinutes(p.positive(STEP_UP_TTL_MINUTES, 1440));
         boolean revokeOffline = p.bool(REVOKE_OFFLINE_SESSIONS, false);
-        return new PipelineOptions(webhook, file == null ? null : Path.of(file), fsync, drain, maxAge, actions, ttl,
-                revokeOffline, List.copyOf(p.problems));
+        return new PipelineOptions(webhook, kafka, file == null ? null : Path.of(file), fsync, drain, maxAge, actions,
+                ttl, revokeOffline, List.copyOf(p.problems));
     }
 
-    private static final class Parser {
+    /** Reads options, collecting what is wrong with them; {@link KafkaSettings} shares it. */
+    static final class Parser {
         final Function<String, String> options;
         final List<String> problems = new ArrayList<>();
 

@@ -41,7 +41,7 @@ import org.keycloak.timer.TimerProvider;
 /**
  * The event listener {@code zt-events}: writes sign-in, token, credential and admin events to an outbox table in
  * the request's transaction, from which the anomaly scorer and each sink (a signed webhook, a JSON-lines file) take
- * them on workers of their own ({@link OutboxDrainer}). Not global: realms enable it (Realm settings,
+ * them on workers of their own ({@link OutboxDrainer}). Kafka is a third sink. Not global: realms enable it (Realm settings,
  * Events, Event listeners). Options are server-wide ({@code --spi-events-listener--zt-events--<option>}).
  */
 public class ZeroTrustEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory,
@@ -76,6 +76,30 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String OUTBOX_LEASE_SECONDS = "outbox-lease-seconds";
     /** Records older than this leave the outbox, delivered or not, counted and logged (default 168 hours). */
     public static final String OUTBOX_MAX_AGE_HOURS = "outbox-max-age-hours";
+    /** Kafka bootstrap servers ({@code host:port,...}). No value, no Kafka sink. */
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka-bootstrap-servers";
+    /** Topic the Kafka sink produces to (default {@code zt-events}). */
+    public static final String KAFKA_TOPIC = "kafka-topic";
+    /** Kafka {@code client.id} (default {@code zt-events}). */
+    public static final String KAFKA_CLIENT_ID = "kafka-client-id";
+    /** {@code PLAINTEXT} (default), {@code SSL}, {@code SASL_SSL} or {@code SASL_PLAINTEXT}. */
+    public static final String KAFKA_SECURITY_PROTOCOL = "kafka-security-protocol";
+    /** SASL mechanism, e.g. {@code PLAIN}, {@code SCRAM-SHA-512} (Kafka's default: {@code GSSAPI}). */
+    public static final String KAFKA_SASL_MECHANISM = "kafka-sasl-mechanism";
+    /** Kafka {@code sasl.jaas.config}; required with a SASL protocol; a secret, never logged or shown. */
+    public static final String KAFKA_SASL_JAAS_CONFIG = "kafka-sasl-jaas-config";
+    /** Trust store for TLS to the brokers (default: the JVM's). */
+    public static final String KAFKA_SSL_TRUSTSTORE_LOCATION = "kafka-ssl-truststore-location";
+    /** Password of the trust store; never logged or shown. */
+    public static final String KAFKA_SSL_TRUSTSTORE_PASSWORD = "kafka-ssl-truststore-password";
+    /** Key store for TLS client authentication (mTLS). */
+    public static final String KAFKA_SSL_KEYSTORE_LOCATION = "kafka-ssl-keystore-location";
+    /** Password of the key store (and its key); never logged or shown. */
+    public static final String KAFKA_SSL_KEYSTORE_PASSWORD = "kafka-ssl-keystore-password";
+    /** How long a batch may take to be acknowledged by the brokers before it stays in the outbox for a later round (default 30000). */
+    public static final String KAFKA_DELIVERY_TIMEOUT_MS = "kafka-delivery-timeout-ms";
+    /** How long a send may wait for the topic's metadata, e.g. while the brokers are down (default 5000). */
+    public static final String KAFKA_MAX_BLOCK_MS = "kafka-max-block-ms";
     /** Actions for LOW findings (default {@code emit}). */
     public static final String ACTION_LOW = "action-low";
     /** Actions for MEDIUM findings (default {@code step-up}). */
@@ -122,9 +146,12 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         if (options.file() != null) {
             configured.add(new JsonLinesFileSink(options.file(), options.fsync()));
         }
+        if (options.kafka() != null) {
+            configured.add(options.kafka().sink());
+        }
         if (configured.isEmpty()) {
-            LOG.infof("%s: no %s or %s configured; events are scored but not exported", PROVIDER_ID, WEBHOOK_URL,
-                    FILE_PATH);
+            LOG.infof("%s: no %s, %s or %s configured; events are scored but not exported", PROVIDER_ID, WEBHOOK_URL,
+                    FILE_PATH, KAFKA_BOOTSTRAP_SERVERS);
         }
         EnumSet<OutboxConsumer> sinkConsumers = EnumSet.noneOf(OutboxConsumer.class);
         configured.forEach(sink -> sinkConsumers.add(OutboxConsumer.sink(sink.name())));
@@ -161,8 +188,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                                 options.outboxMaxAge());
                         metrics.dropped("outbox_expired", expired);
                     }
-                    new StoredFindings(s).trim(System.currentTimeMillis() - StoredFindings.MAX_AGE.toMillis(),
-                            StoredFindings.PER_REALM);
+                    new StoredFindings(s).expire(System.currentTimeMillis() - StoredFindings.MAX_AGE.toMillis());
                 }, EXPIRY_INTERVAL_MILLIS, "zt-outbox-expiry"));
     }
 
@@ -228,6 +254,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         info.put("webhook", options == null || options.webhook() == null ? "off" : options.webhook().url().toString());
         info.put("file", options == null || options.file() == null ? "off" : options.file().toString());
         info.put("node", node);
+        info.put("kafka", options == null || options.kafka() == null ? "off" : options.kafka().describe());
         PipelineMetrics metrics = PipelineMetrics.global();
         Map<OutboxConsumer, Long> backlog = new EnumMap<>(OutboxConsumer.class);
         Map<OutboxConsumer, String> holders = new EnumMap<>(OutboxConsumer.class);

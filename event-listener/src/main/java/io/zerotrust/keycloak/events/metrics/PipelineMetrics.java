@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The pipeline's meters. Names are Micrometer's dotted form; Keycloak's Prometheus endpoint exports them as
- * {@code zt_events_queue_depth}, {@code zt_events_delivered_total}, {@code zt_events_retried_total},
- * {@code zt_events_spooled_total}, {@code zt_events_dropped_total} and {@code zt_anomaly_scorer_seconds}.
- * Counters are tagged with the sink ({@code webhook}, {@code file}) or, for drops, the reason.
+ * {@code zt_events_outbox_backlog} (per consumer), {@code zt_events_delivered_total}, {@code zt_events_retried_total},
+ * {@code zt_events_dropped_total} and {@code zt_anomaly_scorer_seconds}. Counters are tagged with the sink
+ * ({@code webhook}, {@code file}, {@code kafka}) or, for drops and dead letters, the reason.
  */
 public final class PipelineMetrics {
 

@@ -1,0 +1,131 @@
+package io.zerotrust.keycloak.events.listener;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import io.zerotrust.keycloak.events.delivery.KafkaSink;
+import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+
+import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
+
+/**
+ * The {@code kafka-*} options of {@code zt-events}, parsed and checked with {@link PipelineOptions}' parser. A bad
+ * number is reported and its default used; a topic Kafka cannot have, an unknown security protocol or a SASL
+ * protocol without its JAAS configuration disables the sink (reported), rather than sending events elsewhere
+ * or unprotected. The passwords and the JAAS configuration never appear in {@link #toString()}.
+ */
+record KafkaSettings(String bootstrapServers, String topic, String clientId, String securityProtocol,
+                     String saslMechanism, String saslJaasConfig, String truststoreLocation, String truststorePassword,
+                     String keystoreLocation, String keystorePassword, Duration deliveryTimeout, Duration maxBlock) {
+
+    static final String DEFAULT_TOPIC = "zt-events";
+    static final String DEFAULT_CLIENT_ID = "zt-events";
+    static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    /** Kafka's own rule for topic names. */
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    /**
+     * @param options  the {@code zt-events} options, as {@link PipelineOptions#parse} reads them
+     * @param problems where what is wrong with them goes
+     * @return the settings, or null when there is no Kafka sink (no bootstrap servers, or disabled by a problem)
+     */
+    static KafkaSettings parse(Function<String, String> options, List<String> problems) {
+        PipelineOptions.Parser p = new PipelineOptions.Parser(options);
+        try {
+            String servers = p.text(KAFKA_BOOTSTRAP_SERVERS);
+            if (servers == null) {
+                return null;
+            }
+            int deliveryTimeout = p.positive(KAFKA_DELIVERY_TIMEOUT_MS, 30_000);
+            int maxBlock = p.positive(KAFKA_MAX_BLOCK_MS, 5_000);
+            String topic = p.text(KAFKA_TOPIC) == null ? DEFAULT_TOPIC : p.text(KAFKA_TOPIC);
+            String clientId = p.text(KAFKA_CLIENT_ID) == null ? DEFAULT_CLIENT_ID : p.text(KAFKA_CLIENT_ID);
+            String protocol = p.text(KAFKA_SECURITY_PROTOCOL) == null ? "PLAINTEXT"
+                    : p.text(KAFKA_SECURITY_PROTOCOL).toUpperCase(Locale.ROOT);
+            String jaas = p.text(KAFKA_SASL_JAAS_CONFIG);
+            if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+                p.problems.add("kafka disabled: " + KAFKA_TOPIC + " '" + topic + "' is not a valid Kafka topic name");
+                return null;
+            }
+            if (!SECURITY_PROTOCOLS.contains(protocol)) {
+                p.problems.add("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " '" + protocol + "' is not one of "
+                        + "PLAINTEXT, SSL, SASL_SSL, SASL_PLAINTEXT");
+                return null;
+            }
+            if (protocol.startsWith("SASL_") && jaas == null) {
+                p.problems.add("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " " + protocol + " needs "
+                        + KAFKA_SASL_JAAS_CONFIG);
+                return null;
+            }
+            return new KafkaSettings(servers, topic, clientId, protocol, p.text(KAFKA_SASL_MECHANISM), jaas,
+                    p.text(KAFKA_SSL_TRUSTSTORE_LOCATION), p.text(KAFKA_SSL_TRUSTSTORE_PASSWORD),
+                    p.text(KAFKA_SSL_KEYSTORE_LOCATION), p.text(KAFKA_SSL_KEYSTORE_PASSWORD),
+                    Duration.ofMillis(deliveryTimeout), Duration.ofMillis(maxBlock));
+        } finally {
+            problems.addAll(p.problems);
+        }
+    }
+
+    /**
+     * The producer's configuration: idempotent with {@code acks=all}, so that a retry inside the client neither
+     * loses nor duplicates nor reorders; uncompressed, since the codecs are not shipped; the request timeout
+     * within the delivery timeout, as Kafka requires.
+     */
+    Map<String, Object> producerConfig() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put("client.id", clientId);
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        config.put("max.in.flight.requests.per.connection", 5);
+        config.put("compression.type", "none");
+        config.put("linger.ms", 0);
+        config.put("delivery.timeout.ms", (int) deliveryTimeout.toMillis());
+        config.put("request.timeout.ms", (int) Math.min(30_000, deliveryTimeout.toMillis()));
+        config.put("max.block.ms", maxBlock.toMillis());
+        config.put("security.protocol", securityProtocol);
+        putIfSet(config, "sasl.mechanism", saslMechanism);
+        putIfSet(config, "sasl.jaas.config", saslJaasConfig);
+        putIfSet(config, "ssl.truststore.location", truststoreLocation);
+        putIfSet(config, "ssl.truststore.password", truststorePassword);
+        putIfSet(config, "ssl.keystore.location", keystoreLocation);
+        putIfSet(config, "ssl.keystore.password", keystorePassword);
+        putIfSet(config, "ssl.key.password", keystorePassword);
+        return config;
+    }
+
+    KafkaSink sink() {
+        // the producer's own timeouts end every record's wait; a little more lets their failures arrive first
+        return new KafkaSink(topic, producerConfig(), deliveryTimeout.plus(maxBlock).plusSeconds(5));
+    }
+
+    /** What the admin view shows: {@code topic@bootstrap servers}. */
+    String describe() {
+        return topic + "@" + bootstrapServers;
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaSettings[" + describe() + ", clientId=" + clientId + ", securityProtocol=" + securityProtocol
+                + ", saslMechanism=" + saslMechanism + ", saslJaasConfig=" + hidden(saslJaasConfig)
+                + ", truststore=" + truststoreLocation + ", truststorePassword=" + hidden(truststorePassword)
+                + ", keystore=" + keystoreLocation + ", keystorePassword=" + hidden(keystorePassword)
+                + ", deliveryTimeout=" + deliveryTimeout + ", maxBlock=" + maxBlock + "]";
+    }
+
+    private static String hidden(String secret) {
+        return secret == null ? "none" : "[hidden]";
+    }
+
+    private static void putIfSet(Map<String, Object> config, String key, String value) {
+        if (value != null) {
+            config.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.zerotrust.keycloak.events.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.zerotrust.keycloak.events.Events;
+import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import io.zerotrust.keycloak.events.anomaly.FindingKind;
+import io.zerotrust.keycloak.events.anomaly.FindingLevel;
+import io.zerotrust.keycloak.events.anomaly.FindingReason;
+import io.zerotrust.keycloak.events.ocsf.OcsfMapper;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaRecordsTest {
+
+    private final OcsfMapper mapper = new OcsfMapper();
+
+    @Test
+    void aUsersEventIsKeyedRealmAndUserAndCarriesItsIdInAHeader() {
+        String ocsf = mapper.map(Events.login().build()).orElseThrow().toString();
+
+        ProducerRecord<String, String> record = KafkaRecords.of("zt-events", ocsf);
+
+        assertThat(record.topic()).isEqualTo("zt-events");
+        assertThat(record.key()).isEqualTo("r1:u-1");
+        assertThat(eventIds(record)).containsExactly("ev-1");
+        assertThat(record.value()).isEqualTo(ocsf);
+        assertThat(record.partition()).as("left to the key's hash").isNull();
+    }
+
+    @Test
+    void withoutAUserTheKeyIsTheRealmAndTheAddressOrTheRealmAlone() {
+        String noUser = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).build())
+                .orElseThrow().toString();
+        String nothing = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).ip(null)
+                .country(null).city(null).asn(null).build()).orElseThrow().toString();
+
+        assertThat(KafkaRecords.of("t", noUser).key()).isEqualTo("r1:203.0.113.7");
+        assertThat(KafkaRecords.of("t", nothing).key()).isEqualTo("r1:");
+    }
+
+    @Test
+    void findingsAreKeyedByTheirUserOrByTheSourceInTheirEvidence() {
+        AnomalyFinding aboutUser = new AnomalyFinding("f-1", 5_000L, "r1", "u-1", "s-1", "203.0.113.7", "AS64500",
+                FindingKind.TOKEN_THEFT, 85, FindingLevel.HIGH, List.of(new FindingReason("X", "x")));
+        AnomalyFinding aboutSource = new AnomalyFinding("f-2", 5_000L, "r1", null, null, "198.51.100.9", null,
+                FindingKind.CREDENTIAL_STUFFING, 60, FindingLevel.MEDIUM, List.of(new FindingReason("X", "x")));
+
+        ProducerRecord<String, String> user = KafkaRecords.of("t", mapper.map(aboutUser).toString());
+        ProducerRecord<String, String> source = KafkaRecords.of("t", mapper.map(aboutSource).toString());
+
+        assertThat(user.key()).as("with the user's own events").isEqualTo("r1:u-1");
+        assertThat(eventIds(user)).containsExactly("f-1");
+        assertThat(source.key()).isEqualTo("r1:198.51.100.9");
+        assertThat(eventIds(source)).containsExactly("f-2");
+    }
+
+    @Test
+    void anObjectWithoutIdOrRealmStillGoesWithoutTheHeader() {
+        ProducerRecord<String, String> record = KafkaRecords.of("t", "{\"class_uid\":3002}");
+
+        assertThat(record.key()).isEqualTo(":");
+        assertThat(eventIds(record)).isEmpty();
+        assertThat(KafkaRecords.of("t", "not json").key()).isNull();
+    }
+
+    private static List<String> eventIds(ProducerRecord<String, String> record) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (Header header : record.headers().headers("zt-event-id")) {
+            ids.add(new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,124 @@
+package io.zerotrust.keycloak.events.listener;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KafkaSettingsTest {
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void noBootstrapServersNoKafkaSink() {
+        assertThat(KafkaSettings.parse(Map.<String, String>of()::get, problems)).isNull();
+        assertThat(KafkaSettings.parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, " ")::get, problems)).isNull();
+        assertThat(PipelineOptions.parse(Map.<String, String>of()::get).kafka()).isNull();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void defaultsAreAnIdempotentPlaintextProducerWithBoundedWaits() {
+        KafkaSettings settings = KafkaSettings.parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092,k2:9092")::get, problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(settings.topic()).isEqualTo("zt-events");
+        assertThat(settings.describe()).isEqualTo("zt-events@k1:9092,k2:9092");
+        assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.maxBlock()).isEqualTo(Duration.ofSeconds(5));
+        Map<String, Object> config = settings.producerConfig();
+        assertThat(config).containsEntry("bootstrap.servers", "k1:9092,k2:9092").containsEntry("client.id", "zt-events")
+                .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
+                .containsEntry("compression.type", "none").containsEntry("security.protocol", "PLAINTEXT")
+                .containsEntry("delivery.timeout.ms", 30_000).containsEntry("request.timeout.ms", 30_000)
+                .containsEntry("max.block.ms", 5_000L)
+                .doesNotContainKeys("sasl.jaas.config", "sasl.mechanism", "ssl.truststore.location");
+    }
+
+    @Test
+    void tlsAndSaslOptionsReachTheProducer() {
+        Map<String, String> options = new HashMap<>();
+        options.put(KAFKA_BOOTSTRAP_SERVERS, "k1:9093");
+        options.put(KAFKA_TOPIC, "soc.keycloak");
+        options.put(KAFKA_CLIENT_ID, "kc-node-1");
+        options.put(KAFKA_SECURITY_PROTOCOL, "sasl_ssl");
+        options.put(KAFKA_SASL_MECHANISM, "SCRAM-SHA-512");
+        options.put(KAFKA_SASL_JAAS_CONFIG, JAAS);
+        options.put(KAFKA_SSL_TRUSTSTORE_LOCATION, "/etc/kc/kafka-trust.p12");
+        options.put(KAFKA_SSL_TRUSTSTORE_PASSWORD, "trust-s3cret");
+        options.put(KAFKA_SSL_KEYSTORE_LOCATION, "/etc/kc/kafka-client.p12");
+        options.put(KAFKA_SSL_KEYSTORE_PASSWORD, "key-s3cret");
+        options.put(KAFKA_DELIVERY_TIMEOUT_MS, "10000");
+        options.put(KAFKA_MAX_BLOCK_MS, "2000");
+
+        KafkaSettings settings = KafkaSettings.parse(options::get, problems);
+
+        assertThat(problems).isEmpty();
+        assertThat(settings.producerConfig()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("sasl.jaas.config", JAAS)
+                .containsEntry("ssl.truststore.location", "/etc/kc/kafka-trust.p12")
+                .containsEntry("ssl.truststore.password", "trust-s3cret")
+                .containsEntry("ssl.keystore.location", "/etc/kc/kafka-client.p12")
+                .containsEntry("ssl.keystore.password", "key-s3cret")
+                .containsEntry("client.id", "kc-node-1").containsEntry("delivery.timeout.ms", 10_000)
+                .containsEntry("request.timeout.ms", 10_000).containsEntry("max.block.ms", 2_000L);
+        assertThat(settings.describe()).isEqualTo("soc.keycloak@k1:9093");
+    }
+
+    @Test
+    void secretsNeverAppearInTheTextOrTheAdminView() {
+        Map<String, String> options = Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9093", KAFKA_SECURITY_PROTOCOL, "SASL_SSL",
+                KAFKA_SASL_JAAS_CONFIG, JAAS, KAFKA_SSL_TRUSTSTORE_PASSWORD, "trust-s3cret",
+                KAFKA_SSL_KEYSTORE_PASSWORD, "key-s3cret");
+
+        KafkaSettings settings = KafkaSettings.parse(options::get, problems);
+        PipelineOptions pipeline = PipelineOptions.parse(options::get);
+
+        for (String text : List.of(settings.toString(), settings.describe(), pipeline.toString())) {
+            assertThat(text).doesNotContain("zt-pw-42", "trust-s3cret", "key-s3cret", "ScramLoginModule");
+        }
+        assertThat(settings.toString()).contains("[hidden]");
+    }
+
+    @Test
+    void badNumbersAreReportedAndTheirDefaultsUsed() {
+        KafkaSettings settings = KafkaSettings.parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092",
+                KAFKA_DELIVERY_TIMEOUT_MS, "soon", KAFKA_MAX_BLOCK_MS, "0")::get, problems);
+
+        assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.maxBlock()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(problems).hasSize(2).anyMatch(p -> p.startsWith(KAFKA_DELIVERY_TIMEOUT_MS + ": 'soon'"))
+                .anyMatch(p -> p.startsWith(KAFKA_MAX_BLOCK_MS + ": '0'"));
+    }
+
+    @Test
+    void whatWouldSendEventsElsewhereOrUnprotectedDisablesTheSink() {
+        assertThat(disabled(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092", KAFKA_TOPIC, "zt events")))
+                .contains("kafka disabled").contains(KAFKA_TOPIC);
+        assertThat(disabled(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092", KAFKA_SECURITY_PROTOCOL, "TLS")))
+                .contains("kafka disabled").contains(KAFKA_SECURITY_PROTOCOL);
+        assertThat(disabled(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092", KAFKA_SECURITY_PROTOCOL, "SASL_SSL")))
+                .contains("kafka disabled").contains(KAFKA_SASL_JAAS_CONFIG);
+        // and the pipeline's own options report it, for the start-up log and the admin view
+        PipelineOptions pipeline = PipelineOptions.parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092",
+                KAFKA_SECURITY_PROTOCOL, "TLS")::get);
+        assertThat(pipeline.kafka()).isNull();
+        assertThat(pipeline.problems()).anyMatch(p -> p.startsWith("kafka disabled"));
+    }
+
+    private String disabled(Map<String, String> options) {
+        List<String> found = new ArrayList<>();
+        assertThat(KafkaSettings.parse(options::get, found)).isNull();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    private static final String JAAS = "org.apache.kafka.common.security.scram.ScramLoginModule required "
+            + "username=\"keycloak\" password=\"zt-pw-42\";";
+}
