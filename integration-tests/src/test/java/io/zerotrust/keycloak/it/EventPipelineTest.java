@@ -4,10 +4,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -25,6 +33,11 @@ class EventPipelineTest {
 
     @InjectRealm(fromJson = "/zt-risk-realm.json", ref = "events")
     ManagedRealm realm;
+
+    @InjectAdminClient
+    Keycloak adminClient;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void loginArrivesAtTheWebhookAsSignedOcsfAuthentication() throws Exception {
@@ -117,6 +130,56 @@ class EventPipelineTest {
         assertThat(delivered.stream().map(e -> e.path("metadata").path("uid").asText()).distinct())
                 .as("the LOGINs refused with 401 and 404, delivered once the receiver takes events again")
                 .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /**
+     * A receiver that cannot take one event (it answers 400 for any batch that holds it) while it takes the others:
+     * that event is set aside as a dead letter with the receiver's answer, listed for the realm's admin, and the
+     * events around it arrive.
+     */
+    @Test
+    void anEventTheReceiverRefusesOnItsOwnIsSetAsideAndListedForTheAdmin() throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.get();
+        String carolId = LoginEvents.userId(realm, "carol");
+        receiver.refuseEvents(e -> carolId.equals(e.path("user").path("uid").asText()));
+        String carolLogin;
+        try {
+            try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+                timedLogin(browser, "carol");
+                carolLogin = LoginEvents.latest(realm, "carol").getId();
+                timedLogin(browser, "erin");
+            }
+            String erinLogin = LoginEvents.latest(realm, "erin").getId();
+            assertThat(receiver.await(e -> erinLogin.equals(e.path("metadata").path("uid").asText()), 1, DELIVERY))
+                    .as("the LOGIN after the refused one").hasSize(1);
+
+            JsonNode letters = null;
+            long deadline = System.nanoTime() + DELIVERY.toNanos();
+            while (System.nanoTime() < deadline) {
+                letters = JSON.readTree(admin("/dead-letters").body());
+                if (letters.path("latest").toString().contains(carolLogin)) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertThat(letters.path("latest").toString()).as("carol's LOGIN among the dead letters").contains(carolLogin);
+            for (JsonNode letter : letters.path("latest")) {
+                if (letter.path("record").asText().contains(carolLogin)) {
+                    assertThat(letter.path("consumer").asText()).isEqualTo("webhook");
+                    assertThat(letter.path("reason").asText()).contains("HTTP 400").contains("unsupported event");
+                }
+            }
+            assertThat(receiver.matching(e -> carolLogin.equals(e.path("metadata").path("uid").asText()))).isEmpty();
+        } finally {
+            receiver.refuseEvents(null);
+        }
+    }
+
+    private HttpResponse<String> admin(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(BrowserBehindProxy.BASE + "/admin/realms/"
+                        + realm.getName() + "/zero-trust" + path))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private long timedLogin(BrowserBehindProxy browser, String username) throws Exception {

@@ -75,7 +75,8 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         String broken = "broken-" + System.nanoTime();
         try (Connection db = database()) {
             execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
-                    + " TO_KAFKA) VALUES ('" + broken + "', 1, '" + realm.getId() + "', 'event', '{\"type\":\"LOG', true,"
+                    + " TO_KAFKA) VALUES ('" + broken + "', 1, '" + realm.getId() + "', 'event', '{\"id\":\"" + broken
+                    + "\",\"type\":\"LOG', true,"
                     + " true, false, false)");
         }
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
@@ -88,7 +89,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         List<String> consumers = new ArrayList<>();
         try (Connection db = database(); Statement statement = db.createStatement()) {
             try (ResultSet letters = statement.executeQuery("SELECT CONSUMER, REASON FROM ZT_EVENT_DEAD_LETTER"
-                    + " WHERE PAYLOAD LIKE '{\"type\":\"LOG' ORDER BY CONSUMER")) {
+                    + " WHERE PAYLOAD LIKE '%" + broken + "%' ORDER BY CONSUMER")) {
                 while (letters.next()) {
                     consumers.add(letters.getString(1));
                     assertThat(letters.getString(2)).startsWith("unreadable outbox row");

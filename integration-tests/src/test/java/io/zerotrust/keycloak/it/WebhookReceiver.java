@@ -35,6 +35,8 @@ final class WebhookReceiver {
     private final AtomicBoolean down = new AtomicBoolean();
     /** A status answered to every delivery (e.g. 401 while the receiver expects a rotated secret); 0: none. */
     private volatile int refusing;
+    /** Batches holding an event that matches are answered 400, as by a receiver that cannot take that event. */
+    private volatile Predicate<JsonNode> refusedEvents;
     private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -61,6 +63,14 @@ final class WebhookReceiver {
                     return;
                 }
                 JsonNode batch = json.readTree(body);
+                Predicate<JsonNode> bad = refusedEvents;
+                if (bad != null && (batch.isArray() ? java.util.stream.StreamSupport.stream(batch.spliterator(), false)
+                        .anyMatch(bad) : bad.test(batch))) {
+                    byte[] reply = "{\"error\":\"unsupported event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(400, reply.length);
+                    exchange.getResponseBody().write(reply);
+                    return;
+                }
                 if (batch.isArray()) {
                     batch.forEach(events::add);
                 } else {
@@ -98,6 +108,11 @@ final class WebhookReceiver {
     /** Answers every delivery with {@code status} (0 takes them again), as a receiver refusing the pack would. */
     void setRefusing(int status) {
         refusing = status;
+    }
+
+    /** Answers 400 to every batch holding an event that matches (null: none). */
+    void refuseEvents(Predicate<JsonNode> events) {
+        refusedEvents = events;
     }
 
     /** Deliveries refused so far by {@link #setRefusing}. */

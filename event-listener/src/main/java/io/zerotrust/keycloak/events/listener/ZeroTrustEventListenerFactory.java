@@ -173,6 +173,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         for (OutboxDrainer drainer : started) {
             metrics.backlog(drainer.consumer().id(), () -> KeycloakModelUtils.runJobInTransactionWithResult(factory,
                     s -> new OutboxStore(s).backlog(drainer.consumer())));
+            metrics.failing(drainer.consumer().id(), () -> drainer.state().startsWith(OutboxDrainer.FAILING) ? 1 : 0);
         }
         scheduleExpiry(factory, metrics);
     }

@@ -11,13 +11,14 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The pipeline's meters. Names are Micrometer's dotted form; Keycloak's Prometheus endpoint exports them as
- * {@code zt_events_outbox_backlog} (per consumer), {@code zt_events_delivered_total}, {@code zt_events_retried_total},
+ * {@code zt_events_outbox_backlog} and {@code zt_events_consumer_failing} (per consumer), {@code zt_events_delivered_total}, {@code zt_events_retried_total},
  * {@code zt_events_dropped_total} and {@code zt_anomaly_scorer_seconds}. Counters are tagged with the sink
  * ({@code webhook}, {@code file}, {@code kafka}) or, for drops and dead letters, the reason.
  */
 public final class PipelineMetrics {
 
     public static final String BACKLOG = "zt.events.outbox.backlog";
+    public static final String FAILING = "zt.events.consumer.failing";
     public static final String DELIVERED = "zt.events.delivered";
     public static final String RETRIED = "zt.events.retried";
     public static final String DROPPED = "zt.events.dropped";
@@ -40,6 +41,12 @@ public final class PipelineMetrics {
     public void backlog(String consumer, Supplier<Number> backlog) {
         Gauge.builder(BACKLOG, backlog).tag("consumer", consumer)
                 .description("Records in the outbox waiting for this consumer").register(registry);
+    }
+
+    /** 1 while the consumer's last round failed (a sink down or refusing the pack, e.g. HTTP 401), else 0. */
+    public void failing(String consumer, Supplier<Number> failing) {
+        Gauge.builder(FAILING, failing).tag("consumer", consumer)
+                .description("Whether this consumer's last round failed").register(registry);
     }
 
     public void delivered(String sink, int count) {

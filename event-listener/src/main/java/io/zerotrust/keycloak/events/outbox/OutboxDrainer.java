@@ -22,6 +22,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class OutboxDrainer implements AutoCloseable {
 
+    /** How {@link #state()} begins while the consumer's rounds fail. */
+    public static final String FAILING = "failing";
+
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
 
     /** The settings of a drainer. */
@@ -104,11 +107,11 @@ public final class OutboxDrainer implements AutoCloseable {
                     continue; // more may be waiting: no nap
                 }
             } catch (DeliveryException e) {
-                state = "failing (" + e.reason() + "): " + e.getMessage();
+                state = FAILING + " (" + e.reason() + "): " + e.getMessage();
                 wait = backoff.delayMillis(failures++);
                 LOG.debugf("%s: batch kept in the outbox (%s); next try in %d ms", consumer.id(), e.getMessage(), wait);
             } catch (RuntimeException e) {
-                state = "failing (error): " + e;
+                state = FAILING + " (error): " + e;
                 wait = backoff.delayMillis(failures++);
                 LOG.errorf(e, "%s: draining the outbox failed; the records stay and are tried again", consumer.id());
             }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.feedback.FeedbackService;
 import io.zerotrust.keycloak.events.feedback.FindingStore;
 import io.zerotrust.keycloak.events.feedback.StoredFindings;
+import io.zerotrust.keycloak.events.outbox.DeadLetterEntity;
+import io.zerotrust.keycloak.events.outbox.OutboxStore;
 import io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory;
 import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
 import io.zerotrust.keycloak.risk.spi.EffectiveOptions;
@@ -36,7 +38,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /**
  * {@code /admin/realms/{realm}/zero-trust}: the pack's state for the realm's admins, with their admin token (the
  * admin console's own). {@code status} needs view-realm (findings also view-users); the sign-in counts need
- * view-events, since they are read from the realm's stored events.
+ * view-events, since they are read from the realm's stored events, and so do the dead letters, which hold events.
  */
 public class ZeroTrustStatusResource {
 
@@ -46,6 +48,7 @@ public class ZeroTrustStatusResource {
     /** Stored events read at most per request, so a busy realm cannot make the page a heavy query. */
     static final int MAX_EVENTS = 50_000;
     static final int FINDINGS_SHOWN = 20;
+    static final int DEAD_LETTERS_SHOWN = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -88,6 +91,7 @@ public class ZeroTrustStatusResource {
         pipeline.put("listenerEnabledInRealm", realm.getEventsListenersStream()
                 .anyMatch(ZeroTrustEventListenerFactory.PROVIDER_ID::equals));
         pipeline.put("eventsStored", realm.isEventsEnabled());
+        pipeline.put("deadLetters", new OutboxStore(session).deadLetters(realm.getId()));
         if (events instanceof ServerInfoAwareProviderFactory info) {
             pipeline.set("pipeline", JSON.valueToTree(info.getOperationalInfo()));
         }
@@ -98,6 +102,27 @@ public class ZeroTrustStatusResource {
             }
         }
         return status;
+    }
+
+    /**
+     * The realm's dead letters, newest first: records a consumer could never take (unreadable, or refused on their
+     * own by a receiver), with the answer. View-events: they hold events.
+     */
+    @GET
+    @Path("dead-letters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode deadLetters() {
+        auth.realm().requireViewEvents();
+        OutboxStore store = new OutboxStore(session);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("count", store.deadLetters(realm.getId()));
+        ArrayNode list = answer.putArray("latest");
+        for (DeadLetterEntity letter : store.deadLetters(realm.getId(), DEAD_LETTERS_SHOWN)) {
+            list.addObject().put("id", letter.getId()).put("consumer", letter.getConsumer())
+                    .put("reason", letter.getReason()).put("time", letter.getCreatedAt())
+                    .put("record", letter.getPayload());
+        }
+        return answer;
     }
 
     @GET
