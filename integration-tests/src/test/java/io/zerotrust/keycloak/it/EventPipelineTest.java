@@ -133,6 +133,42 @@ class EventPipelineTest {
     }
 
     /**
+     * A receiver answering 401 for a whole minute (its secret rotated before the pack's was) while users sign in:
+     * the admin sees the webhook failing, the metric says so, and once it takes events again every LOGIN of that
+     * minute arrives.
+     */
+    @Test
+    void aMinuteOf401FromTheReceiverLosesNothing() throws Exception {
+        WebhookReceiver receiver = WebhookReceiver.get();
+        List<String> ids = new ArrayList<>();
+        receiver.setRefusing(401);
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean seenFailing = false;
+            while (System.nanoTime() < end) {
+                timedLogin(browser, "frank");
+                ids.add(LoginEvents.latest(realm, "frank").getId());
+                String state = JSON.readTree(admin("/status").body()).path("events").path("pipeline")
+                        .path("webhook-state").asText();
+                seenFailing |= state.startsWith("failing (http_401)");
+            }
+            assertThat(seenFailing).as("the admin view showed the webhook failing with HTTP 401").isTrue();
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).containsPattern("zt_events_consumer_failing\\{consumer=\"webhook\"[^}]*\\} 1\\.0");
+            assertThat(receiver.matching(e -> ids.contains(e.path("metadata").path("uid").asText()))).isEmpty();
+        } finally {
+            receiver.setRefusing(0);
+        }
+
+        List<JsonNode> delivered = receiver.await(e -> ids.contains(e.path("metadata").path("uid").asText()), ids.size(),
+                DELIVERY.plusSeconds(30));
+        assertThat(delivered.stream().map(e -> e.path("metadata").path("uid").asText()).distinct())
+                .as("the %d LOGINs of a minute of 401, delivered once the receiver takes events", ids.size())
+                .containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    /**
      * A receiver that cannot take one event (it answers 400 for any batch that holds it) while it takes the others:
      * that event is set aside as a dead letter with the receiver's answer, listed for the realm's admin, and the
      * events around it arrive.
