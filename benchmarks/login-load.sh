@@ -18,15 +18,9 @@ port=${LOAD_PORT:-8181}
 management=${LOAD_MANAGEMENT_PORT:-9181}
 work="$root/.demo/login-load"
 
-listening() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-for p in "$port" "$management"; do
-    if listening "$p"; then
-        echo "Port $p is in use: choose others with LOAD_PORT and LOAD_MANAGEMENT_PORT." >&2
-        exit 2
-    fi
-done
+# shellcheck source=demo-server.sh
+. "$root/benchmarks/demo-server.sh"
+check_ports_free
 
 echo "Building the load driver..."
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -37,51 +31,8 @@ for arg in "$@"; do
     fi
 done
 
-server=
-stop_server() {
-    if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-        echo "Stopping the server (pid $server)..."
-        # Its own process group when setsid made one (the Maven build and kc.sh's java included), else the pid
-        kill -TERM -- "-$server" 2>/dev/null || kill -TERM "$server" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$server" 2>/dev/null || return 0
-            sleep 1
-        done
-        kill -KILL -- "-$server" 2>/dev/null || kill -KILL "$server" 2>/dev/null || true
-    fi
-}
-trap stop_server EXIT
-trap 'exit 130' INT TERM
-
-rm -rf "$work"
-mkdir -p "$work"
-session=()
-if command -v setsid >/dev/null; then
-    session=(setsid)
-fi
-echo "Starting the demo server on port $port (log: .demo/login-load/server.log); the first start takes a while..."
 # A database of its own, so the load's users, clients, sessions and events never mix with the demo's data.
-# Template caching on, as on a production server: start-dev would parse every page's templates on each request.
-DEMO_PORT=$port DEMO_MANAGEMENT_PORT=$management ${session[@]+"${session[@]}"} distribution/demo/run.sh \
-    "--db-url=jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE" \
-    --spi-theme--cache-themes=true \
-    --spi-theme--cache-templates=true \
-    >"$work/server.log" 2>&1 &
-server=$!
-
-for _ in $(seq 1 900); do
-    if ! kill -0 "$server" 2>/dev/null; then
-        echo "The server stopped before it was ready. End of .demo/login-load/server.log:" >&2
-        tail -n 30 "$work/server.log" >&2
-        exit 2
-    fi
-    listening "$port" && break
-    sleep 1
-done
-if ! listening "$port"; then
-    echo "The server did not open port $port in 15 minutes; see .demo/login-load/server.log" >&2
-    exit 2
-fi
+start_demo_server ""
 
 set +e
 "${driver[@]}" \

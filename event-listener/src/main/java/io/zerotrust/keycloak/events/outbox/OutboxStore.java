@@ -40,12 +40,12 @@ public final class OutboxStore {
 
     /** The oldest records still waiting for this consumer. */
     public List<OutboxRecord> pending(OutboxConsumer consumer, int limit) {
-        return em.createQuery("select e from ZtOutboxEntry e where e." + consumer.flag() + " = true order by e.stamp, e.id",
-                        OutboxEntity.class)
+        // Values, not entities: nothing for the persistence context to track
+        return em.createQuery("select new " + OutboxRecord.class.getName() + "(e.id, e.stamp, e.realmId, e.kind, e.payload)"
+                        + " from ZtOutboxEntry e where e." + consumer.flag() + " = true order by e.stamp, e.id",
+                        OutboxRecord.class)
                 .setMaxResults(limit)
-                .getResultList().stream()
-                .map(e -> new OutboxRecord(e.getId(), e.getStamp(), e.getRealmId(), e.getKind(), e.getPayload()))
-                .toList();
+                .getResultList();
     }
 
     public long backlog(OutboxConsumer consumer) {

@@ -1,0 +1,145 @@
+package io.zerotrust.keycloak.bench.outbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.sun.net.httpserver.HttpServer;
+import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.events.outbox.OutboxCodec;
+
+/**
+ * How fast one Keycloak node drains its outbox to the webhook: writes a backlog of realistic LOGIN events straight
+ * into {@code ZT_EVENT_OUTBOX} of the running server's database (H2 in mixed mode, one transaction per round), and
+ * times from its commit until the webhook receiver here has every one of them. The server's own drainer does all
+ * the rest as in production: reading, mapping to OCSF, signing, posting, marking taken, deleting. Rounds of the
+ * same size; the figure is the median rate.
+ *
+ * <p>Started by {@code benchmarks/outbox-drain.sh}, which starts the demo server with the webhook pointed here.
+ * Arguments: {@code <jdbc url> <user> <password> <receiver port> <events per round> <rounds>}.
+ */
+public final class OutboxDrainLoad {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final AtomicLong received = new AtomicLong();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 6) {
+            System.err.println("usage: OutboxDrainLoad <jdbc url> <user> <password> <receiver port> <events per round>"
+                    + " <rounds>");
+            System.exit(2);
+        }
+        new OutboxDrainLoad().run(args[0], args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                Integer.parseInt(args[5]));
+    }
+
+    private void run(String url, String user, String password, int port, int perRound, int rounds) throws Exception {
+        HttpServer receiver = receiver(port);
+        try (Connection db = DriverManager.getConnection(url, user, password)) {
+            String realmId = realmId(db);
+            List<Double> rates = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                long before = received.get();
+                fill(db, realmId, perRound);
+                long start = System.nanoTime();
+                while (received.get() - before < perRound) {
+                    Thread.sleep(5);
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double rate = perRound / seconds;
+                rates.add(rate);
+                System.out.printf(Locale.ROOT, "round %d: %d events drained to the webhook in %.2f s = %.0f events/s%n",
+                        round, perRound, seconds, rate);
+            }
+            rates.sort(Double::compare);
+            System.out.printf(Locale.ROOT, "median: %.0f events/s over %d rounds of %d (min %.0f, max %.0f)%n",
+                    rates.get(rates.size() / 2), rounds, perRound, rates.get(0), rates.get(rates.size() - 1));
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** Counts the events of each batch (a JSON array) and answers 204; no checks, so that it never is the limit. */
+    private HttpServer receiver(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/ocsf", exchange -> {
+            long events = 0;
+            try (InputStream in = exchange.getRequestBody(); JsonParser parser = JSON.createParser(in)) {
+                if (parser.nextToken() == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        parser.skipChildren();
+                        events++;
+                    }
+                }
+            }
+            received.addAndGet(events);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String realmId(Connection db) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT ID FROM REALM WHERE NAME = 'zero-trust-demo'");
+             ResultSet realm = query.executeQuery()) {
+            if (!realm.next()) {
+                throw new IllegalStateException("no realm zero-trust-demo in the database");
+            }
+            return realm.getString(1);
+        }
+    }
+
+    /** One transaction, as many sign-ins would have written them, for the webhook only. */
+    private static void fill(Connection db, String realmId, int count) throws SQLException {
+        db.setAutoCommit(false);
+        long stamp = System.currentTimeMillis() * 1000;
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND,"
+                + " PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE, TO_KAFKA) VALUES (?, ?, ?, 'event', ?, false, true, false, false)")) {
+            for (int i = 0; i < count; i++) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setLong(2, stamp + i);
+                insert.setString(3, realmId);
+                insert.setString(4, OutboxCodec.encode(login(realmId, i)));
+                insert.addBatch();
+                if (i % 1000 == 999) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        db.commit();
+    }
+
+    /** A LOGIN as the risk step leaves it: location, network, device hash, user agent and the verdict. */
+    private static SecurityEvent login(String realmId, int i) {
+        return SecurityEvent.builder().id(UUID.randomUUID().toString()).time(System.currentTimeMillis())
+                .realmId(realmId).realmName("zero-trust-demo").origin(SecurityEvent.Origin.USER).type("LOGIN")
+                .userId("user-" + (i % 500)).username("user" + (i % 500)).clientId("account-console")
+                .sessionId(UUID.randomUUID().toString()).ip("192.0.2." + (i % 250))
+                .details(Map.of("auth_method", "openid-connect", "auth_type", "code", "username", "user" + (i % 500),
+                        "redirect_uri", "http://127.0.0.1:8080/realms/zero-trust-demo/account/",
+                        "zt_risk_score", "12", "zt_risk_level", "LOW", "zt_risk_reasons", "DEVICE_KNOWN,GEO_KNOWN_CITY"))
+                .country("DE").city("Berlin").asn(64500L).asOrganization("Example Telecom")
+                .deviceIdHash("5f2c8e1a9b7d4c3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e")
+                .userAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Chrome/138.0.0.0 Safari/537.36")
+                .risk(new SecurityEvent.Risk(12, "LOW", List.of("DEVICE_KNOWN", "GEO_KNOWN_CITY")))
+                .build();
+    }
+}
