@@ -3,6 +3,8 @@ package io.zerotrust.keycloak.events.delivery;
 import java.net.URI;
 import java.time.Duration;
 
+import io.zerotrust.keycloak.risk.net.IpAddress;
+
 /**
  * How the webhook sink sends.
  *
@@ -49,8 +51,8 @@ public record WebhookSettings(URI url, String secret, BodyFormat format, Duratio
             return "webhook URL is not an absolute URL";
         }
         String scheme = url.getScheme();
-        boolean loopback = "127.0.0.1".equals(url.getHost()) || "localhost".equals(url.getHost())
-                || "[::1]".equals(url.getHost());
+        IpAddress literal = IpAddress.parseClient(url.getHost());
+        boolean loopback = "localhost".equalsIgnoreCase(url.getHost()) || (literal != null && literal.isLoopback());
         if (!"https".equalsIgnoreCase(scheme) && !("http".equalsIgnoreCase(scheme) && loopback)) {
             return "webhook URL must be https (plain http only to a loopback address)";
         }

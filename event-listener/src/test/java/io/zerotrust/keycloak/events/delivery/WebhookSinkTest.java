@@ -184,6 +184,13 @@ class WebhookSinkTest {
         assertThat(WebhookSettings.problem(URI.create("https://siem.example.com/hook"), "short")).contains("secret");
         assertThat(WebhookSettings.problem(URI.create("https://siem.example.com/hook"), Receiver.SECRET)).isNull();
         assertThat(WebhookSettings.problem(URI.create("http://127.0.0.1:9/hook"), Receiver.SECRET)).isNull();
+        // any spelling of a loopback address, and nothing that merely starts like one
+        assertThat(WebhookSettings.problem(URI.create("http://[::1]:9/hook"), Receiver.SECRET)).isNull();
+        assertThat(WebhookSettings.problem(URI.create("http://[0:0:0:0:0:0:0:1]:9/hook"), Receiver.SECRET)).isNull();
+        assertThat(WebhookSettings.problem(URI.create("http://127.0.0.2:9/hook"), Receiver.SECRET)).isNull();
+        assertThat(WebhookSettings.problem(URI.create("http://127.0.0.1.example.com/hook"), Receiver.SECRET))
+                .contains("https");
+        assertThat(WebhookSettings.problem(URI.create("http://10.0.0.1/hook"), Receiver.SECRET)).contains("https");
     }
 
     @Test

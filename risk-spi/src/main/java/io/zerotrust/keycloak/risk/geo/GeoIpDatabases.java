@@ -17,6 +17,7 @@ import com.maxmind.geoip2.model.CountryResponse;
 import com.maxmind.geoip2.record.City;
 import com.maxmind.geoip2.record.Country;
 import com.maxmind.geoip2.record.Location;
+import io.zerotrust.keycloak.risk.net.IpAddress;
 
 /**
  * The GeoIP database files of the server, opened once, turning an address into a {@link GeoLookup}.
@@ -117,16 +118,16 @@ public final class GeoIpDatabases implements Closeable {
         if (ip == null || ip.isBlank()) {
             return GeoLookup.problem("no client address");
         }
-        InetAddress address = IpAddresses.parse(ip);
+        IpAddress address = IpAddress.parseClient(ip);
         if (address == null) {
             return GeoLookup.problem("not an IP address: " + ip);
         }
-        String internal = IpAddresses.internalKind(address);
+        String internal = address.internalKind();
         if (internal != null) {
             return GeoLookup.internalAddress(ip, internal);
         }
         try {
-            return read(ip, address);
+            return read(ip, address.toInetAddress());
         } catch (IOException | GeoIp2Exception | RuntimeException e) {
             return GeoLookup.problem("database read failed: " + OpenedDatabase.describe(e));
         } catch (InternalError e) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.zerotrust.keycloak.risk.net.IpAddress;
+
 /**
  * An immutable set of IPv4 and IPv6 addresses given as single addresses and CIDR prefixes. Each prefix becomes
  * an address range; ranges are sorted and merged, so a lookup is one binary search (O(log n)) however large the
@@ -38,8 +40,9 @@ public final class CidrSet {
         return builder.build();
     }
 
-    /** @param address 4 or 16 bytes as from {@link IpLiteral#parse} */
-    public boolean contains(byte[] address) {
+    /** @return whether {@code ip} is in this set */
+    public boolean contains(IpAddress ip) {
+        byte[] address = ip.bytes();
         if (address.length == 4) {
             return v4.contains(0, toLong(address, 0, 4));
         }
@@ -51,7 +54,7 @@ public final class CidrSet {
 
     /** @return whether {@code ip} is a literal address in this set (false for anything unparsable) */
     public boolean contains(String ip) {
-        byte[] address = IpLiteral.parseClient(ip);
+        IpAddress address = IpAddress.parseClient(ip);
         return address != null && contains(address);
     }
 
@@ -88,10 +91,11 @@ public final class CidrSet {
         public Builder add(String entry) {
             String text = entry.trim();
             int slash = text.indexOf('/');
-            byte[] address = IpLiteral.parse(slash < 0 ? text : text.substring(0, slash));
-            if (address == null) {
+            IpAddress ip = IpAddress.parse(slash < 0 ? text : text.substring(0, slash));
+            if (ip == null) {
                 throw new IllegalArgumentException("not an IP address");
             }
+            byte[] address = ip.bytes();
             int bits = address.length * 8;
             int prefix = slash < 0 ? bits : parsePrefix(text.substring(slash + 1), bits);
             if (address.length == 4) {

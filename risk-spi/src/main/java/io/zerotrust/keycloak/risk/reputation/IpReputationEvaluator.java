@@ -9,6 +9,7 @@ import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
+import io.zerotrust.keycloak.risk.net.IpAddress;
 
 /**
  * Looks the client address up in the admin's deny and allow lists and in a Tor exit-node list, all taken as a
@@ -58,7 +59,7 @@ public final class IpReputationEvaluator implements RiskEvaluator {
         if (ip == null) {
             return EvaluatorResult.unavailable(ID, "client address unknown");
         }
-        byte[] address = IpLiteral.parseClient(ip);
+        IpAddress address = IpAddress.parseClient(ip);
         if (address == null) {
             return EvaluatorResult.unavailable(ID, "client address '" + ip + "' is not an IP address");
         }
@@ -86,7 +87,7 @@ public final class IpReputationEvaluator implements RiskEvaluator {
         return EvaluatorResult.of(ID, reasons);
     }
 
-    private static boolean listed(ListSnapshot list, byte[] address) {
+    private static boolean listed(ListSnapshot list, IpAddress address) {
         return list != null && list.set().contains(address);
     }
 

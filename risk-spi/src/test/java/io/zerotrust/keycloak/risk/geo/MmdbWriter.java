@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.zerotrust.keycloak.risk.net.IpAddress;
 
 /**
  * Writes MaxMind DB (mmdb) files, following the public "MaxMind DB File Format Specification" 2.0, so tests
@@ -132,14 +133,11 @@ public final class MmdbWriter {
     }
 
     private static InetAddress literal(String text) {
-        if (!text.contains(":") && !text.matches("[0-9.]+")) {
+        IpAddress address = IpAddress.parse(text);
+        if (address == null) {
             throw new IllegalArgumentException("not an IP literal: " + text);
         }
-        try {
-            return InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an IP literal: " + text, e);
-        }
+        return address.toInetAddress();
     }
 
     public void write(Path file) {

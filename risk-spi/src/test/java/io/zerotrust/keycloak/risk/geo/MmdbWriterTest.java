@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.maxmind.db.Reader;
+import io.zerotrust.keycloak.risk.net.IpAddress;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,9 +35,9 @@ class MmdbWriterTest {
         try (Reader reader = new Reader(file.toFile())) {
             assertThat(reader.getMetadata().recordSize()).isEqualTo(recordSize);
             assertThat(reader.getMetadata().ipVersion()).isEqualTo(6);
-            assertThat(reader.get(InetAddress.getByName("192.0.2.77"), Map.class)).containsEntry("name", "v4");
-            assertThat(reader.get(InetAddress.getByName("2001:db8:1::1"), Map.class)).containsEntry("name", "v6");
-            assertThat(reader.get(InetAddress.getByName("192.0.3.1"), Map.class)).isNull();
+            assertThat(reader.get(at("192.0.2.77"), Map.class)).containsEntry("name", "v4");
+            assertThat(reader.get(at("2001:db8:1::1"), Map.class)).containsEntry("name", "v6");
+            assertThat(reader.get(at("192.0.3.1"), Map.class)).isNull();
         }
     }
 
@@ -52,7 +53,7 @@ class MmdbWriterTest {
             writer.write(file);
             try (Reader reader = new Reader(file.toFile())) {
                 for (int i = 0; i < 256; i += 17) {
-                    assertThat(reader.get(InetAddress.getByName("10." + i + ".3.4"), Map.class))
+                    assertThat(reader.get(at("10." + i + ".3.4"), Map.class))
                             .containsEntry("i", (long) i);
                 }
             }
@@ -72,7 +73,7 @@ class MmdbWriterTest {
 
         try (Reader reader = new Reader(file.toFile())) {
             assertThat(reader.getMetadata().ipVersion()).isEqualTo(4);
-            Map<?, ?> record = reader.get(InetAddress.getByName("198.51.100.1"), Map.class);
+            Map<?, ?> record = reader.get(at("198.51.100.1"), Map.class);
             assertThat(record.get("utf8")).isEqualTo("Zürich");
             assertThat(record.get("long_utf8")).isEqualTo(longText);
             assertThat(record.get("double")).isEqualTo(48.8566);
@@ -113,8 +114,8 @@ class MmdbWriterTest {
                 .write(file);
 
         try (Reader reader = new Reader(new File(file.toString()))) {
-            assertThat(reader.get(InetAddress.getByName("198.51.100.1"), Map.class)).containsEntry("n", "outer");
-            assertThat(reader.get(InetAddress.getByName("198.51.100.200"), Map.class)).containsEntry("n", "inner");
+            assertThat(reader.get(at("198.51.100.1"), Map.class)).containsEntry("n", "outer");
+            assertThat(reader.get(at("198.51.100.200"), Map.class)).containsEntry("n", "inner");
         }
     }
 
@@ -122,5 +123,9 @@ class MmdbWriterTest {
     void ipv4DatabaseRefusesIpv6Networks() {
         assertThatThrownBy(() -> new MmdbWriter("Test", 4).insert("2001:db8::/32", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static InetAddress at(String literal) {
+        return IpAddress.parse(literal).toInetAddress();
     }
 }
