@@ -1,36 +1,20 @@
 package io.zerotrust.keycloak.events.storage;
 
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import java.util.List;
 
-public class EventsEntityProviderFactory implements JpaEntityProviderFactory {
+import io.zerotrust.keycloak.events.feedback.FindingEntity;
+import io.zerotrust.keycloak.events.outbox.DeadLetterEntity;
+import io.zerotrust.keycloak.events.outbox.OutboxEntity;
+import io.zerotrust.keycloak.events.outbox.OutboxLeaseEntity;
+import io.zerotrust.keycloak.risk.storage.PackEntityProviderFactory;
+
+/** The event pipeline's tables: outbox, leases, dead letters, findings. */
+public class EventsEntityProviderFactory extends PackEntityProviderFactory {
 
     public static final String PROVIDER_ID = "zt-events";
 
-    private static final EventsEntityProvider PROVIDER = new EventsEntityProvider();
-
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return PROVIDER;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public EventsEntityProviderFactory() {
+        super(PROVIDER_ID, "META-INF/zt-events-changelog.xml",
+                List.of(OutboxEntity.class, OutboxLeaseEntity.class, DeadLetterEntity.class, FindingEntity.class));
     }
 }

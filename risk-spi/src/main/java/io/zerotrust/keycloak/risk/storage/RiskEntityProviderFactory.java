@@ -1,36 +1,17 @@
 package io.zerotrust.keycloak.risk.storage;
 
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import java.util.List;
 
-public class RiskEntityProviderFactory implements JpaEntityProviderFactory {
+import io.zerotrust.keycloak.risk.profile.UserRiskProfileEntity;
+import io.zerotrust.keycloak.risk.velocity.LoginFailureEntity;
+
+/** The risk model's tables: learned profiles and failed logins. */
+public class RiskEntityProviderFactory extends PackEntityProviderFactory {
 
     public static final String PROVIDER_ID = "zt-risk";
+    static final String CHANGELOG = "META-INF/zt-risk-changelog.xml";
 
-    private static final RiskEntityProvider PROVIDER = new RiskEntityProvider();
-
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return PROVIDER;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public RiskEntityProviderFactory() {
+        super(PROVIDER_ID, CHANGELOG, List.of(UserRiskProfileEntity.class, LoginFailureEntity.class));
     }
 }
