@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
-import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.context.SignInLocation;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.profile.LoginObservation;
 import io.zerotrust.keycloak.risk.profile.ProfileLimits;
@@ -31,7 +31,7 @@ public final class ProfileFalsePositiveLearner implements FalsePositiveLearner {
         if (user == null) {
             return Map.of();
         }
-        GeoLocation location = RiskContextGatherer.locate(session, finding.ip()).location();
+        GeoLocation location = SignInLocation.of(session, finding.ip()).location();
         new UserRiskProfileStore(session).learn(realm.getId(), user.getId(),
                 new LoginObservation(Instant.ofEpochMilli(finding.time()), finding.ip(), location, null, null, null),
                 ProfileLimits.DEFAULT);

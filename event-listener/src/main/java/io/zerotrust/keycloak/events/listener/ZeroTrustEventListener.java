@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.outbox.Outbox;
-import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.context.SignInLocation;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
@@ -72,7 +72,8 @@ public class ZeroTrustEventListener implements EventListenerProvider {
 
     private GeoLocation locate(String ip) {
         try {
-            return RiskContextGatherer.locate(session, ip).location();
+            // the sign-in's own answer when it was assessed; else one lookup, shared with the other listeners
+            return SignInLocation.of(session, ip).location();
         } catch (RuntimeException e) {
             LOG.debugf(e, "GeoIP lookup of %s failed", ip);
             return null;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
-import io.zerotrust.keycloak.risk.geo.GeoIpProvider;
 import io.zerotrust.keycloak.risk.geo.GeoLookup;
 import io.zerotrust.keycloak.risk.posture.PostureAssertions;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
@@ -29,8 +28,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Gathers everything evaluators look at, once per assessment and before any of them runs: the client address
- * as Keycloak resolved it, its GeoIP facts, the user's profile and recent failures. A source that fails is
- * recorded as missing, so the evaluators that need it report themselves unavailable.
+ * as Keycloak resolved it, its GeoIP facts (the sign-in's one lookup, {@link SignInLocation}), the user's profile
+ * and recent failures. A source that fails is recorded as missing, so the evaluators that need it report themselves
+ * unavailable.
  *
  * <p>Database reads run in a transaction of their own ({@link #readAside}): a failing query marks only that
  * transaction rollback-only, never the login's, so the sign-in goes on at the fallback level instead of ending in
@@ -93,7 +93,10 @@ public final class RiskContextGatherer {
             Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
             // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
             String ip = session.getContext().getConnection().getRemoteAddr();
-            return new Source(headers, ip, locate(session, ip));
+            GeoLookup geo = SignInLocation.of(session, ip);
+            // The sign-in's one lookup: its later steps and events read it back instead of looking up again
+            SignInLocation.carry(session.getContext().getAuthenticationSession(), ip, geo);
+            return new Source(headers, ip, geo);
         }
 
         RiskContext.Builder context(RealmModel realm, Instant now) {
@@ -115,17 +118,6 @@ public final class RiskContextGatherer {
             }
         });
         return marks;
-    }
-
-    public static GeoLookup locate(KeycloakSession session, String ip) {
-        GeoIpProvider geo = session.getProvider(GeoIpProvider.class);
-        if (geo == null) {
-            return GeoLookup.problem(GeoLookup.NOT_CONFIGURED);
-        }
-        if (ip == null) {
-            return GeoLookup.problem("the client address is unknown");
-        }
-        return geo.lookup(ip);
     }
 
     /** The profile, or why it could not be read. */

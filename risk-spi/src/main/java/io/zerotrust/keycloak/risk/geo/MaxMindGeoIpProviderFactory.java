@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -42,6 +43,10 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private Path[] paths = new Path[3];
     private volatile long nextCheck = System.nanoTime();
+    /** Lookups answered since start on this node: an admin sees the load, and that a sign-in costs one. */
+    private final LongAdder lookups = new LongAdder();
+    /** Operational-info key of {@link #lookups}. */
+    public static final String LOOKUPS_INFO = "lookups";
 
     @Override
     public String getId() {
@@ -92,9 +97,15 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         Map<String, String> problems = pathProblems;
         if (!problems.isEmpty()) {
             String problem = "GeoIP configuration invalid: " + problems.values().iterator().next();
-            return ip -> GeoLookup.problem(problem);
+            return ip -> {
+                lookups.increment();
+                return GeoLookup.problem(problem);
+            };
         }
-        return current::lookup;
+        return ip -> {
+            lookups.increment();
+            return current.lookup(ip);
+        };
     }
 
     /**
@@ -145,6 +156,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         for (DatabaseStatus status : databases.statuses()) {
             info.put(status.role().optionKey(), status.describe());
         }
+        info.put(LOOKUPS_INFO, Long.toString(lookups.sum()));
         return info;
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.context.RequestHeaders;
-import io.zerotrust.keycloak.risk.context.RiskContextGatherer;
+import io.zerotrust.keycloak.risk.context.SignInLocation;
 import io.zerotrust.keycloak.risk.device.DeviceCookie;
 import io.zerotrust.keycloak.risk.device.RealmDeviceCookies;
 import io.zerotrust.keycloak.risk.device.UserAgentInfo;
@@ -74,8 +74,9 @@ public class RiskLearningEventListener implements EventListenerProvider {
         String deviceId = LearnedDevice.choose(presentedDevice(realmId, userId, time),
                 details.get(RiskNotes.EVENT_DEVICE_ID), details.containsKey(Details.GRANT_TYPE));
         UserAgentInfo agent = userAgent();
+        // On the request, where the location the assessment found is at hand (no second lookup)
+        GeoLocation location = SignInLocation.of(session, ip).location();
         afterCommit("learn the profile of user " + userId, s -> {
-            GeoLocation location = locate(s, ip);
             new UserRiskProfileStore(s).learn(realmId, userId,
                     new LoginObservation(time, ip, location, deviceId, agent.browserFamily(), agent.osFamily()), limits);
         });
@@ -103,9 +104,9 @@ public class RiskLearningEventListener implements EventListenerProvider {
         String realmId = event.getRealmId();
         String ip = event.getIpAddress();
         Instant time = Instant.ofEpochMilli(event.getTime());
+        GeoLocation location = SignInLocation.of(session, ip).location();
+        String network = location == null || location.asn() == null ? null : Long.toString(location.asn());
         afterCommit("record a failed login", s -> {
-            GeoLocation location = locate(s, ip);
-            String network = location == null || location.asn() == null ? null : Long.toString(location.asn());
             LoginFailureStore store = new LoginFailureStore(s);
             store.record(realmId, userKey, ip, network, time);
             store.purgeOlderThan(time, failureRetention);
@@ -115,10 +116,6 @@ public class RiskLearningEventListener implements EventListenerProvider {
     private UserAgentInfo userAgent() {
         Map<String, String> headers = RequestHeaders.firstValues(session.getContext().getRequestHeaders());
         return UserAgentInfo.parse(headers.get("user-agent"), headers);
-    }
-
-    private static GeoLocation locate(KeycloakSession session, String ip) {
-        return RiskContextGatherer.locate(session, ip).location();
     }
 
     private void afterCommit(String what, Consumer<KeycloakSession> job) {

@@ -36,6 +36,12 @@ public final class RiskNotes {
     public static final String EVENT_REFUSAL_BASIS = "zt_refusal_basis";
     /** On a refusal's LOGIN_ERROR: the support reference the user was shown (zt-deny). */
     public static final String EVENT_REFERENCE = "zt_reference";
+    /**
+     * The sign-in's GeoIP answer (address, location or problem, as JSON), in the authentication session: written by
+     * the risk context's gathering, read back by the later steps and event listeners of the same sign-in instead of
+     * a second lookup ({@code SignInLocation}). Never an event detail: only what the server wrote is trusted.
+     */
+    public static final String LOCATION = "zt.geo.lookup";
     /** Device id of the request, in the authentication session. */
     public static final String DEVICE_ID = "zt.device.id";
 

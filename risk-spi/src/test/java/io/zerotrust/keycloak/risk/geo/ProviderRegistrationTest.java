@@ -47,7 +47,8 @@ class ProviderRegistrationTest {
             assertThat(factory.getOperationalInfo())
                     .containsEntry("city-database", dir.resolve(GeoIpFixtures.CITY_FILE)
                             + " (GeoIP2-City, built 2023-11-14T22:13:20Z)")
-                    .containsEntry("anonymous-database", "not configured");
+                    .containsEntry("anonymous-database", "not configured")
+                    .containsEntry(MaxMindGeoIpProviderFactory.LOOKUPS_INFO, "1");
         } finally {
             factory.close();
         }
