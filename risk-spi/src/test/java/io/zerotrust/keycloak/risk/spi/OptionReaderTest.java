@@ -5,20 +5,20 @@ import org.keycloak.Config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EvaluatorOptionsTest {
+class OptionReaderTest {
 
     @Test
     void unsetOrBlankOptionsGiveTheDefault() {
-        EvaluatorOptions options = new EvaluatorOptions("x", MapScope.of("blank", "  "));
+        OptionReader options = new OptionReader("x", MapScope.of("blank", "  "));
 
         assertThat(options.string("blank", "d")).isEqualTo("d");
         assertThat(options.integer("missing", 7, 1, 10)).isEqualTo(7);
-        assertThat(new EvaluatorOptions("x", (Config.Scope) null).decimal("any", 0.5, 0, 1)).isEqualTo(0.5);
+        assertThat(new OptionReader("x", (Config.Scope) null).decimal("any", 0.5, 0, 1)).isEqualTo(0.5);
     }
 
     @Test
     void valuesAreTrimmedAndParsed() {
-        EvaluatorOptions options = new EvaluatorOptions("x", MapScope.of("n", " 4 ", "d", "0.25", "s", " a "));
+        OptionReader options = new OptionReader("x", MapScope.of("n", " 4 ", "d", "0.25", "s", " a "));
 
         assertThat(options.integer("n", 7, 1, 10)).isEqualTo(4);
         assertThat(options.decimal("d", 0.5, 0, 1)).isEqualTo(0.25);
@@ -27,7 +27,7 @@ class EvaluatorOptionsTest {
 
     @Test
     void badOrOutOfRangeValuesFallBackToTheDefault() {
-        EvaluatorOptions options = new EvaluatorOptions("x", MapScope.of("word", "three", "big", "11", "nan", "NaN"));
+        OptionReader options = new OptionReader("x", MapScope.of("word", "three", "big", "11", "nan", "NaN"));
 
         assertThat(options.integer("word", 3, 1, 10)).isEqualTo(3);
         assertThat(options.integer("big", 3, 1, 10)).isEqualTo(3);
