@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -95,7 +96,13 @@ public final class OptionReader {
 
     /** A whole number in {@code [min, max]}; anything else is reported and replaced by {@code defaultValue}. */
     public int integer(String key, int defaultValue, int min, int max) {
-        return (int) whole(key, defaultValue, min, max);
+        return whole(key, (long) defaultValue, min, max).intValue();
+    }
+
+    /** A whole number of at least {@code min}, if set; anything else is reported and ignored. */
+    public OptionalInt optionalInteger(String key, int min) {
+        Long value = whole(key, null, min, Integer.MAX_VALUE);
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value.intValue());
     }
 
     /** A whole number of at least {@code min}, as a long; anything else is reported and replaced. */
@@ -113,12 +120,13 @@ public final class OptionReader {
 
     /**
      * A positive ISO-8601 duration such as {@code P30D} (case does not matter); anything else is reported and
-     * replaced by {@code defaultValue}.
+     * replaced by {@code defaultValue}, itself an ISO-8601 duration (shown as written in the report).
      */
-    public Duration isoDuration(String key, Duration defaultValue) {
+    public Duration isoDuration(String key, String defaultValue) {
+        Duration fallback = Duration.parse(defaultValue);
         String raw = raw(key);
         if (raw == null) {
-            return defaultValue;
+            return fallback;
         }
         try {
             Duration value = Duration.parse(raw.toUpperCase(Locale.ROOT));
@@ -129,7 +137,7 @@ public final class OptionReader {
             // reported below
         }
         invalid(key, raw, "expected a positive ISO-8601 duration such as " + defaultValue, defaultValue);
-        return defaultValue;
+        return fallback;
     }
 
     /** A finite decimal in {@code [min, max]}; anything else is reported and replaced by {@code defaultValue}. */
@@ -246,7 +254,8 @@ public final class OptionReader {
         return true;
     }
 
-    private long whole(String key, long defaultValue, long min, long max) {
+    /** The whole number, or {@code defaultValue} (null: none) when unset or reported. */
+    private Long whole(String key, Long defaultValue, long min, long max) {
         String raw = raw(key);
         if (raw == null) {
             return defaultValue;
