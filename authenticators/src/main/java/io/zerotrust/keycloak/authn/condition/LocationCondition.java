@@ -2,6 +2,7 @@ package io.zerotrust.keycloak.authn.condition;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
@@ -18,8 +19,8 @@ final class LocationCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        LocationRule rule = LocationRule.read(config.list(CONFIG_COUNTRIES), config.text(CONFIG_MODE),
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
+        LocationRule rule = LocationRule.read(config.list(CONFIG_COUNTRIES, MULTI_VALUE), config.string(CONFIG_MODE),
                 problem -> ConditionWarnings.badConfig(target, problem));
         // The country note is absent both when GeoIP did not know the address and when no assessment ran;
         // only the latter is a flow mistake worth a warning

@@ -2,6 +2,7 @@ package io.zerotrust.keycloak.authn.condition;
 
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
@@ -18,8 +19,8 @@ final class RiskLevelCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        RiskLevelRule rule = RiskLevelRule.read(config.text(CONFIG_LEVEL), config.text(CONFIG_COMPARISON),
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
+        RiskLevelRule rule = RiskLevelRule.read(config.string(CONFIG_LEVEL), config.string(CONFIG_COMPARISON),
                 problem -> ConditionWarnings.badConfig(target, problem));
         String note = note(context, RiskNotes.LEVEL);
         if (note == null) {
