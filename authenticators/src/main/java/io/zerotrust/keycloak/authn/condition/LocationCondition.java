@@ -6,9 +6,6 @@ import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
-import static io.zerotrust.keycloak.authn.condition.LocationConditionFactory.CONFIG_COUNTRIES;
-import static io.zerotrust.keycloak.authn.condition.LocationConditionFactory.CONFIG_MODE;
-
 /** True when the sign-in's country, as the risk assessment located it, is (or is not) one of the configured ones. */
 final class LocationCondition extends ZeroTrustCondition {
 
@@ -20,8 +17,7 @@ final class LocationCondition extends ZeroTrustCondition {
 
     @Override
     boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
-        LocationRule rule = LocationRule.read(config.list(CONFIG_COUNTRIES, MULTI_VALUE), config.string(CONFIG_MODE),
-                problem -> ConditionWarnings.badConfig(target, problem));
+        LocationRule rule = LocationRule.read(config);
         // The country note is absent both when GeoIP did not know the address and when no assessment ran;
         // only the latter is a flow mistake worth a warning
         if (note(context, RiskNotes.LEVEL) == null) {

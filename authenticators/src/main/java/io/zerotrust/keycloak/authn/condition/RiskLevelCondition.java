@@ -6,9 +6,6 @@ import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
-import static io.zerotrust.keycloak.authn.condition.RiskLevelConditionFactory.CONFIG_COMPARISON;
-import static io.zerotrust.keycloak.authn.condition.RiskLevelConditionFactory.CONFIG_LEVEL;
-
 /** True when the sign-in's assessed risk level meets the configured threshold. */
 final class RiskLevelCondition extends ZeroTrustCondition {
 
@@ -20,8 +17,7 @@ final class RiskLevelCondition extends ZeroTrustCondition {
 
     @Override
     boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
-        RiskLevelRule rule = RiskLevelRule.read(config.string(CONFIG_LEVEL), config.string(CONFIG_COMPARISON),
-                problem -> ConditionWarnings.badConfig(target, problem));
+        RiskLevelRule rule = RiskLevelRule.read(config);
         String note = note(context, RiskNotes.LEVEL);
         if (note == null) {
             ConditionWarnings.missingAssessment(target, "treats the level as " + RiskLevelRule.LEVEL_WITHOUT_ASSESSMENT);
