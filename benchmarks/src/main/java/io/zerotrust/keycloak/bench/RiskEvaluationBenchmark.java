@@ -17,7 +17,7 @@ import io.zerotrust.keycloak.risk.device.DeviceCookieStatus;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluator;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluatorConfig;
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
@@ -89,7 +89,7 @@ public class RiskEvaluationBenchmark {
                 new GeoEvaluator(GeoSettings.defaults()),
                 new ImpossibleTravelEvaluator(TravelSettings.defaults()),
                 new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
-                new PostureEvaluator(PostureEvaluatorConfig.from(new EvaluatorOptions("device-posture", postureOptions::get))),
+                new PostureEvaluator(PostureEvaluatorConfig.from(new OptionReader("device-posture", postureOptions::get))),
                 new TimeEvaluator(new TimeSettings(AccessWindowParser.parse("Mon-Fri 06:00-22:00 Europe/Berlin; Sat-Sun 08:00-20:00 Europe/Berlin"),
                         TimeSettings.DEFAULT_MIN_LOGINS, TimeSettings.DEFAULT_NEIGHBOUR_HOURS, TimeSettings.DEFAULT_SMOOTHING)),
                 new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Which level of authentication (Keycloak's LoA, the number its "Condition - Level of Authentication" steps and
@@ -21,10 +22,13 @@ public final class StepUpLevels {
 
     /** Reads {@code acrLevelMedium} and {@code acrLevelHigh}; a value that is not a whole number from 0 is reported and ignored. */
     static StepUpLevels read(Map<String, String> config, Consumer<String> problems) {
+        OptionReader options = OptionReader.collecting(RiskAssessmentAuthenticatorFactory.PROVIDER_ID, config);
         Map<RiskLevel, Integer> levels = new EnumMap<>(RiskLevel.class);
-        Map<String, String> values = config == null ? Map.of() : config;
-        put(levels, RiskLevel.MEDIUM, values.get(RiskAssessmentAuthenticatorFactory.CONFIG_ACR_LEVEL_MEDIUM), problems);
-        put(levels, RiskLevel.HIGH, values.get(RiskAssessmentAuthenticatorFactory.CONFIG_ACR_LEVEL_HIGH), problems);
+        options.optionalInteger(RiskAssessmentAuthenticatorFactory.CONFIG_ACR_LEVEL_MEDIUM, 0)
+                .ifPresent(level -> levels.put(RiskLevel.MEDIUM, level));
+        options.optionalInteger(RiskAssessmentAuthenticatorFactory.CONFIG_ACR_LEVEL_HIGH, 0)
+                .ifPresent(level -> levels.put(RiskLevel.HIGH, level));
+        options.problems().forEach(problems);
         // A higher risk never requires less than a lower one
         Integer medium = levels.get(RiskLevel.MEDIUM);
         Integer high = levels.get(RiskLevel.HIGH);
@@ -32,22 +36,6 @@ public final class StepUpLevels {
             levels.put(RiskLevel.HIGH, medium);
         }
         return new StepUpLevels(levels);
-    }
-
-    private static void put(Map<RiskLevel, Integer> levels, RiskLevel risk, String raw, Consumer<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return;
-        }
-        try {
-            int level = Integer.parseInt(raw.strip());
-            if (level < 0) {
-                problems.accept("level of authentication for " + risk + " '" + raw + "' is negative; ignored");
-            } else {
-                levels.put(risk, level);
-            }
-        } catch (NumberFormatException e) {
-            problems.accept("level of authentication for " + risk + " '" + raw + "' is not a whole number; ignored");
-        }
     }
 
     /** The level this risk requires, if any. */

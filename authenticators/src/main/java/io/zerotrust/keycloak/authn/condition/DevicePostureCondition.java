@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.authn.condition;
 
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
@@ -16,11 +17,11 @@ final class DevicePostureCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
         String reasons = note(context, RiskNotes.REASONS);
         if (reasons == null) {
             ConditionWarnings.missingAssessment(target, "treats the device as failing its posture check");
         }
-        return DevicePostureRule.of(config.list(CONFIG_CODES)).matches(reasons);
+        return DevicePostureRule.of(config.list(CONFIG_CODES, MULTI_VALUE)).matches(reasons);
     }
 }

@@ -2,11 +2,9 @@ package io.zerotrust.keycloak.authn.condition;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
-
-import static io.zerotrust.keycloak.authn.condition.LocationConditionFactory.CONFIG_COUNTRIES;
-import static io.zerotrust.keycloak.authn.condition.LocationConditionFactory.CONFIG_MODE;
 
 /** True when the sign-in's country, as the risk assessment located it, is (or is not) one of the configured ones. */
 final class LocationCondition extends ZeroTrustCondition {
@@ -18,9 +16,8 @@ final class LocationCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        LocationRule rule = LocationRule.read(config.list(CONFIG_COUNTRIES), config.text(CONFIG_MODE),
-                problem -> ConditionWarnings.badConfig(target, problem));
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
+        LocationRule rule = LocationRule.read(config);
         // The country note is absent both when GeoIP did not know the address and when no assessment ran;
         // only the latter is a flow mistake worth a warning
         if (note(context, RiskNotes.LEVEL) == null) {

@@ -1,12 +1,12 @@
 package io.zerotrust.keycloak.authn.condition;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
+
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Decides whether the sign-in's country is (or is not) one of the configured ones. An unknown country never
@@ -38,6 +38,8 @@ public record LocationRule(Set<String> countries, Mode mode) {
     public static final Mode DEFAULT_MODE = Mode.IN;
 
     private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+    /** Between the stored entries (Keycloak's {@code ##}) and, within an entry, commas or spaces. */
+    private static final Pattern ENTRIES = Pattern.compile("##|[,\\s]+");
 
     public LocationRule {
         countries = Set.copyOf(countries);
@@ -51,31 +53,22 @@ public record LocationRule(Set<String> countries, Mode mode) {
 
     /**
      * Reads the stored config; an entry may hold several codes separated by commas or spaces, as admins type them
-     * by habit. Codes that are not two letters are skipped and reported to {@code warn}.
+     * by habit. Codes that are not two letters are skipped, and a mode that is neither in nor not-in replaced by
+     * {@code in}, and reported to {@code config}.
      */
-    public static LocationRule read(Collection<String> countries, String mode, Consumer<String> warn) {
+    public static LocationRule read(OptionReader config) {
         Set<String> codes = new LinkedHashSet<>();
-        for (String entry : countries.stream().flatMap(e -> Arrays.stream(e.split("[,\\s]+"))).filter(e -> !e.isBlank()).toList()) {
-            String code = entry.trim().toUpperCase(Locale.ROOT);
+        for (String entry : config.list(LocationConditionFactory.CONFIG_COUNTRIES, ENTRIES)) {
+            String code = entry.toUpperCase(Locale.ROOT);
             if (COUNTRY_CODE.matcher(code).matches()) {
                 codes.add(code);
             } else {
-                warn.accept("country '" + entry + "' is not a two-letter ISO 3166-1 code such as DE; ignored");
+                config.invalid(LocationConditionFactory.CONFIG_COUNTRIES, entry,
+                        "expected a two-letter ISO 3166-1 code such as DE", null);
             }
         }
-        return new LocationRule(codes, readMode(mode, warn));
-    }
-
-    private static Mode readMode(String value, Consumer<String> warn) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_MODE;
-        }
-        for (Mode m : Mode.values()) {
-            if (m.key.equalsIgnoreCase(value.trim())) {
-                return m;
-            }
-        }
-        warn.accept("mode '" + value + "' is not in or not-in; using " + DEFAULT_MODE.key);
-        return DEFAULT_MODE;
+        String mode = config.choice(LocationConditionFactory.CONFIG_MODE, DEFAULT_MODE.key,
+                Arrays.stream(Mode.values()).map(Mode::key).toArray(String[]::new));
+        return new LocationRule(codes, Arrays.stream(Mode.values()).filter(m -> m.key.equals(mode)).findFirst().orElseThrow());
     }
 }

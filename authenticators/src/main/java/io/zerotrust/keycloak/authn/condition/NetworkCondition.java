@@ -14,6 +14,7 @@ import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.geo.GeoEvaluator;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluator;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.tuning.RealmTuning;
 import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
@@ -45,9 +46,9 @@ public final class NetworkCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
         Consumer<String> problems = problem -> ConditionWarnings.badConfig(target, problem);
-        return !refusedReasons(context, NetworkRule.read(config.list(CONFIG_REASONS), problems), problems).isEmpty();
+        return !refusedReasons(context, NetworkRule.read(config.list(CONFIG_REASONS, MULTI_VALUE), problems), problems).isEmpty();
     }
 
     /**

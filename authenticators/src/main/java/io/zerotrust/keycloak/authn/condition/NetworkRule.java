@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import io.zerotrust.keycloak.risk.geo.GeoRule;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluator;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
 
 /**
@@ -52,7 +53,8 @@ public record NetworkRule(Set<String> codes) {
 
     /** Reads the {@value NetworkConditionFactory#CONFIG_REASONS} setting of a flow step's stored config (null: none). */
     public static NetworkRule fromConfig(Map<String, String> config, Consumer<String> warn) {
-        return read(ConditionConfig.of(config).list(NetworkConditionFactory.CONFIG_REASONS), warn);
+        return read(OptionReader.collecting(NetworkConditionFactory.PROVIDER_ID, config)
+                .list(NetworkConditionFactory.CONFIG_REASONS, ZeroTrustCondition.MULTI_VALUE), warn);
     }
 
     /**

@@ -2,11 +2,9 @@ package io.zerotrust.keycloak.authn.condition;
 
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.AuthenticationFlowContext;
-
-import static io.zerotrust.keycloak.authn.condition.RiskLevelConditionFactory.CONFIG_COMPARISON;
-import static io.zerotrust.keycloak.authn.condition.RiskLevelConditionFactory.CONFIG_LEVEL;
 
 /** True when the sign-in's assessed risk level meets the configured threshold. */
 final class RiskLevelCondition extends ZeroTrustCondition {
@@ -18,9 +16,8 @@ final class RiskLevelCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        RiskLevelRule rule = RiskLevelRule.read(config.text(CONFIG_LEVEL), config.text(CONFIG_COMPARISON),
-                problem -> ConditionWarnings.badConfig(target, problem));
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
+        RiskLevelRule rule = RiskLevelRule.read(config);
         String note = note(context, RiskNotes.LEVEL);
         if (note == null) {
             ConditionWarnings.missingAssessment(target, "treats the level as " + RiskLevelRule.LEVEL_WITHOUT_ASSESSMENT);

@@ -1,9 +1,10 @@
 package io.zerotrust.keycloak.authn.condition;
 
+import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Decides whether an assessed level meets the configured threshold, e.g. "at least MEDIUM".
@@ -38,9 +39,13 @@ public record RiskLevelRule(RiskLevel threshold, Comparison comparison) {
         return comparison == Comparison.AT_LEAST ? assessed.atLeast(threshold) : threshold.atLeast(assessed);
     }
 
-    /** Reads the stored config; an unreadable value falls back to its default and is reported to {@code warn}. */
-    public static RiskLevelRule read(String level, String comparison, Consumer<String> warn) {
-        return new RiskLevelRule(readLevel(level, warn), readComparison(comparison, warn));
+    /** Reads the stored config; an unreadable value falls back to its default and is reported to {@code config}. */
+    public static RiskLevelRule read(OptionReader config) {
+        RiskLevel level = config.enumValue(RiskLevelConditionFactory.CONFIG_LEVEL, DEFAULT_THRESHOLD, RiskLevel.class);
+        String comparison = config.choice(RiskLevelConditionFactory.CONFIG_COMPARISON, DEFAULT_COMPARISON.key,
+                Arrays.stream(Comparison.values()).map(Comparison::key).toArray(String[]::new));
+        return new RiskLevelRule(level, Arrays.stream(Comparison.values()).filter(c -> c.key.equals(comparison))
+                .findFirst().orElseThrow());
     }
 
     /**
@@ -56,30 +61,5 @@ public record RiskLevelRule(RiskLevel threshold, Comparison comparison) {
         } catch (IllegalArgumentException e) {
             return LEVEL_WITHOUT_ASSESSMENT;
         }
-    }
-
-    private static RiskLevel readLevel(String value, Consumer<String> warn) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_THRESHOLD;
-        }
-        try {
-            return RiskLevel.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            warn.accept("level '" + value + "' is not LOW, MEDIUM or HIGH; using " + DEFAULT_THRESHOLD);
-            return DEFAULT_THRESHOLD;
-        }
-    }
-
-    private static Comparison readComparison(String value, Consumer<String> warn) {
-        if (value == null || value.isBlank()) {
-            return DEFAULT_COMPARISON;
-        }
-        for (Comparison c : Comparison.values()) {
-            if (c.key.equalsIgnoreCase(value.trim())) {
-                return c;
-            }
-        }
-        warn.accept("comparison '" + value + "' is not at-least or at-most; using " + DEFAULT_COMPARISON.key);
-        return DEFAULT_COMPARISON;
     }
 }

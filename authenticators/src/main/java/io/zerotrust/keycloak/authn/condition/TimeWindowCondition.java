@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.condition;
 import java.time.Clock;
 
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 import static io.zerotrust.keycloak.authn.condition.TimeWindowConditionFactory.CONFIG_WINDOWS;
@@ -20,8 +21,8 @@ final class TimeWindowCondition extends ZeroTrustCondition {
     }
 
     @Override
-    boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target) {
-        TimeWindowRule rule = TimeWindowRule.read(config.list(CONFIG_WINDOWS),
+    boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target) {
+        TimeWindowRule rule = TimeWindowRule.read(config.list(CONFIG_WINDOWS, MULTI_VALUE),
                 problem -> ConditionWarnings.badConfig(target, problem));
         return rule.matches(clock.instant());
     }

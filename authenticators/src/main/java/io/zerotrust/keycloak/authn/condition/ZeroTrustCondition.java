@@ -1,6 +1,9 @@
 package io.zerotrust.keycloak.authn.condition;
 
+import java.util.regex.Pattern;
+
 import io.zerotrust.keycloak.authn.condition.ConditionWarnings.ConditionTarget;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -17,6 +20,8 @@ abstract class ZeroTrustCondition implements ConditionalAuthenticator {
 
     /** The config key of the "negate" switch, the same for every condition of the pack. */
     static final String CONFIG_NEGATE = "negate";
+    /** Keycloak's separator for multi-valued strings in authenticator config; commas stay inside entries (days). */
+    static final Pattern MULTI_VALUE = Pattern.compile("##");
 
     private final String conditionId;
 
@@ -27,14 +32,17 @@ abstract class ZeroTrustCondition implements ConditionalAuthenticator {
     @Override
     public final boolean matchCondition(AuthenticationFlowContext context) {
         AuthenticatorConfigModel model = context.getAuthenticatorConfig();
-        ConditionConfig config = ConditionConfig.of(model == null ? null : model.getConfig());
+        OptionReader config = OptionReader.collecting(conditionId, model == null ? null : model.getConfig());
         ConditionTarget target = new ConditionTarget(context.getRealm().getName(), conditionId,
                 context.getExecution() == null ? "-" : context.getExecution().getId());
-        return config.flag(CONFIG_NEGATE) != holds(context, config, target);
+        boolean negate = config.bool(CONFIG_NEGATE, false);
+        boolean holds = holds(context, config, target);
+        config.problems().forEach(problem -> ConditionWarnings.badConfig(target, problem));
+        return negate != holds;
     }
 
     /** The condition before negation. */
-    abstract boolean holds(AuthenticationFlowContext context, ConditionConfig config, ConditionTarget target);
+    abstract boolean holds(AuthenticationFlowContext context, OptionReader config, ConditionTarget target);
 
     static String note(AuthenticationFlowContext context, String name) {
         return context.getAuthenticationSession() == null ? null : context.getAuthenticationSession().getAuthNote(name);

@@ -1,9 +1,10 @@
 package io.zerotrust.keycloak.authn.factor;
 
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -26,21 +27,16 @@ public record EnrolmentLimit(RiskLevel upTo) {
         return upTo != null && risk.compareTo(upTo) <= 0;
     }
 
-    /** Reads LOW, MEDIUM, HIGH or NONE (any case); absent means LOW, anything else is reported and means LOW. */
-    public static EnrolmentLimit read(String raw, Consumer<String> problems) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT;
-        }
-        String value = raw.strip().toUpperCase(Locale.ROOT);
-        if (NEVER.equals(value)) {
-            return new EnrolmentLimit(null);
-        }
-        try {
-            return new EnrolmentLimit(RiskLevel.valueOf(value));
-        } catch (IllegalArgumentException e) {
-            problems.accept("enrolment level '" + raw + "' is not LOW, MEDIUM, HIGH or NONE; using LOW");
-            return DEFAULT;
-        }
+    /**
+     * Reads {@value #CONFIG_KEY} of a step's stored configuration: LOW, MEDIUM, HIGH or NONE (any case); absent
+     * means LOW, anything else is reported and means LOW.
+     */
+    public static EnrolmentLimit read(Map<String, String> config, Consumer<String> problems) {
+        OptionReader options = OptionReader.collecting(CONFIG_KEY, config);
+        String value = options.choice(CONFIG_KEY, RiskLevel.LOW.name(),
+                RiskLevel.LOW.name(), RiskLevel.MEDIUM.name(), RiskLevel.HIGH.name(), NEVER);
+        options.problems().forEach(problems);
+        return NEVER.equals(value) ? new EnrolmentLimit(null) : new EnrolmentLimit(RiskLevel.valueOf(value));
     }
 
     /** The admin-console setting, as every step that enrols declares it. */

@@ -2,6 +2,7 @@ package io.zerotrust.keycloak.authn.mfa;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Objects;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
@@ -12,6 +13,7 @@ import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.anomaly.AnomalyMarkEvaluator;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -111,10 +113,14 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
     private static FactorPolicy policy(AuthenticationFlowContext context) {
         AuthenticatorConfigModel model = context.getAuthenticatorConfig();
         Map<String, String> config = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        RiskLevel enrolUpTo = EnrolmentLimit.read(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_ENROL_UP_TO), problem -> LOG.warnf(
-                "Realm %s, %s: %s", context.getRealm().getName(), AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, problem)).upTo();
-        return new FactorPolicy(Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_DENY_AT_HIGH)),
-                Boolean.parseBoolean(config.get(AdaptiveMfaAuthenticatorFactory.CONFIG_PHISHING_RESISTANT_AT_HIGH)), enrolUpTo);
+        Consumer<String> problems = problem -> LOG.warnf(
+                "Realm %s, %s: %s", context.getRealm().getName(), AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, problem);
+        RiskLevel enrolUpTo = EnrolmentLimit.read(config, problems).upTo();
+        OptionReader options = OptionReader.collecting(AdaptiveMfaAuthenticatorFactory.PROVIDER_ID, config);
+        FactorPolicy policy = new FactorPolicy(options.bool(AdaptiveMfaAuthenticatorFactory.CONFIG_DENY_AT_HIGH, false),
+                options.bool(AdaptiveMfaAuthenticatorFactory.CONFIG_PHISHING_RESISTANT_AT_HIGH, false), enrolUpTo);
+        options.problems().forEach(problems);
+        return policy;
     }
 
     @Override

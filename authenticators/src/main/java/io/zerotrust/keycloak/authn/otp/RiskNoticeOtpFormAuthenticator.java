@@ -88,8 +88,7 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
         String levelNote = context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL);
         RiskLevel risk = RiskLevelRule.assessedLevel(levelNote);
         AuthenticatorConfigModel config = context.getAuthenticatorConfig();
-        EnrolmentLimit limit = EnrolmentLimit.read(config == null || config.getConfig() == null ? null
-                : config.getConfig().get(RiskNoticeOtpFormAuthenticatorFactory.CONFIG_ENROL_UP_TO), problem -> LOG.warnf(
+        EnrolmentLimit limit = EnrolmentLimit.read(config == null ? null : config.getConfig(), problem -> LOG.warnf(
                 "Realm %s, %s: %s", context.getRealm().getName(), RiskNoticeOtpFormAuthenticatorFactory.PROVIDER_ID, problem));
         if (!limit.allows(risk)) {
             if (levelNote == null) {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.zerotrust.keycloak.authn.PositiveDuration;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * The settings of one {@code zt-trusted-device} step. A value that does not parse is reported and replaced by
@@ -13,24 +13,14 @@ import io.zerotrust.keycloak.authn.PositiveDuration;
 record TrustSettings(Duration duration, int maxDevices) {
 
     static TrustSettings read(Map<String, String> config, Consumer<String> problems) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        Duration duration = PositiveDuration.read(values.get(TrustedDeviceAuthenticatorFactory.CONFIG_TRUST_DURATION),
-                TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION, "trust duration", problems);
-        int maxDevices = TrustedDeviceAuthenticatorFactory.DEFAULT_MAX_DEVICES;
-        String rawMax = values.get(TrustedDeviceAuthenticatorFactory.CONFIG_MAX_DEVICES);
-        if (rawMax != null && !rawMax.isBlank()) {
-            try {
-                int parsed = Integer.parseInt(rawMax.strip());
-                if (parsed < 1) {
-                    problems.accept("trusted devices per user '" + rawMax + "' is below 1; using " + maxDevices);
-                } else {
-                    maxDevices = parsed;
-                }
-            } catch (NumberFormatException e) {
-                problems.accept("trusted devices per user '" + rawMax + "' is not a whole number; using " + maxDevices);
-            }
-        }
-        return new TrustSettings(duration, maxDevices);
+        OptionReader options = OptionReader.collecting(TrustedDeviceAuthenticatorFactory.PROVIDER_ID, config);
+        TrustSettings settings = new TrustSettings(
+                options.isoDuration(TrustedDeviceAuthenticatorFactory.CONFIG_TRUST_DURATION,
+                        TrustedDeviceAuthenticatorFactory.DEFAULT_TRUST_DURATION),
+                options.integer(TrustedDeviceAuthenticatorFactory.CONFIG_MAX_DEVICES,
+                        TrustedDeviceAuthenticatorFactory.DEFAULT_MAX_DEVICES, 1));
+        options.problems().forEach(problems);
+        return settings;
     }
 
     /** The duration as the page states it: whole days, else hours, else minutes (at least one). */

@@ -1,9 +1,12 @@
 package io.zerotrust.keycloak.authn.condition;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.authn.condition.LocationRule.Mode;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +17,7 @@ class LocationRuleTest {
 
     @Test
     void inMatchesListedCountriesOnly() {
-        LocationRule rule = LocationRule.read(List.of("DE", "at"), "in", warnings::add);
+        LocationRule rule = read("DE##at", "in");
         assertThat(rule.matches("DE")).isTrue();
         assertThat(rule.matches("at")).isTrue();
         assertThat(rule.matches("FR")).isFalse();
@@ -23,7 +26,7 @@ class LocationRuleTest {
 
     @Test
     void notInMatchesEveryOtherCountry() {
-        LocationRule rule = LocationRule.read(List.of("DE"), "not-in", warnings::add);
+        LocationRule rule = read("DE", "not-in");
         assertThat(rule.matches("DE")).isFalse();
         assertThat(rule.matches("FR")).isTrue();
     }
@@ -36,20 +39,31 @@ class LocationRuleTest {
 
     @Test
     void anEntryMayListSeveralCodes() {
-        assertThat(LocationRule.read(List.of("DE, at CH"), "in", warnings::add).countries()).containsExactlyInAnyOrder("DE", "AT", "CH");
+        assertThat(read("DE, at CH", "in").countries()).containsExactlyInAnyOrder("DE", "AT", "CH");
         assertThat(warnings).isEmpty();
     }
 
     @Test
     void defaultModeIsIn() {
-        assertThat(LocationRule.read(List.of("DE"), null, warnings::add).mode()).isEqualTo(Mode.IN);
+        assertThat(read("DE", null).mode()).isEqualTo(Mode.IN);
     }
 
     @Test
     void badEntriesAreSkippedWithAWarning() {
-        LocationRule rule = LocationRule.read(List.of("Germany", "DE", "D1"), "outside", warnings::add);
+        LocationRule rule = read("Germany##DE##D1", "outside");
         assertThat(rule.countries()).containsExactly("DE");
         assertThat(rule.mode()).isEqualTo(Mode.IN);
         assertThat(warnings).hasSize(3);
+    }
+
+    /** Reads a step's stored countries and mode (null: unset), its problems into {@link #warnings}. */
+    private LocationRule read(String countries, String mode) {
+        Map<String, String> config = new HashMap<>();
+        config.put(LocationConditionFactory.CONFIG_COUNTRIES, countries);
+        config.put(LocationConditionFactory.CONFIG_MODE, mode);
+        OptionReader reader = OptionReader.collecting(LocationConditionFactory.PROVIDER_ID, config);
+        LocationRule rule = LocationRule.read(reader);
+        warnings.addAll(reader.problems());
+        return rule;
     }
 }

@@ -1,10 +1,13 @@
 package io.zerotrust.keycloak.authn.condition;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule.Comparison;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.junit.jupiter.api.Test;
 
 import static io.zerotrust.keycloak.risk.engine.RiskLevel.HIGH;
@@ -43,22 +46,33 @@ class RiskLevelRuleTest {
 
     @Test
     void readsStoredKeys() {
-        assertThat(RiskLevelRule.read("HIGH", "at-most", warnings::add)).isEqualTo(new RiskLevelRule(HIGH, Comparison.AT_MOST));
-        assertThat(RiskLevelRule.read("low", "AT-LEAST", warnings::add)).isEqualTo(new RiskLevelRule(LOW, Comparison.AT_LEAST));
+        assertThat(read("HIGH", "at-most")).isEqualTo(new RiskLevelRule(HIGH, Comparison.AT_MOST));
+        assertThat(read("low", "AT-LEAST")).isEqualTo(new RiskLevelRule(LOW, Comparison.AT_LEAST));
         assertThat(warnings).isEmpty();
     }
 
     @Test
     void missingConfigMeansAtLeastMedium() {
-        assertThat(RiskLevelRule.read(null, " ", warnings::add)).isEqualTo(new RiskLevelRule(MEDIUM, Comparison.AT_LEAST));
+        assertThat(read(null, " ")).isEqualTo(new RiskLevelRule(MEDIUM, Comparison.AT_LEAST));
         assertThat(warnings).isEmpty();
     }
 
     @Test
     void badConfigFallsBackWithAWarning() {
-        RiskLevelRule rule = RiskLevelRule.read("Hoch", "above", warnings::add);
+        RiskLevelRule rule = read("Hoch", "above");
         assertThat(rule).isEqualTo(new RiskLevelRule(RiskLevel.MEDIUM, Comparison.AT_LEAST));
         assertThat(warnings).hasSize(2).anySatisfy(w -> assertThat(w).contains("Hoch"))
                 .anySatisfy(w -> assertThat(w).contains("above"));
+    }
+
+    /** Reads a step's stored level and comparison (null: unset), its problems into {@link #warnings}. */
+    private RiskLevelRule read(String level, String comparison) {
+        Map<String, String> config = new HashMap<>();
+        config.put(RiskLevelConditionFactory.CONFIG_LEVEL, level);
+        config.put(RiskLevelConditionFactory.CONFIG_COMPARISON, comparison);
+        OptionReader reader = OptionReader.collecting(RiskLevelConditionFactory.PROVIDER_ID, config);
+        RiskLevelRule rule = RiskLevelRule.read(reader);
+        warnings.addAll(reader.problems());
+        return rule;
     }
 }

@@ -2,6 +2,7 @@ package io.zerotrust.keycloak.authn.factor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import org.junit.jupiter.api.Test;
@@ -23,17 +24,17 @@ class EnrolmentLimitTest {
 
     @Test
     void theAdminMayRaiseOrCloseIt() {
-        assertThat(EnrolmentLimit.read("medium", problems::add).allows(RiskLevel.MEDIUM)).isTrue();
-        assertThat(EnrolmentLimit.read("MEDIUM", problems::add).allows(RiskLevel.HIGH)).isFalse();
-        assertThat(EnrolmentLimit.read("HIGH", problems::add).allows(RiskLevel.HIGH)).isTrue();
-        EnrolmentLimit never = EnrolmentLimit.read(" none ", problems::add);
+        assertThat(EnrolmentLimit.read(Map.of(EnrolmentLimit.CONFIG_KEY, "medium"), problems::add).allows(RiskLevel.MEDIUM)).isTrue();
+        assertThat(EnrolmentLimit.read(Map.of(EnrolmentLimit.CONFIG_KEY, "MEDIUM"), problems::add).allows(RiskLevel.HIGH)).isFalse();
+        assertThat(EnrolmentLimit.read(Map.of(EnrolmentLimit.CONFIG_KEY, "HIGH"), problems::add).allows(RiskLevel.HIGH)).isTrue();
+        EnrolmentLimit never = EnrolmentLimit.read(Map.of(EnrolmentLimit.CONFIG_KEY, " none "), problems::add);
         assertThat(never.allows(RiskLevel.LOW)).isFalse();
         assertThat(problems).isEmpty();
     }
 
     @Test
     void aValueThatCannotBeReadIsReportedAndMeansLow() {
-        EnrolmentLimit limit = EnrolmentLimit.read("sometimes", problems::add);
+        EnrolmentLimit limit = EnrolmentLimit.read(Map.of(EnrolmentLimit.CONFIG_KEY, "sometimes"), problems::add);
         assertThat(limit).isEqualTo(EnrolmentLimit.DEFAULT);
         assertThat(problems).singleElement().asString().contains("sometimes");
     }

@@ -1,12 +1,12 @@
 package io.zerotrust.keycloak.events.anomaly;
 
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
-import org.jboss.logging.Logger;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -39,8 +39,6 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
     /** Sessions whose sign-in network is remembered. */
     public static final String MAX_SESSIONS = "max-sessions";
 
-    private static final Logger LOG = Logger.getLogger(DefaultAnomalyScorerProviderFactory.class);
-
     private ScorerSettings settings = ScorerSettings.DEFAULT;
     private AnomalyScorer scorer;
     private Observations observations;
@@ -61,20 +59,18 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
     @Override
     public void init(Config.Scope config) {
         ScorerSettings d = ScorerSettings.DEFAULT;
-        try {
-            settings = new ScorerSettings(
-                    config.getInt(MAX_USERS, d.maxUsers()), d.maxValuesPerFeature(),
-                    config.getInt(MIN_HISTORY, d.minHistory()), config.getInt(MIN_LOGIN_SCORE, d.minLoginScore()),
-                    Duration.ofMinutes(config.getInt(WINDOW_MINUTES, (int) d.window().toMinutes())),
-                    config.getInt(MAX_SOURCES, d.maxSources()),
-                    config.getInt(MAX_SOURCE_MB, (int) (d.maxSourceBytes() >> 20)) * (1L << 20),
-                    config.getInt(STUFFING_MIN_USERS, d.stuffingMinUsers()),
-                    config.getInt(SPRAY_MIN_USERS, d.sprayMinUsers()),
-                    config.getInt(MAX_SESSIONS, d.maxSessions()));
-        } catch (RuntimeException e) {
-            LOG.errorf("Invalid options for %s anomaly scorer (%s); using the defaults", PROVIDER_ID, e.getMessage());
-            settings = d;
-        }
+        // the minimums are those ScorerSettings requires, so a bad value costs only itself, not every other option
+        OptionReader options = new OptionReader(AnomalyScorerSpi.NAME + " " + PROVIDER_ID, config);
+        settings = new ScorerSettings(
+                options.integer(MAX_USERS, d.maxUsers(), 1), d.maxValuesPerFeature(),
+                options.integer(MIN_HISTORY, d.minHistory(), 1), options.integer(MIN_LOGIN_SCORE, d.minLoginScore(), 0, 100),
+                options.duration(WINDOW_MINUTES, d.window().toMinutes(), ChronoUnit.MINUTES, 1),
+                options.integer(MAX_SOURCES, d.maxSources(), 1),
+                options.integer(MAX_SOURCE_MB, (int) (d.maxSourceBytes() >> 20),
+                        (int) (ScorerSettings.MIN_SOURCE_BYTES >> 20)) * (1L << 20),
+                options.integer(STUFFING_MIN_USERS, d.stuffingMinUsers(), 2),
+                options.integer(SPRAY_MIN_USERS, d.sprayMinUsers(), 2),
+                options.integer(MAX_SESSIONS, d.maxSessions(), 1));
         scorer = new AnomalyScorer(settings);
         observations = new Observations();
     }

@@ -1,21 +1,21 @@
 package io.zerotrust.keycloak.events.listener;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.zerotrust.keycloak.events.delivery.KafkaSink;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
 
 /**
- * The {@code kafka-*} options of {@code zt-events}, parsed and checked with {@link PipelineOptions}' parser. A bad
+ * The {@code kafka-*} options of {@code zt-events}, parsed and checked with {@link PipelineOptions}' {@link OptionReader}. A bad
  * number is reported and its default used; a topic Kafka cannot have, an unknown security protocol or a SASL
  * protocol without its JAAS configuration disables the sink (reported), rather than sending events elsewhere
  * or unprotected. The passwords and the JAAS configuration never appear in {@link #toString()}.
@@ -31,45 +31,39 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
     /**
-     * @param options  the {@code zt-events} options, as {@link PipelineOptions#parse} reads them
-     * @param problems where what is wrong with them goes
+     * @param p the {@code zt-events} options, as {@link PipelineOptions#parse} reads them; what is wrong with them
+     *          is reported there
      * @return the settings, or null when there is no Kafka sink (no bootstrap servers, or disabled by a problem)
      */
-    static KafkaSettings parse(Function<String, String> options, List<String> problems) {
-        PipelineOptions.Parser p = new PipelineOptions.Parser(options);
-        try {
-            String servers = p.text(KAFKA_BOOTSTRAP_SERVERS);
-            if (servers == null) {
-                return null;
-            }
-            int deliveryTimeout = p.positive(KAFKA_DELIVERY_TIMEOUT_MS, 30_000);
-            int maxBlock = p.positive(KAFKA_MAX_BLOCK_MS, 5_000);
-            String topic = p.text(KAFKA_TOPIC) == null ? DEFAULT_TOPIC : p.text(KAFKA_TOPIC);
-            String clientId = p.text(KAFKA_CLIENT_ID) == null ? DEFAULT_CLIENT_ID : p.text(KAFKA_CLIENT_ID);
-            String protocol = p.text(KAFKA_SECURITY_PROTOCOL) == null ? "PLAINTEXT"
-                    : p.text(KAFKA_SECURITY_PROTOCOL).toUpperCase(Locale.ROOT);
-            String jaas = p.text(KAFKA_SASL_JAAS_CONFIG);
-            if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
-                p.problems.add("kafka disabled: " + KAFKA_TOPIC + " '" + topic + "' is not a valid Kafka topic name");
-                return null;
-            }
-            if (!SECURITY_PROTOCOLS.contains(protocol)) {
-                p.problems.add("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " '" + protocol + "' is not one of "
-                        + "PLAINTEXT, SSL, SASL_SSL, SASL_PLAINTEXT");
-                return null;
-            }
-            if (protocol.startsWith("SASL_") && jaas == null) {
-                p.problems.add("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " " + protocol + " needs "
-                        + KAFKA_SASL_JAAS_CONFIG);
-                return null;
-            }
-            return new KafkaSettings(servers, topic, clientId, protocol, p.text(KAFKA_SASL_MECHANISM), jaas,
-                    p.text(KAFKA_SSL_TRUSTSTORE_LOCATION), p.text(KAFKA_SSL_TRUSTSTORE_PASSWORD),
-                    p.text(KAFKA_SSL_KEYSTORE_LOCATION), p.text(KAFKA_SSL_KEYSTORE_PASSWORD),
-                    Duration.ofMillis(deliveryTimeout), Duration.ofMillis(maxBlock));
-        } finally {
-            problems.addAll(p.problems);
+    static KafkaSettings parse(OptionReader p) {
+        String servers = p.string(KAFKA_BOOTSTRAP_SERVERS);
+        if (servers == null) {
+            return null;
         }
+        Duration deliveryTimeout = p.duration(KAFKA_DELIVERY_TIMEOUT_MS, 30_000, ChronoUnit.MILLIS, 1);
+        Duration maxBlock = p.duration(KAFKA_MAX_BLOCK_MS, 5_000, ChronoUnit.MILLIS, 1);
+        String topic = p.string(KAFKA_TOPIC, DEFAULT_TOPIC);
+        String clientId = p.string(KAFKA_CLIENT_ID, DEFAULT_CLIENT_ID);
+        String protocol = p.string(KAFKA_SECURITY_PROTOCOL, "PLAINTEXT").toUpperCase(Locale.ROOT);
+        String jaas = p.string(KAFKA_SASL_JAAS_CONFIG);
+        if (!TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+            p.problem("kafka disabled: " + KAFKA_TOPIC + " '" + topic + "' is not a valid Kafka topic name");
+            return null;
+        }
+        if (!SECURITY_PROTOCOLS.contains(protocol)) {
+            p.problem("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " '" + protocol + "' is not one of "
+                    + "PLAINTEXT, SSL, SASL_SSL, SASL_PLAINTEXT");
+            return null;
+        }
+        if (protocol.startsWith("SASL_") && jaas == null) {
+            p.problem("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " " + protocol + " needs "
+                    + KAFKA_SASL_JAAS_CONFIG);
+            return null;
+        }
+        return new KafkaSettings(servers, topic, clientId, protocol, p.string(KAFKA_SASL_MECHANISM), jaas,
+                p.string(KAFKA_SSL_TRUSTSTORE_LOCATION), p.string(KAFKA_SSL_TRUSTSTORE_PASSWORD),
+                p.string(KAFKA_SSL_KEYSTORE_LOCATION), p.string(KAFKA_SSL_KEYSTORE_PASSWORD),
+                deliveryTimeout, maxBlock);
     }
 
     /**

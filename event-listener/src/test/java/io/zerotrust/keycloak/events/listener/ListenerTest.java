@@ -174,6 +174,11 @@ class ListenerTest {
                 .revokeOfflineSessions()).isTrue();
         assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS, "yes")::get)
                 .problems()).singleElement().asString().contains(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS);
+        // a format or fsync policy that is neither of the documented ones is reported, not silently replaced
+        assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.WEBHOOK_FORMAT, "xml",
+                ZeroTrustEventListenerFactory.FILE_FSYNC, "always")::get).problems()).containsExactly(
+                "option webhook-format='xml' is invalid (expected one of json-array, ndjson); using the default 'json-array'",
+                "option file-fsync='always' is invalid (expected one of batch, none); using the default 'batch'");
 
         PipelineOptions insecure = PipelineOptions.parse(Map.of(
                 ZeroTrustEventListenerFactory.WEBHOOK_URL, "http://siem.example.com/in",

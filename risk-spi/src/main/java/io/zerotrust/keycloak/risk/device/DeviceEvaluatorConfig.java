@@ -1,6 +1,6 @@
 package io.zerotrust.keycloak.risk.device;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Log-odds the {@link DeviceEvaluator} gives each finding; positive raises risk, negative lowers it.
@@ -35,7 +35,7 @@ public record DeviceEvaluatorConfig(double unknown, double coldStart, double kno
     }
 
     /** Reads the {@link DeviceEvaluatorFactory} option keys, each falling back to its default. */
-    public static DeviceEvaluatorConfig from(EvaluatorOptions options) {
+    public static DeviceEvaluatorConfig from(OptionReader options) {
         return new DeviceEvaluatorConfig(
                 options.logOdds(DeviceEvaluatorFactory.UNKNOWN_LOG_ODDS, DEFAULT_UNKNOWN),
                 options.logOdds(DeviceEvaluatorFactory.COLD_START_LOG_ODDS, DEFAULT_COLD_START),

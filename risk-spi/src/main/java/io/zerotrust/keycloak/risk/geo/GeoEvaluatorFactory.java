@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.tuning.RealmOptions;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
@@ -39,10 +39,8 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
         evaluators.init(config);
     }
 
-    private static GeoEvaluator evaluator(EvaluatorOptions options) {
-        GeoSettings settings = GeoSettings.parse(options::string);
-        settings.problems().forEach(options::problem);
-        return new GeoEvaluator(settings);
+    private static GeoEvaluator evaluator(OptionReader options) {
+        return new GeoEvaluator(GeoSettings.parse(options));
     }
 
     @Override

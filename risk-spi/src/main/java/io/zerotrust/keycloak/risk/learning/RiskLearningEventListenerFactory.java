@@ -1,9 +1,11 @@
 package io.zerotrust.keycloak.risk.learning;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import io.zerotrust.keycloak.risk.profile.ProfileLimits;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -48,33 +50,18 @@ public class RiskLearningEventListenerFactory implements EventListenerProviderFa
 
     @Override
     public void init(Config.Scope config) {
-        int retentionDays = positive(config, CONFIG_RETENTION_DAYS, (int) ProfileLimits.DEFAULT.retention().toDays());
-        int maxDevices = positive(config, CONFIG_MAX_DEVICES, ProfileLimits.DEFAULT.maxDevices());
+        OptionReader options = new OptionReader(PROVIDER_ID, config);
+        Duration retention = options.duration(CONFIG_RETENTION_DAYS, ProfileLimits.DEFAULT.retention().toDays(),
+                ChronoUnit.DAYS, 1);
+        int maxDevices = options.integer(CONFIG_MAX_DEVICES, ProfileLimits.DEFAULT.maxDevices(), 1);
         limits = new ProfileLimits(ProfileLimits.DEFAULT.maxCountries(), ProfileLimits.DEFAULT.maxCities(),
-                ProfileLimits.DEFAULT.maxNetworks(), maxDevices, Duration.ofDays(retentionDays));
-        failureRetention = Duration.ofMinutes(positive(config, CONFIG_FAILURE_RETENTION_MINUTES, 60));
-        learnUnassessed = config.getBoolean(CONFIG_LEARN_UNASSESSED, false);
+                ProfileLimits.DEFAULT.maxNetworks(), maxDevices, retention);
+        failureRetention = options.duration(CONFIG_FAILURE_RETENTION_MINUTES, 60, ChronoUnit.MINUTES, 1);
+        learnUnassessed = options.bool(CONFIG_LEARN_UNASSESSED, false);
         if (learnUnassessed) {
             LOG.warnf("Option %s of %s is on: sign-ins no assessment judged teach user profiles, so whoever holds a password"
                     + " can teach a profile their place and device", CONFIG_LEARN_UNASSESSED, PROVIDER_ID);
         }
-    }
-
-    private static int positive(Config.Scope config, String key, int fallback) {
-        String value = config.get(key);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        LOG.errorf("Option %s of %s must be a positive integer, got '%s'; using %d", key, PROVIDER_ID, value, fallback);
-        return fallback;
     }
 
     @Override

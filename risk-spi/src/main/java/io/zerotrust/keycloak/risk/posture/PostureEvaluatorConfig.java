@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,7 +48,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
      * Reads the {@link PostureEvaluatorFactory} option keys. Problems with keys or rules are logged as errors with
      * their cause and kept in {@link #problem()}; unreadable numbers fall back to their defaults.
      */
-    public static PostureEvaluatorConfig from(EvaluatorOptions options) {
+    public static PostureEvaluatorConfig from(OptionReader options) {
         List<String> problems = new ArrayList<>();
         String header = options.string(PostureEvaluatorFactory.HEADER, DEFAULT_HEADER);
         Duration maxAge = Duration.ofSeconds(options.integer(PostureEvaluatorFactory.MAX_AGE_SECONDS, (int) DEFAULT_MAX_AGE_SECONDS, 1, Integer.MAX_VALUE));
@@ -73,7 +73,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
         return new PostureEvaluatorConfig(header, verifier, claims, minBrowser, minOs, PostureLogOdds.from(options), problem);
     }
 
-    private static List<PostureKey> readKeys(EvaluatorOptions options, List<String> problems) {
+    private static List<PostureKey> readKeys(OptionReader options, List<String> problems) {
         List<PostureKey> keys = new ArrayList<>();
         String pem = options.string(PostureEvaluatorFactory.PUBLIC_KEY);
         if (pem != null) {
@@ -95,7 +95,7 @@ public record PostureEvaluatorConfig(String header, PostureAssertionVerifier ver
         return keys;
     }
 
-    private static MinimumVersions versions(EvaluatorOptions options, String key, List<String> problems) {
+    private static MinimumVersions versions(OptionReader options, String key, List<String> problems) {
         try {
             return MinimumVersions.parse(options.string(key));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package io.zerotrust.keycloak.risk.posture;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Log-odds the {@link PostureEvaluator} gives each finding; positive raises risk, negative lowers it.
@@ -38,7 +38,7 @@ public record PostureLogOdds(double missing, double badSignature, double stale, 
     }
 
     /** Reads the {@link PostureEvaluatorFactory} log-odds keys, each falling back to its default. */
-    public static PostureLogOdds from(EvaluatorOptions options) {
+    public static PostureLogOdds from(OptionReader options) {
         return new PostureLogOdds(
                 options.logOdds(PostureEvaluatorFactory.MISSING_LOG_ODDS, DEFAULT_MISSING),
                 options.logOdds(PostureEvaluatorFactory.BAD_SIGNATURE_LOG_ODDS, DEFAULT_BAD_SIGNATURE),

@@ -3,7 +3,7 @@ package io.zerotrust.keycloak.risk.reputation;
 import java.util.Arrays;
 import java.util.List;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
  * Addresses and CIDR prefixes written into the options themselves ({@code allow-list}, {@code deny-list}), which a
@@ -15,11 +15,11 @@ public record InlineLists(CidrSet allow, CidrSet deny) {
     public static final InlineLists NONE = new InlineLists(CidrSet.empty(), CidrSet.empty());
 
     /** Reads both options (entries separated by commas or white space); a malformed entry is a problem, skipped. */
-    public static InlineLists read(EvaluatorOptions options, String allowKey, String denyKey) {
+    public static InlineLists read(OptionReader options, String allowKey, String denyKey) {
         return new InlineLists(set(options, allowKey), set(options, denyKey));
     }
 
-    private static CidrSet set(EvaluatorOptions options, String key) {
+    private static CidrSet set(OptionReader options, String key) {
         String value = options.string(key);
         if (value == null) {
             return CidrSet.empty();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
@@ -59,7 +59,7 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
 
     @Override
     public void init(Config.Scope config) {
-        EvaluatorOptions options = new EvaluatorOptions(getId(), config);
+        OptionReader options = new OptionReader(OptionReader.evaluator(getId()), config);
         Duration interval = Duration.ofSeconds(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 0, 86_400));
         allow = open(options, ALLOW_LIST_FILE, interval);
         deny = open(options, DENY_LIST_FILE, interval);
@@ -67,7 +67,7 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
         inline.init(config);
     }
 
-    private ReloadingListFile open(EvaluatorOptions options, String key, Duration interval) {
+    private ReloadingListFile open(OptionReader options, String key, Duration interval) {
         String value = options.string(key, null);
         if (value == null) {
             return null;

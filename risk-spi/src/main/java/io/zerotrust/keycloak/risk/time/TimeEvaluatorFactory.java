@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
@@ -39,7 +39,7 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
         evaluators.init(config);
     }
 
-    static TimeSettings readSettings(EvaluatorOptions options) {
+    static TimeSettings readSettings(OptionReader options) {
         String spec = options.string(ACCESS_WINDOWS, null);
         List<AccessWindow> windows = List.of();
         try {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -36,10 +36,8 @@ public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFa
         evaluators.init(config);
     }
 
-    private static ImpossibleTravelEvaluator evaluator(EvaluatorOptions options) {
-        TravelSettings settings = TravelSettings.parse(options::string);
-        settings.problems().forEach(options::problem);
-        return new ImpossibleTravelEvaluator(settings);
+    private static ImpossibleTravelEvaluator evaluator(OptionReader options) {
+        return new ImpossibleTravelEvaluator(TravelSettings.parse(options));
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -27,7 +27,7 @@ public final class TunedSettings<T> {
     static final int MAX_CACHED = 512;
 
     private final String evaluatorId;
-    private final Function<EvaluatorOptions, T> parser;
+    private final Function<OptionReader, T> parser;
     private final Set<String> serverOnlyKeys;
     private final Map<Map<String, String>, T> byRealmValues = new ConcurrentHashMap<>();
     private volatile Function<String, String> server = key -> null;
@@ -37,11 +37,11 @@ public final class TunedSettings<T> {
      * @param parser         reads the evaluator's options, reporting what it cannot read through the options it is given
      * @param serverOnlyKeys options a realm may not set (server files): a realm's value of one is never read
      */
-    public TunedSettings(String evaluatorId, Function<EvaluatorOptions, T> parser, String... serverOnlyKeys) {
+    public TunedSettings(String evaluatorId, Function<OptionReader, T> parser, String... serverOnlyKeys) {
         this.evaluatorId = Objects.requireNonNull(evaluatorId, "evaluatorId");
         this.parser = Objects.requireNonNull(parser, "parser");
         this.serverOnlyKeys = Set.of(serverOnlyKeys);
-        this.serverWide = parser.apply(new EvaluatorOptions(evaluatorId, server));
+        this.serverWide = parser.apply(new OptionReader(OptionReader.evaluator(evaluatorId), server));
     }
 
     /** Reads the server-wide options (logging what it cannot read) and forgets every realm's parse. */
@@ -52,7 +52,7 @@ public final class TunedSettings<T> {
     /** As {@link #init(Config.Scope)}, from option values by key. */
     public void init(Function<String, String> serverOptions) {
         server = serverOptions;
-        serverWide = parser.apply(new EvaluatorOptions(evaluatorId, serverOptions));
+        serverWide = parser.apply(new OptionReader(OptionReader.evaluator(evaluatorId), serverOptions));
         byRealmValues.clear();
     }
 
@@ -80,13 +80,13 @@ public final class TunedSettings<T> {
             byRealmValues.clear();
         }
         return byRealmValues.computeIfAbsent(Map.copyOf(realmValues),
-                own -> parser.apply(new EvaluatorOptions(evaluatorId, layered(own, server))));
+                own -> parser.apply(new OptionReader(OptionReader.evaluator(evaluatorId), layered(own, server))));
     }
 
     /** What the parser cannot read among a realm's own values, judged without the server-wide ones. */
     public List<String> problems(Map<String, String> values) {
         Map<String, String> realmValues = realmSettable(values);
-        EvaluatorOptions options = EvaluatorOptions.collecting(evaluatorId, realmValues::get);
+        OptionReader options = OptionReader.collecting(evaluatorId, realmValues::get);
         parser.apply(options);
         return options.problems();
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
@@ -40,7 +40,7 @@ public class LoginFailuresEvaluatorFactory implements RiskEvaluatorProviderFacto
         settings.init(config);
     }
 
-    static LoginFailuresSettings readSettings(EvaluatorOptions options) {
+    static LoginFailuresSettings readSettings(OptionReader options) {
         return new LoginFailuresSettings(
                 options.integer(USER_FAILURES_THRESHOLD, LoginFailuresSettings.DEFAULT_USER_FAILURES_THRESHOLD, 1, 1000),
                 options.integer(STUFFING_DISTINCT_USERS, LoginFailuresSettings.DEFAULT_STUFFING_DISTINCT_USERS, 2, 1_000_000),

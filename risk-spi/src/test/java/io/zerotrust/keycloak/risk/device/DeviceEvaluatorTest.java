@@ -1,6 +1,6 @@
 package io.zerotrust.keycloak.risk.device;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 import java.time.Instant;
 import java.util.Map;
@@ -163,7 +163,7 @@ class DeviceEvaluatorTest {
     void logOddsAreConfigurableAndTyposKeepDefaults() {
         Map<String, String> options = Map.of(DeviceEvaluatorFactory.FORGED_LOG_ODDS, "7.5",
                 DeviceEvaluatorFactory.KNOWN_LOG_ODDS, "minus one");
-        DeviceEvaluatorConfig config = DeviceEvaluatorConfig.from(new EvaluatorOptions(DeviceEvaluator.ID, options::get));
+        DeviceEvaluatorConfig config = DeviceEvaluatorConfig.from(new OptionReader(DeviceEvaluator.ID, options::get));
 
         assertThat(config.forged()).isEqualTo(7.5);
         assertThat(config.known()).isEqualTo(DeviceEvaluatorConfig.DEFAULT_KNOWN);

@@ -9,6 +9,7 @@ import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class GeoEvaluatorTest {
     }
 
     private static GeoSettings settings(Map<String, String> options) {
-        return GeoSettings.parse(options::get);
+        return GeoSettings.parse(OptionReader.collecting(GeoEvaluator.ID, options::get));
     }
 
     @Test
@@ -218,13 +219,17 @@ class GeoEvaluatorTest {
         options.put("tor-exit-log-odds", "lots");
         options.put("deny-countries", "JP,Japan");
         options.put("internal-addresses", "maybe");
-        GeoSettings settings = settings(options);
+        OptionReader reader = OptionReader.collecting(GeoEvaluator.ID, options::get);
+        GeoSettings settings = GeoSettings.parse(reader);
 
         assertThat(settings.logOdds(GeoRule.NEW_COUNTRY)).isEqualTo(3.5);
         assertThat(settings.logOdds(GeoRule.TOR_EXIT)).isEqualTo(3.0);
         assertThat(settings.denyCountries()).containsExactly("JP");
         assertThat(settings.internalAddressUnavailable()).isFalse();
-        assertThat(settings.problems()).hasSize(3);
+        assertThat(reader.problems()).containsExactlyInAnyOrder(
+                "option tor-exit-log-odds='lots' is invalid (expected a finite number); using the default '3.0'",
+                "option deny-countries='Japan' is invalid (expected an ISO 3166-1 alpha-2 code); ignored",
+                "option internal-addresses='maybe' is invalid (expected one of no-evidence, unavailable); using the default 'no-evidence'");
         assertThat(only(new GeoEvaluator(settings).evaluate(context(TOKYO, BERLIN_USER)), "GEO_NEW_COUNTRY").logOdds())
                 .isEqualTo(3.5);
     }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
@@ -107,7 +107,7 @@ class PostureEvaluatorTest {
     @Test
     void unboundAssertionGainsNothing() {
         // Signed for another account's browser: its device id is not this browser's
-        PostureVerification unbound = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)).verifier()
+        PostureVerification unbound = PostureEvaluatorConfig.from(new OptionReader(PostureEvaluator.ID, options::get)).verifier()
                 .verify(rs256(COMPLIANT), NOW, null, "Zz9yX8wV7uT6sR5qP4oN3m");
         RiskReason reason = single(evaluate(evaluator(), unbound, null));
 
@@ -128,7 +128,7 @@ class PostureEvaluatorTest {
     void unboundLogOddsAreConfigurable() {
         options.put(PostureEvaluatorFactory.UNBOUND_LOG_ODDS, "2.5");
 
-        assertThat(PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)).logOdds().unbound()).isEqualTo(2.5);
+        assertThat(PostureEvaluatorConfig.from(new OptionReader(PostureEvaluator.ID, options::get)).logOdds().unbound()).isEqualTo(2.5);
     }
 
     @Test
@@ -199,19 +199,19 @@ class PostureEvaluatorTest {
     }
 
     private PostureVerification evaluatorVerification(String assertion) {
-        PostureVerification verification = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get))
+        PostureVerification verification = PostureEvaluatorConfig.from(new OptionReader(PostureEvaluator.ID, options::get))
                 .verifier().verify(assertion, NOW, null, DEVICE);
         assertThat(verification.outcome()).isEqualTo(PostureVerification.Outcome.VALID);
         return verification;
     }
 
     private PostureEvaluator evaluator() {
-        return new PostureEvaluator(PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get)));
+        return new PostureEvaluator(PostureEvaluatorConfig.from(new OptionReader(PostureEvaluator.ID, options::get)));
     }
 
     /** The assertion checked as {@link PostureAssertions} does for the browser's device cookie, minus the replay store. */
     private EvaluatorResult evaluate(String assertion, String userAgent) {
-        PostureEvaluatorConfig config = PostureEvaluatorConfig.from(new EvaluatorOptions(PostureEvaluator.ID, options::get));
+        PostureEvaluatorConfig config = PostureEvaluatorConfig.from(new OptionReader(PostureEvaluator.ID, options::get));
         PostureVerification posture = assertion == null || config.verifier() == null ? null
                 : config.verifier().verify(assertion, NOW, null, DEVICE);
         return evaluate(new PostureEvaluator(config), posture, userAgent);

@@ -6,7 +6,7 @@ import java.util.Map;
 import io.zerotrust.keycloak.risk.engine.EvaluatorResult;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
-import io.zerotrust.keycloak.risk.spi.EvaluatorOptions;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.junit.jupiter.api.Test;
 import org.keycloak.provider.ProviderConfigProperty;
 
@@ -20,7 +20,7 @@ class InlineListsTest {
     }
 
     private static InlineLists read(Map<String, String> values) {
-        return InlineLists.read(EvaluatorOptions.collecting("ip-reputation", values::get), "allow-list", "deny-list");
+        return InlineLists.read(OptionReader.collecting("ip-reputation", values::get), "allow-list", "deny-list");
     }
 
     @Test
@@ -35,7 +35,7 @@ class InlineListsTest {
 
     @Test
     void aMalformedEntryIsAProblemAndSkipped() {
-        EvaluatorOptions options = EvaluatorOptions.collecting("ip-reputation", Map.of("deny-list", "203.0.113.0/24,nonsense")::get);
+        OptionReader options = OptionReader.collecting("ip-reputation", Map.of("deny-list", "203.0.113.0/24,nonsense")::get);
         InlineLists inline = InlineLists.read(options, "allow-list", "deny-list");
 
         assertThat(options.problems()).singleElement().asString().contains("deny-list").contains("1 of 2");

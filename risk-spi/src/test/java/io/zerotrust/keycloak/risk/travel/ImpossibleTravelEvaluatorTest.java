@@ -9,6 +9,7 @@ import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,7 @@ class ImpossibleTravelEvaluatorTest {
     @Test
     void maxSpeedIsConfigurable() {
         ImpossibleTravelEvaluator strict = new ImpossibleTravelEvaluator(
-                TravelSettings.parse(Map.of("max-speed-kmh", "500", "log-odds", "4")::get));
+                TravelSettings.parse(OptionReader.collecting(ImpossibleTravelEvaluator.ID, Map.of("max-speed-kmh", "500", "log-odds", "4"))));
 
         // 8,846 km in 12 h is 737 km/h: plausible by default, too fast at 500 km/h
         EvaluatorResult result = strict.evaluate(context(TOKYO, lastLoginInBerlin(Duration.ofHours(12), 20)));
@@ -102,11 +103,14 @@ class ImpossibleTravelEvaluatorTest {
 
     @Test
     void badOptionsFallBackToDefaults() {
-        TravelSettings settings = TravelSettings.parse(Map.of("max-speed-kmh", "-3", "log-odds", "high")::get);
+        OptionReader reader = OptionReader.collecting(ImpossibleTravelEvaluator.ID, Map.of("max-speed-kmh", "-3", "log-odds", "high"));
+        TravelSettings settings = TravelSettings.parse(reader);
 
         assertThat(settings.maxSpeedKmh()).isEqualTo(1000.0);
         assertThat(settings.logOdds()).isEqualTo(5.0);
-        assertThat(settings.problems()).hasSize(2);
+        assertThat(reader.problems()).containsExactly(
+                "option max-speed-kmh='-3' is invalid (expected a positive number); using the default '1000.0'",
+                "option log-odds='high' is invalid (expected a finite number); using the default '5.0'");
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TunedSettingsTest {
 
-    /** The login-failures parser as its factory registers it, through EvaluatorOptions. */
+    /** The login-failures parser as its factory registers it, through OptionReader. */
     private static TunedSettings<LoginFailuresSettings> loginFailures() {
         return new TunedSettings<>("login-failures", options -> new LoginFailuresSettings(
                 options.integer("user-failures-threshold", LoginFailuresSettings.DEFAULT_USER_FAILURES_THRESHOLD, 1, 1000),
@@ -56,7 +56,7 @@ class TunedSettingsTest {
         int[] parses = {0};
         TunedSettings<TravelSettings> tuned = new TunedSettings<>("impossible-travel", options -> {
             parses[0]++;
-            return TravelSettings.parse(options::string);
+            return TravelSettings.parse(options);
         });
         tuned.init(MapScope.of());
         int atStart = parses[0];
@@ -72,11 +72,7 @@ class TunedSettingsTest {
 
     @Test
     void problemsAreThoseOfTheRealmValuesAloneNotOfTheServerOptions() {
-        TunedSettings<GeoSettings> tuned = new TunedSettings<>("geo", options -> {
-            GeoSettings settings = GeoSettings.parse(options::string);
-            settings.problems().forEach(options::problem);
-            return settings;
-        });
+        TunedSettings<GeoSettings> tuned = new TunedSettings<>("geo", GeoSettings::parse);
         tuned.init(MapScope.of("new-country-log-odds", "not-a-number"));
 
         assertThat(tuned.problems(Map.of("deny-countries", "KP,IR"))).isEmpty();
@@ -84,7 +80,7 @@ class TunedSettingsTest {
     }
 
     @Test
-    void integerProblemsOfEvaluatorOptionsAreCollectedNotOnlyLogged() {
+    void integerProblemsOfOptionReaderAreCollectedNotOnlyLogged() {
         TunedSettings<LoginFailuresSettings> tuned = loginFailures();
 
         assertThat(tuned.problems(Map.of("window-minutes", "0"))).singleElement().asString()

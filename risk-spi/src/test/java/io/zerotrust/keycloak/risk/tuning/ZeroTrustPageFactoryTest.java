@@ -51,7 +51,7 @@ class ZeroTrustPageFactoryTest {
         List<String> problems = ZeroTrustPageFactory.problems(model, evaluators());
 
         assertThat(problems).hasSize(4);
-        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("geo: new-country-log-odds: 'lots' is not a number")
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("geo: option new-country-log-odds='lots' is invalid (expected a finite number)")
                 .doesNotContain("using"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("time: option access-windows="));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("login-failures: option window-minutes='0'"));
