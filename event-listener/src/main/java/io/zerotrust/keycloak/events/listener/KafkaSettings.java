@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.zerotrust.keycloak.events.delivery.KafkaSink;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.risk.net.IpAddress;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
@@ -60,10 +61,34 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
                     + KAFKA_SASL_JAAS_CONFIG);
             return null;
         }
+        if (protocol.endsWith("PLAINTEXT") && !p.bool(KAFKA_ALLOW_PLAINTEXT, false)) {
+            String remote = remoteServer(servers);
+            if (remote != null) {
+                // as the webhook wants https beyond loopback: no unencrypted events over the network by default
+                p.problem("kafka disabled: " + KAFKA_SECURITY_PROTOCOL + " " + protocol + " to " + remote
+                        + " would send events unencrypted; use SSL or SASL_SSL, or set " + KAFKA_ALLOW_PLAINTEXT + "=true");
+                return null;
+            }
+        }
         return new KafkaSettings(servers, topic, clientId, protocol, p.string(KAFKA_SASL_MECHANISM), jaas,
                 p.string(KAFKA_SSL_TRUSTSTORE_LOCATION), p.string(KAFKA_SSL_TRUSTSTORE_PASSWORD),
                 p.string(KAFKA_SSL_KEYSTORE_LOCATION), p.string(KAFKA_SSL_KEYSTORE_PASSWORD),
                 deliveryTimeout, maxBlock);
+    }
+
+    /** @return the first bootstrap server that is not on this host's loopback, or null */
+    static String remoteServer(String servers) {
+        for (String server : servers.split(",")) {
+            String entry = server.trim();
+            int colon = entry.lastIndexOf(':');
+            String host = colon > 0 && !entry.endsWith("]") ? entry.substring(0, colon) : entry;
+            IpAddress address = IpAddress.parseClient(host);
+            boolean loopback = host.equalsIgnoreCase("localhost") || address != null && address.isLoopback();
+            if (!entry.isEmpty() && !loopback) {
+                return entry;
+            }
+        }
+        return null;
     }
 
     /**

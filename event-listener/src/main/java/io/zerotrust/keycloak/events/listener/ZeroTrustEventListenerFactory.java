@@ -100,6 +100,11 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String KAFKA_DELIVERY_TIMEOUT_MS = "kafka-delivery-timeout-ms";
     /** How long a send may wait for the topic's metadata, e.g. while the brokers are down (default 5000). */
     public static final String KAFKA_MAX_BLOCK_MS = "kafka-max-block-ms";
+    /**
+     * Whether {@code PLAINTEXT} / {@code SASL_PLAINTEXT} may reach brokers other than loopback ones (default
+     * {@code false}: events hold user names and addresses, and leave the host encrypted unless an admin says so).
+     */
+    public static final String KAFKA_ALLOW_PLAINTEXT = "kafka-allow-plaintext";
     /** Actions for LOW findings (default {@code emit}). */
     public static final String ACTION_LOW = "action-low";
     /** Actions for MEDIUM findings (default {@code step-up}). */

@@ -35,20 +35,36 @@ class KafkaSettingsTest {
 
     @Test
     void defaultsAreAnIdempotentPlaintextProducerWithBoundedWaits() {
-        KafkaSettings settings = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092,k2:9092")::get, problems);
+        KafkaSettings settings = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092,localhost:9093")::get, problems);
 
         assertThat(problems).isEmpty();
         assertThat(settings.topic()).isEqualTo("zt-events");
-        assertThat(settings.describe()).isEqualTo("zt-events@k1:9092,k2:9092");
+        assertThat(settings.describe()).isEqualTo("zt-events@127.0.0.1:9092,localhost:9093");
         assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxBlock()).isEqualTo(Duration.ofSeconds(5));
         Map<String, Object> config = settings.producerConfig();
-        assertThat(config).containsEntry("bootstrap.servers", "k1:9092,k2:9092").containsEntry("client.id", "zt-events")
+        assertThat(config).containsEntry("bootstrap.servers", "127.0.0.1:9092,localhost:9093").containsEntry("client.id", "zt-events")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
                 .containsEntry("compression.type", "none").containsEntry("security.protocol", "PLAINTEXT")
                 .containsEntry("delivery.timeout.ms", 30_000).containsEntry("request.timeout.ms", 30_000)
                 .containsEntry("max.block.ms", 5_000L)
                 .doesNotContainKeys("sasl.jaas.config", "sasl.mechanism", "ssl.truststore.location");
+    }
+
+    @Test
+    void plaintextBeyondLoopbackNeedsTheAdminsSay() {
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "[::1]:9092,kafka.example.com:9092")::get, problems)).isNull();
+        assertThat(problems).singleElement().asString().contains("kafka disabled").contains("kafka.example.com:9092")
+                .contains(KAFKA_ALLOW_PLAINTEXT);
+        problems.clear();
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "10.0.0.5:9092", KAFKA_SECURITY_PROTOCOL, "SASL_PLAINTEXT",
+                KAFKA_SASL_JAAS_CONFIG, "x required;")::get, problems)).isNull();
+        problems.clear();
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "kafka.example.com:9092", KAFKA_ALLOW_PLAINTEXT, "true")::get,
+                problems)).isNotNull();
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "kafka.example.com:9093", KAFKA_SECURITY_PROTOCOL, "SSL")::get,
+                problems)).isNotNull();
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -98,7 +114,7 @@ class KafkaSettingsTest {
 
     @Test
     void badNumbersAreReportedAndTheirDefaultsUsed() {
-        KafkaSettings settings = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "k1:9092",
+        KafkaSettings settings = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092",
                 KAFKA_DELIVERY_TIMEOUT_MS, "soon", KAFKA_MAX_BLOCK_MS, "0")::get, problems);
 
         assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
