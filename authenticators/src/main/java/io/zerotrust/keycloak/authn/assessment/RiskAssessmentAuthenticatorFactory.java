@@ -30,8 +30,6 @@ public class RiskAssessmentAuthenticatorFactory extends FlowStepFactory implemen
     public static final String CONFIG_ACR_LEVEL_MEDIUM = "acrLevelMedium";
     /** Level of authentication (LoA) a HIGH-risk sign-in must reach; empty means the MEDIUM one. */
     public static final String CONFIG_ACR_LEVEL_HIGH = "acrLevelHigh";
-    /** Event detail: the level of authentication the sign-in's risk required (absent when its level maps to none). */
-    public static final String EVENT_ACR_LEVEL = "zt_acr_level";
 
     private static final Requirement[] REQUIREMENTS = {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
 

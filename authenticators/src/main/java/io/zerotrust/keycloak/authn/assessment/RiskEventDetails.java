@@ -26,7 +26,7 @@ public final class RiskEventDetails {
                 .detail(RiskNotes.EVENT_DEVICE_ID, authSession.getAuthNote(RiskNotes.DEVICE_ID));
         String acrLevel = authSession.getAuthNote(RiskAssessmentAuthenticator.NOTE_ACR_LEVEL);
         if (acrLevel != null) {
-            event.detail(RiskAssessmentAuthenticatorFactory.EVENT_ACR_LEVEL, acrLevel);
+            event.detail(RiskNotes.EVENT_ACR_LEVEL, acrLevel);
         }
     }
 }

@@ -56,17 +56,17 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
         boolean needsPage = decision.action() == FactorDecision.Action.CHALLENGE || decision.action() == FactorDecision.Action.ENROL;
         if (needsPage && NonInteractiveFlow.cannotShowForms(context)) {
             // Direct grant: no page to ask or enrol on; zt-deny answers its own refusals there
-            context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, decision.factor().credentialType());
+            context.getEvent().detail(RiskNotes.EVENT_FACTOR, decision.factor().credentialType());
             NonInteractiveFlow.requireInteraction(context, NonInteractiveFlow.SECOND_FACTOR_REQUIRED);
             return;
         }
         switch (decision.action()) {
             case PASS -> {
-                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "none");
+                context.getEvent().detail(RiskNotes.EVENT_FACTOR, "none");
                 context.success();
             }
             case DENY -> {
-                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "deny");
+                context.getEvent().detail(RiskNotes.EVENT_FACTOR, "deny");
                 if (available.isEmpty()) {
                     context.getAuthenticationSession().setAuthNote(AuthNotes.REFUSED_FOR_WANT_OF_FACTOR, "true");
                 }
@@ -74,13 +74,13 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
             }
             case ENROL -> {
                 // Keycloak's own set-up page runs before the sign-in completes; it proves the new factor works
-                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, "enrol-otp");
+                context.getEvent().detail(RiskNotes.EVENT_FACTOR, "enrol-otp");
                 context.getAuthenticationSession().addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
                 context.success();
             }
             case CHALLENGE -> {
                 context.getAuthenticationSession().setAuthNote(NOTE_FACTOR, decision.factor().name());
-                context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, decision.factor().credentialType());
+                context.getEvent().detail(RiskNotes.EVENT_FACTOR, decision.factor().credentialType());
                 step(context, STEPS.get(decision.factor())).authenticate(context);
             }
         }
@@ -95,7 +95,7 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
             authenticate(context);
             return;
         }
-        context.getEvent().detail(AdaptiveMfaAuthenticatorFactory.EVENT_FACTOR, factor.credentialType());
+        context.getEvent().detail(RiskNotes.EVENT_FACTOR, factor.credentialType());
         // A wrong answer's LOGIN_ERROR says how risky the sign-in was, whichever factor was asked
         RiskEventDetails.addTo(context.getEvent(), context.getAuthenticationSession());
         step(context, STEPS.get(factor)).action(context);

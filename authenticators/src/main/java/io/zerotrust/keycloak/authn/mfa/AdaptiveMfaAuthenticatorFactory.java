@@ -21,8 +21,6 @@ public class AdaptiveMfaAuthenticatorFactory extends FlowStepFactory {
     /** LOW (default), MEDIUM, HIGH or NONE: the highest risk at which a user without a second factor may enrol one. */
     public static final String CONFIG_ENROL_UP_TO = EnrolmentLimit.CONFIG_KEY;
 
-    /** Event detail: otp, webauthn, enrol-otp, deny or none. */
-    public static final String EVENT_FACTOR = "zt_mfa";
 
     @Override
     public String getId() {

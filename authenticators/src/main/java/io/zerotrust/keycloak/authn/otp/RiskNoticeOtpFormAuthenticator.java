@@ -95,7 +95,7 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
                 LOG.warnf("Realm %s: zt-otp-form runs without zt-risk-assessment before it; a user without OTP counts as %s",
                         context.getRealm().getName(), risk);
             }
-            context.getEvent().detail(RiskNoticeOtpFormAuthenticatorFactory.EVENT_ENROLMENT, "refused");
+            context.getEvent().detail(RiskNotes.EVENT_ENROLMENT, "refused");
             context.getAuthenticationSession().setAuthNote(AuthNotes.REFUSED_FOR_WANT_OF_FACTOR, "true");
             context.getSession().getProvider(Authenticator.class, ZeroTrustDenyAuthenticatorFactory.PROVIDER_ID).authenticate(context);
             return;
@@ -105,7 +105,7 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
             return;
         }
         // Keycloak's own set-up page runs before the sign-in completes, as after its own OTP form; no factor is verified yet
-        context.getEvent().detail(RiskNoticeOtpFormAuthenticatorFactory.EVENT_ENROLMENT, "otp");
+        context.getEvent().detail(RiskNotes.EVENT_ENROLMENT, "otp");
         context.getAuthenticationSession().addRequiredAction(UserModel.RequiredAction.CONFIGURE_TOTP);
         context.success();
     }

@@ -20,8 +20,6 @@ public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
     public static final String PROVIDER_ID = "zt-otp-form";
     /** LOW (default), MEDIUM, HIGH or NONE: the highest risk at which a user without OTP may set one up. */
     public static final String CONFIG_ENROL_UP_TO = EnrolmentLimit.CONFIG_KEY;
-    /** Event detail for a user without OTP: {@code otp} (sent to set one up) or {@code refused}. */
-    public static final String EVENT_ENROLMENT = "zt_enrolment";
 
     @Override
     public String getId() {

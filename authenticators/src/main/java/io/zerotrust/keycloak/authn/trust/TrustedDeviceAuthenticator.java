@@ -39,12 +39,12 @@ public class TrustedDeviceAuthenticator implements FlowStep {
         }
         if (!VerifiedFactor.inThisSignIn(context.getAuthenticationSession())) {
             // Trust is earned with a verified second factor; a skipped code or a set-up still to come earns none
-            context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "no-second-factor");
+            context.getEvent().detail(RiskNotes.EVENT_TRUSTED_DEVICE, "no-second-factor");
             context.success();
             return;
         }
         if (TrustedDevices.isTrusted(context.getUser(), deviceId, Instant.now())) {
-            context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "already");
+            context.getEvent().detail(RiskNotes.EVENT_TRUSTED_DEVICE, "already");
             context.success();
             return;
         }
@@ -64,9 +64,9 @@ public class TrustedDeviceAuthenticator implements FlowStep {
             TrustSettings settings = settings(context);
             Instant now = Instant.now();
             TrustedDevices.trust(context.getUser(), deviceId, now, now.plus(settings.duration()), label(context), settings.maxDevices());
-            context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "trusted");
+            context.getEvent().detail(RiskNotes.EVENT_TRUSTED_DEVICE, "trusted");
         } else {
-            context.getEvent().detail(TrustedDeviceAuthenticatorFactory.EVENT_TRUSTED_DEVICE, "declined");
+            context.getEvent().detail(RiskNotes.EVENT_TRUSTED_DEVICE, "declined");
         }
         context.success();
     }

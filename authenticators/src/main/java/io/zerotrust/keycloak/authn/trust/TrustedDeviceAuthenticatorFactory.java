@@ -21,8 +21,6 @@ public class TrustedDeviceAuthenticatorFactory extends FlowStepFactory {
     public static final String DEFAULT_TRUST_DURATION = "P30D";
     public static final int DEFAULT_MAX_DEVICES = 5;
 
-    /** Event detail: {@code trusted}, {@code declined}, {@code already} (trusted before) or {@code no-second-factor} (not offered). */
-    public static final String EVENT_TRUSTED_DEVICE = "zt_trusted_device";
 
     @Override
     public String getId() {

@@ -36,6 +36,14 @@ public final class RiskNotes {
     public static final String EVENT_REFUSAL_BASIS = "zt_refusal_basis";
     /** On a refusal's LOGIN_ERROR: the support reference the user was shown (zt-deny). */
     public static final String EVENT_REFERENCE = "zt_reference";
+    /** Event detail: the level of authentication the sign-in's risk required (absent when its level maps to none). */
+    public static final String EVENT_ACR_LEVEL = "zt_acr_level";
+    /** Event detail: otp, webauthn, enrol-otp, deny or none. */
+    public static final String EVENT_FACTOR = "zt_mfa";
+    /** Event detail for a user without OTP: {@code otp} (sent to set one up) or {@code refused}. */
+    public static final String EVENT_ENROLMENT = "zt_enrolment";
+    /** Event detail: {@code trusted}, {@code declined}, {@code already} (trusted before) or {@code no-second-factor} (not offered). */
+    public static final String EVENT_TRUSTED_DEVICE = "zt_trusted_device";
     /**
      * The sign-in's GeoIP answer (address, location or problem, as JSON), in the authentication session: written by
      * the risk context's gathering, read back by the later steps and event listeners of the same sign-in instead of
