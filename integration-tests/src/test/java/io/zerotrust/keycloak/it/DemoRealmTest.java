@@ -149,7 +149,15 @@ class DemoRealmTest {
     void wrongPasswordIsRefused() {
         oauth.openLoginForm();
         oauth.fillLoginForm("bob", "not-bobs-password");
-        assertThat(browser.driver().getPageSource()).contains("Invalid username or password");
+        // Chromium returns from the click before the answer has loaded: wait for the page that answers the POST
+        String refused = "Invalid username or password";
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(15))
+                    .until(driver -> driver.getPageSource().contains(refused));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion below says what the page shows instead
+        }
+        assertThat(browser.driver().getPageSource()).contains(refused);
     }
 
     private java.net.http.HttpResponse<String> accountApi(String accessToken) throws Exception {
