@@ -58,10 +58,26 @@ public final class OutboxStore {
         if (ids.isEmpty()) {
             return;
         }
-        em.createQuery("update ZtOutboxEntry e set e." + consumer.flag() + " = false where e.id in :ids")
+        // Rows only this consumer still waited for go at once: an update would rewrite each row, payload and all
+        em.createQuery("delete from ZtOutboxEntry e where e.id in :ids and " + othersTaken(consumer))
                 .setParameter("ids", ids).executeUpdate();
-        em.createQuery("delete from ZtOutboxEntry e where e.id in :ids and " + ALL_TAKEN)
+        int kept = em.createQuery("update ZtOutboxEntry e set e." + consumer.flag() + " = false where e.id in :ids")
                 .setParameter("ids", ids).executeUpdate();
+        if (kept > 0) {
+            // another consumer may have taken the same rows meanwhile: whoever clears the last flag deletes
+            em.createQuery("delete from ZtOutboxEntry e where e.id in :ids and " + ALL_TAKEN)
+                    .setParameter("ids", ids).executeUpdate();
+        }
+    }
+
+    private static String othersTaken(OutboxConsumer consumer) {
+        StringBuilder condition = new StringBuilder();
+        for (OutboxConsumer other : OutboxConsumer.values()) {
+            if (other != consumer) {
+                condition.append(condition.length() == 0 ? "" : " and ").append("e.").append(other.flag()).append(" = false");
+            }
+        }
+        return condition.toString();
     }
 
     /** Sets a record aside for this consumer, with why, and counts it as taken. */
