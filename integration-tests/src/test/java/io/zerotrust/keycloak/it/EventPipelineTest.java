@@ -79,12 +79,18 @@ class EventPipelineTest {
             for (int i = 0; i < 5; i++) {
                 normal.add(timedLogin(browser, "carol"));
             }
+            int failedBefore = receiver.answeredDown();
             receiver.setDown(true);
             for (int i = 0; i < 5; i++) {
                 whileDown.add(timedLogin(browser, "bob"));
             }
+            // the pack tried to deliver while the receiver was down: the events really had to wait
+            long deadline = System.nanoTime() + DELIVERY.toNanos();
+            while (receiver.answeredDown() == failedBefore && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(receiver.answeredDown()).as("deliveries the receiver refused while down").isGreaterThan(failedBefore);
         } finally {
-            Thread.sleep(2_000);
             receiver.setDown(false);
         }
         // The receiver takes 3 s to fail each delivery; a login that waited for it would take that long.

@@ -33,6 +33,8 @@ final class WebhookReceiver {
     private final List<JsonNode> events = new CopyOnWriteArrayList<>();
     private final List<String> badSignatures = new CopyOnWriteArrayList<>();
     private final AtomicBoolean down = new AtomicBoolean();
+    /** Deliveries answered 503 while down. */
+    private final java.util.concurrent.atomic.AtomicInteger answeredDown = new java.util.concurrent.atomic.AtomicInteger();
     /** A status answered to every delivery (e.g. 401 while the receiver expects a rotated secret); 0: none. */
     private volatile int refusing;
     /** Batches holding an event that matches are answered 400, as by a receiver that cannot take that event. */
@@ -46,6 +48,7 @@ final class WebhookReceiver {
             try (InputStream in = exchange.getRequestBody()) {
                 byte[] body = in.readAllBytes();
                 if (down.get()) {
+                    answeredDown.incrementAndGet();
                     // A receiver in trouble is slow as well as failing: anything that waited for it would show
                     sleepQuietly(3_000);
                     exchange.sendResponseHeaders(503, -1);
@@ -103,6 +106,11 @@ final class WebhookReceiver {
 
     void setDown(boolean value) {
         down.set(value);
+    }
+
+    /** Deliveries answered 503 so far while {@link #setDown down}. */
+    int answeredDown() {
+        return answeredDown.get();
     }
 
     /** Answers every delivery with {@code status} (0 takes them again), as a receiver refusing the pack would. */
