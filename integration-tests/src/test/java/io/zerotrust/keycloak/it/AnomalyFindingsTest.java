@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -66,6 +68,53 @@ class AnomalyFindingsTest {
         assertThat(LoginEvents.latest(realm, "victim01").getDetails().getOrDefault("zt_risk_reasons", ""))
                 .doesNotContain("ANOMALY_FLAGGED");
     }
+
+    /**
+     * A sprayer chooses the names it tries, and a finding about a source names them: long enough names, enough of
+     * them, and the finding no longer fits its row. It must be kept shortened, not fail the scorer's transaction on
+     * every retry (which would stop all scoring, for every user). After the spray the scorer's share of the outbox
+     * drains to nothing and the scorer is up.
+     */
+    @Test
+    void aSprayOfLongNamesCannotStopTheScorer() throws Exception {
+        for (int i = 0; i < 160; i++) {
+            HttpResponse<String> refused = token(LONG_NAMES_SOURCE, Map.of("grant_type", "password", "client_id", SOC_CLIENT,
+                    "username", "sprayed-" + i + "-" + "x".repeat(220), "password", "Autumn2026!"));
+            assertThat(refused.statusCode()).as("attempt %d: %s", i, refused.body()).isEqualTo(400);
+        }
+        Map<String, String> pipeline = null;
+        long deadline = System.nanoTime() + ASYNC.toNanos();
+        while (System.nanoTime() < deadline) {
+            pipeline = admin.serverInfo().getInfo().getProviders().get("eventsListener").getProviders().get("zt-events")
+                    .getOperationalInfo();
+            if ("0".equals(pipeline.get("scorer-backlog")) && "up".equals(pipeline.get("scorer-state"))) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(pipeline).as("the scorer after the spray").containsEntry("scorer-backlog", "0")
+                .containsEntry("scorer-state", "up");
+        // The last findings named more accounts than a row holds: they are kept too, shortened
+        int most = 0;
+        for (JsonNode f : json.readTree(findings(accessToken(SOC_CLIENT, "sam")).body())) {
+            if (LONG_NAMES_SOURCE.equals(f.path("ip").asText())) {
+                for (JsonNode reason : f.path("reasons")) {
+                    java.util.regex.Matcher count = java.util.regex.Pattern.compile("^(\\d+) accounts failed")
+                            .matcher(reason.path("text").asText());
+                    if (count.find()) {
+                        most = Math.max(most, Integer.parseInt(count.group(1)));
+                    }
+                }
+            }
+        }
+        assertThat(most).as("most accounts a kept finding about the sprayer counts").isGreaterThanOrEqualTo(150);
+    }
+
+    /** Not placed by the GeoIP fixtures, and used by no other test. */
+    private static final String LONG_NAMES_SOURCE = "192.88.99.88";
+
+    @InjectAdminClient
+    Keycloak admin;
 
     @Test
     void refreshFromAnotherCountryRevokesTheSessionButNotTheOfflineOnes() throws Exception {

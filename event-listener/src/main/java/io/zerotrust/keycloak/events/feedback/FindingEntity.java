@@ -10,6 +10,9 @@ import jakarta.persistence.Table;
 @Table(name = "ZT_FINDING")
 public class FindingEntity {
 
+    /** Longest finding JSON the column holds. */
+    public static final int MAX_FINDING = 32000;
+
     @Id
     @Column(name = "ID", length = 36)
     private String id;
@@ -21,7 +24,7 @@ public class FindingEntity {
     private long createdAt;
 
     /** The finding itself, as JSON. */
-    @Column(name = "FINDING", length = 32000, nullable = false)
+    @Column(name = "FINDING", length = MAX_FINDING, nullable = false)
     private String finding;
 
     @Column(name = "VERDICT", length = 32)

@@ -117,7 +117,25 @@ public final class StoredFindings implements FindingStore {
         }
     }
 
+    /**
+     * The finding as JSON that fits its column. The accounts of a finding about a source are the names a sprayer
+     * tried, of the sprayer's choosing: they are halved until it fits, so that no one can make a finding too long to
+     * keep (which would fail the scorer's transaction on every retry and stop all scoring).
+     */
     static String write(AnomalyFinding finding) {
+        AnomalyFinding kept = finding;
+        String json = json(kept);
+        while (json.length() > FindingEntity.MAX_FINDING && !kept.accounts().isEmpty()) {
+            List<String> accounts = kept.accounts();
+            kept = new AnomalyFinding(kept.id(), kept.time(), kept.realmId(), kept.userId(), kept.sessionId(), kept.ip(),
+                    kept.network(), kept.kind(), kept.score(), kept.level(), kept.reasons(),
+                    accounts.subList(0, accounts.size() / 2));
+            json = json(kept);
+        }
+        return json;
+    }
+
+    private static String json(AnomalyFinding finding) {
         try {
             return JSON.writeValueAsString(finding);
         } catch (JsonProcessingException e) {

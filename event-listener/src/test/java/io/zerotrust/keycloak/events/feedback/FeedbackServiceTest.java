@@ -135,4 +135,26 @@ class FeedbackServiceTest {
         row.setFinding("{\"id\":\"f-9\",\"score\":");
         assertThat(StoredFindings.entry(row)).isNull();
     }
+
+    @Test
+    void aSprayersLongNamesCannotMakeAFindingTooLongToKeep() {
+        List<String> accounts = new ArrayList<>();
+        for (int i = 0; i < AnomalyFinding.MAX_ACCOUNTS; i++) {
+            accounts.add("name:" + "x".repeat(240) + i);
+        }
+        AnomalyFinding finding = new AnomalyFinding("f-long", 5, "r1", null, null, "192.0.2.1", null,
+                FindingKind.PASSWORD_SPRAY, 90, FindingLevel.HIGH,
+                List.of(new FindingReason("MANY_ACCOUNTS_FAILING_FROM_IP", "500 accounts")), accounts);
+        String json = StoredFindings.write(finding);
+
+        assertThat(json.length()).isLessThanOrEqualTo(FindingEntity.MAX_FINDING);
+        FindingEntity row = new FindingEntity();
+        row.setId(finding.id());
+        row.setRealmId("r1");
+        row.setFinding(json);
+        AnomalyFinding kept = StoredFindings.entry(row).finding();
+        assertThat(kept.id()).isEqualTo("f-long");
+        assertThat(kept.reasons()).isEqualTo(finding.reasons());
+        assertThat(kept.accounts()).isNotEmpty().isEqualTo(accounts.subList(0, kept.accounts().size()));
+    }
 }
