@@ -51,8 +51,7 @@ public record WebhookSettings(URI url, String secret, BodyFormat format, Duratio
             return "webhook URL is not an absolute URL";
         }
         String scheme = url.getScheme();
-        IpAddress literal = IpAddress.parseClient(url.getHost());
-        boolean loopback = "localhost".equalsIgnoreCase(url.getHost()) || (literal != null && literal.isLoopback());
+        boolean loopback = IpAddress.isLoopbackHost(url.getHost());
         if (!"https".equalsIgnoreCase(scheme) && !("http".equalsIgnoreCase(scheme) && loopback)) {
             return "webhook URL must be https (plain http only to a loopback address)";
         }

@@ -82,9 +82,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
             String entry = server.trim();
             int colon = entry.lastIndexOf(':');
             String host = colon > 0 && !entry.endsWith("]") ? entry.substring(0, colon) : entry;
-            IpAddress address = IpAddress.parseClient(host);
-            boolean loopback = host.equalsIgnoreCase("localhost") || address != null && address.isLoopback();
-            if (!entry.isEmpty() && !loopback) {
+            if (!entry.isEmpty() && !IpAddress.isLoopbackHost(host)) {
                 return entry;
             }
         }

@@ -37,8 +37,4 @@ public final class Outbox {
         }
         new OutboxStore(session).write(OutboxRecord.OCSF, realmId, ocsf, stamp.next(), sinks);
     }
-
-    public Set<OutboxConsumer> consumers() {
-        return eventConsumers;
-    }
 }

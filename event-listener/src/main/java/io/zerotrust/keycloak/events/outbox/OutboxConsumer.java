@@ -1,7 +1,5 @@
 package io.zerotrust.keycloak.events.outbox;
 
-import java.util.Set;
-
 /** Who takes records from the outbox, each at its own pace: the anomaly scorer and each sink. */
 public enum OutboxConsumer {
     SCORER("scorer", "toScorer"),
@@ -44,6 +42,4 @@ public enum OutboxConsumer {
         }
         throw new IllegalArgumentException("no outbox consumer for sink " + name);
     }
-
-    static final Set<OutboxConsumer> ALL = Set.of(values());
 }

@@ -104,6 +104,18 @@ public final class IpAddress {
         return toInetAddress().isLoopbackAddress();
     }
 
+    /**
+     * Whether a host name as a URL or a server list writes it ({@code localhost}, {@code 127.0.0.1}, {@code [::1]})
+     * names this machine's loopback, without a DNS lookup: any other name counts as remote.
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        IpAddress literal = parseClient(host);
+        return "localhost".equalsIgnoreCase(host.trim()) || literal != null && literal.isLoopback();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof IpAddress that && Arrays.equals(bytes, that.bytes);
