@@ -52,6 +52,11 @@ class ClusterTest {
     /** Accounts failed from {@link #SPRAYER}, alternating nodes: each node alone sees fewer than spray-distinct-users (5). */
     private static final int SPRAYED = 6;
 
+    /** Sign-ins of tess's that node 1 scores before it is killed: the scorer's min-history (5) and one more. */
+    private static final int LEARNED = 6;
+    /** Berlin, in the fixtures' hosting network (AS64510), neither anonymous nor Tor: new to tess but not far. */
+    private static final String NEW_NETWORK_IN_BERLIN = "192.0.2.195";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -278,24 +283,29 @@ class ClusterTest {
      * sign-in node 1 answered. Runs last: node 1 stays dead.
      */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void aNodeKilledDuringSignInsLosesNoCommittedEvent() throws Exception {
         WebhookReceiver receiver = WebhookReceiver.get();
         String username = "tess";
+        // First a history for the scorer, scored by node 1 alone (see the next test)
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            for (int i = 0; i < LEARNED; i++) {
+                assertThat(BrowserBehindProxy.signedIn(signInTrusting(browser, username))).as("tess, sign-in %d", i).isTrue();
+            }
+        }
+        assertThat(pipeline(node1)).as("node 1 scores").containsEntry("scorer-state", "up");
+        long scored = System.nanoTime() + ASYNC.toNanos();
+        while (!"0".equals(pipeline(node1).get("scorer-backlog")) && System.nanoTime() < scored) {
+            Thread.sleep(100);
+        }
+        assertThat(pipeline(node1)).as("node 1 scored tess's sign-ins").containsEntry("scorer-backlog", "0");
         AtomicInteger answered = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         receiver.setDown(true);
         Thread signIns = new Thread(() -> {
             try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
                 while (!stop.get()) {
-                    HtmlPage page = signIn(browser, username);
-                    if (page.getElementById("otp") != null) {
-                        page = TrustedDeviceTest.submitCode(page, username);
-                    }
-                    if (page.getElementById("zt-trust-yes") != null) {
-                        page = page.getHtmlElementById("zt-trust-yes").click();
-                    }
-                    if (BrowserBehindProxy.signedIn(page)) {
+                    if (BrowserBehindProxy.signedIn(signInTrusting(browser, username))) {
                         answered.incrementAndGet();
                     }
                 }
@@ -330,6 +340,53 @@ class ClusterTest {
                 .stream().map(e -> e.path("metadata").path("uid").asText()).distinct().toList();
         assertThat(delivered).as("every committed LOGIN delivered (by id, duplicates allowed) after node 1 died")
                 .containsExactlyInAnyOrderElementsOf(stored);
+    }
+
+    /**
+     * The scorer learned tess's sign-ins from Berlin on node 1, which then died. Node 2, now scoring, remembers them:
+     * a sign-in from a new address and network in Berlin is an unusual sign-in against all of them, not the cold
+     * start of a scorer that knew only what it saw itself. Runs after node 1 was killed.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theScorerOnTheSurvivingNodeRemembersWhatTheDeadOneLearned() throws Exception {
+        String userId = LoginEvents.userId(realm(node2), "tess");
+        int learned = realm(node2).getEvents(List.of("LOGIN"), null, userId, null, null, null, 0, 1000).size();
+        assertThat(learned).as("tess's sign-ins before").isGreaterThanOrEqualTo(LEARNED);
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node2.base(), NEW_NETWORK_IN_BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(signInTrusting(browser, "tess"))).as("tess from a new network").isTrue();
+        }
+        String bearer = analystToken(node2);
+        JsonNode unusual = null;
+        long deadline = System.nanoTime() + ASYNC.plusSeconds(KeycloakCluster.LEASE_SECONDS).toNanos();
+        while (unusual == null && System.nanoTime() < deadline) {
+            for (JsonNode f : JSON.readTree(findingsCall(node2, bearer, "", null).body())) {
+                if (userId.equals(f.path("userId").asText()) && "UNUSUAL_LOGIN".equals(f.path("kind").asText())) {
+                    unusual = f;
+                }
+            }
+            Thread.sleep(250);
+        }
+        assertThat(unusual).as("an unusual-sign-in finding about tess, scored by node 2").isNotNull();
+        assertThat(unusual.toString()).contains("NEW_IP").contains("NEW_NETWORK")
+                .contains("not seen in " + learned + " sign-ins of this user");
+    }
+
+    /** Signs in, answering the code and trusting the device when asked. */
+    private static HtmlPage signInTrusting(BrowserBehindProxy browser, String username) throws Exception {
+        HtmlPage page = signIn(browser, username);
+        if (page.getElementById("otp") != null) {
+            page = TrustedDeviceTest.submitCode(page, username);
+        }
+        if (page.getElementById("zt-trust-yes") != null) {
+            page = page.getHtmlElementById("zt-trust-yes").click();
+        }
+        return page;
+    }
+
+    private static Map<String, String> pipeline(KeycloakNode node) {
+        return node.admin().serverInfo().getInfo().getProviders().get("eventsListener").getProviders().get("zt-events")
+                .getOperationalInfo();
     }
 
     private static RealmResource realm(KeycloakNode node) {

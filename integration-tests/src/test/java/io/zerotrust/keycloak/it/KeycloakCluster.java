@@ -119,8 +119,6 @@ final class KeycloakCluster implements AutoCloseable {
                 "--spi-zt-geoip--maxmind--anonymous-database=" + RiskFixtures.ANONYMOUS_DB,
                 "--spi-zt-risk-evaluator--ip-reputation--tor-exit-list-file=" + RiskFixtures.TOR_EXITS,
                 "--spi-zt-risk-evaluator--device-posture--jwks-file=" + RiskFixtures.POSTURE_JWKS,
-                // as on the test server: the test realms have a handful of accounts
-                "--spi-zt-anomaly-scorer--default--stuffing-min-users=5",
                 "--spi-events-listener--zt-events--webhook-url=" + WebhookReceiver.get().url(),
                 "--spi-events-listener--zt-events--webhook-secret=" + WebhookReceiver.SECRET,
                 // a dead node's consumers move within seconds, not the default 30

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A stranger's traffic must not log out or mark the users it targets. One wrong password for each of 40
- * accounts from one address is a cross-account finding (HIGH once 40 accounts failed, with the test server's
- * {@code stuffing-min-users=5}); the pack must report it and make sign-ins from that address riskier, while
+ * accounts from one address is a cross-account finding (HIGH once 40 accounts failed, with the
+ * {@code login-failures} thresholds of 5 accounts); the pack must report it and make sign-ins from that address riskier, while
  * every targeted user keeps their sessions (online and offline) and signs in as usual, unprompted.
  */
 @KeycloakIntegrationTest(config = ZeroTrustServerConfig.class)

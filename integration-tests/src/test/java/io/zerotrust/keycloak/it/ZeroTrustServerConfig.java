@@ -28,8 +28,6 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-risk-evaluator", "ip-reputation", "tor-exit-list-file", RiskFixtures.TOR_EXITS.toString())
                 .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
                 .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())
-                .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET)
-                // the test realms have a handful of accounts, not the default 20 a stuffing finding needs
-                .spiOption("zt-anomaly-scorer", "default", "stuffing-min-users", "5");
+                .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET);
     }
 }

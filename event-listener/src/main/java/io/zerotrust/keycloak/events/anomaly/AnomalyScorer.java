@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * go in one at a time; findings come out through a callback, so that the common case, nothing unusual,
  * allocates nothing but the caller's observation.
  *
- * <p>All state is in memory on this Keycloak node and bounded (see {@link ScorerSettings}): in a cluster each
- * node sees only the events it handled. Not thread-safe: the event worker is its one caller.
+ * <p>What it remembers between events is the {@link ScorerMemory}'s: on a server Keycloak's database, so every
+ * node scores against the same memory. One instance serves one batch; not thread-safe.
  */
 public final class AnomalyScorer {
 
@@ -23,21 +23,23 @@ public final class AnomalyScorer {
     private final CrossAccountDetector crossAccount;
     private final SessionOriginTracker sessions;
     private final LeakedCredentialDetector leakedCredentials;
+    private final ScorerMemory memory;
     // reused for every sign-in: the scorer is single-threaded
     private final String[] features = new String[LoginLikelihood.FEATURES];
 
-    public AnomalyScorer(ScorerSettings settings) {
-        this(settings, null);
+    public AnomalyScorer(ScorerSettings settings, ScorerMemory memory) {
+        this(settings, memory, null);
     }
 
     /** @param ids finding ids, or null for random UUIDs */
-    public AnomalyScorer(ScorerSettings settings, Supplier<String> ids) {
+    public AnomalyScorer(ScorerSettings settings, ScorerMemory memory, Supplier<String> ids) {
         this.settings = settings;
+        this.memory = memory;
         this.findings = ids == null ? Findings.random() : new Findings(ids);
-        this.likelihood = new LoginLikelihood(settings.maxUsers(), settings.maxValuesPerFeature());
-        this.crossAccount = new CrossAccountDetector(settings);
-        this.sessions = new SessionOriginTracker(settings.maxSessions());
-        this.leakedCredentials = new LeakedCredentialDetector(settings);
+        this.likelihood = new LoginLikelihood(memory);
+        this.crossAccount = new CrossAccountDetector(memory);
+        this.sessions = new SessionOriginTracker(memory);
+        this.leakedCredentials = new LeakedCredentialDetector(memory);
     }
 
     public void observe(AuthObservation observation, Consumer<AnomalyFinding> out) {
@@ -72,18 +74,13 @@ public final class AnomalyScorer {
         features[LoginLikelihood.NETWORK] = login.network();
         features[LoginLikelihood.COUNTRY] = login.country();
         features[LoginLikelihood.AGENT] = login.agentFamily();
-        LoginLikelihood.Result result = likelihood.score(login.userId(), features, settings.minHistory());
+        UserHistory history = memory.history(login.realmId(), login.userId());
+        LoginLikelihood.Result result = likelihood.score(login.realmId(), history, features, settings.minHistory());
         if (result != null && result.score() >= settings.minLoginScore() && !result.reasons().isEmpty()) {
             out.accept(findings.create(login, FindingKind.UNUSUAL_LOGIN, result.score(), false, result.reasons()));
         }
         if (learn) {
-            likelihood.learn(login.userId(), features);
+            likelihood.learn(login.realmId(), login.userId(), history, features, login.time());
         }
-    }
-
-    /** Users with a history, sessions tracked: for operational info. */
-    public String state() {
-        return likelihood.users() + " users, " + sessions.sessions() + " sessions, "
-                + crossAccount.bytes() / 1024 + " KiB of failure windows";
     }
 }

@@ -6,9 +6,10 @@ import io.zerotrust.keycloak.events.SecurityEvent;
 import org.keycloak.provider.Provider;
 
 /**
- * Scores events for anomalies. Called on the event pipeline's worker thread, never on a request thread, after
- * the event's transaction committed, in a session opened for a batch of events. Implementations keep their
- * state in the factory: a provider lives for one batch.
+ * Scores events for anomalies. Called on the scorer's worker thread, never on a request thread, after the
+ * event's transaction committed, in a session opened for a batch of events whose transaction also marks the batch
+ * scored: what an implementation writes to the database there is written once, with the batch. A provider lives
+ * for one batch.
  */
 public interface AnomalyScorerProvider extends Provider {
 

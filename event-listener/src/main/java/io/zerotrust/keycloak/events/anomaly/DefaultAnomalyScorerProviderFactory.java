@@ -1,82 +1,101 @@
 package io.zerotrust.keycloak.events.anomaly;
 
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
+import io.zerotrust.keycloak.risk.velocity.LoginFailuresSettings;
+import org.jboss.logging.Logger;
 import org.keycloak.Config;
+import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
 
 /**
- * The built-in scorer {@code default}: {@link AnomalyScorer} in memory, one per Keycloak node (each node sees
- * the events it handled; state is lost on restart and rebuilt from new events).
+ * The built-in scorer {@code default}: {@link AnomalyScorer} over Keycloak's database ({@link JpaScorerMemory}), so
+ * that every node scores against one memory and a node taking the scorer over forgets nothing. Attacks across
+ * accounts use the {@code login-failures} evaluator's thresholds and window. Outside a server (no session: benchmarks)
+ * it keeps its memory on the heap.
  */
 public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "default";
 
-    /** Users whose sign-in history is kept in memory. */
+    /** Users whose sign-in history is kept, per realm. */
     public static final String MAX_USERS = "max-users";
     /** Sign-ins a user needs before unusual sign-ins are reported. */
     public static final String MIN_HISTORY = "min-history";
     /** Lowest unusual-sign-in score reported (0-100). */
     public static final String MIN_LOGIN_SCORE = "min-login-score";
-    /** Sliding window for failures per source address and network. */
-    public static final String WINDOW_MINUTES = "window-minutes";
-    /** Distinct failing accounts from one source that make credential stuffing. */
-    public static final String STUFFING_MIN_USERS = "stuffing-min-users";
-    /** Accounts with one or two failures from one source that make a password spray. */
-    public static final String SPRAY_MIN_USERS = "spray-min-users";
-    /** Source addresses and networks whose failures are tracked, per realm. */
-    public static final String MAX_SOURCES = "max-sources";
-    /** Memory the failure windows of one realm's sources may hold, in MiB (at least 1). */
-    public static final String MAX_SOURCE_MB = "max-source-mb";
-    /** Sessions whose sign-in network is remembered. */
+    /** Sessions whose sign-in network is remembered, per realm. */
     public static final String MAX_SESSIONS = "max-sessions";
 
+    private static final Logger LOG = Logger.getLogger(DefaultAnomalyScorerProviderFactory.class);
+    private static final long TRIM_INTERVAL_MILLIS = 3_600_000;
+
     private ScorerSettings settings = ScorerSettings.DEFAULT;
-    private AnomalyScorer scorer;
-    private Observations observations;
-    private final Object lock = new Object();
+    private final Observations observations = new Observations();
+    private HeapScorerMemory heap;
 
     @Override
     public AnomalyScorerProvider create(KeycloakSession session) {
-        return this::observe;
+        if (session == null) {
+            AnomalyScorer scorer = new AnomalyScorer(settings, heap);
+            return (event, findings) -> observe(scorer, event, findings);
+        }
+        AnomalyScorer scorer = new AnomalyScorer(settings, new JpaScorerMemory(session));
+        return (event, findings) -> observe(scorer, event, findings);
     }
 
-    private void observe(SecurityEvent event, Consumer<AnomalyFinding> findings) {
-        // one worker calls this; the lock only guards against a second pipeline on the same node
-        synchronized (lock) {
-            scorer.observe(observations.of(event), findings);
+    private void observe(AnomalyScorer scorer, SecurityEvent event, Consumer<AnomalyFinding> findings) {
+        AuthObservation observation;
+        // the User-Agent cache is shared by the factory's providers
+        synchronized (observations) {
+            observation = observations.of(event);
         }
+        scorer.observe(observation, findings);
     }
 
     @Override
     public void init(Config.Scope config) {
         ScorerSettings d = ScorerSettings.DEFAULT;
-        // the minimums are those ScorerSettings requires, so a bad value costs only itself, not every other option
         OptionReader options = new OptionReader(AnomalyScorerSpi.NAME + " " + PROVIDER_ID, config);
         settings = new ScorerSettings(
                 options.integer(MAX_USERS, d.maxUsers(), 1), d.maxValuesPerFeature(),
                 options.integer(MIN_HISTORY, d.minHistory(), 1), options.integer(MIN_LOGIN_SCORE, d.minLoginScore(), 0, 100),
-                options.duration(WINDOW_MINUTES, d.window().toMinutes(), ChronoUnit.MINUTES, 1),
-                options.integer(MAX_SOURCES, d.maxSources(), 1),
-                options.integer(MAX_SOURCE_MB, (int) (d.maxSourceBytes() >> 20),
-                        (int) (ScorerSettings.MIN_SOURCE_BYTES >> 20)) * (1L << 20),
-                options.integer(STUFFING_MIN_USERS, d.stuffingMinUsers(), 2),
-                options.integer(SPRAY_MIN_USERS, d.sprayMinUsers(), 2),
                 options.integer(MAX_SESSIONS, d.maxSessions(), 1));
-        scorer = new AnomalyScorer(settings);
-        observations = new Observations();
+        heap = new HeapScorerMemory(settings, LoginFailuresSettings.defaults());
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // a deleted user or realm takes what the scorer remembers of it along
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                new JpaScorerMemory(removed.getKeycloakSession()).deleteUser(removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                new JpaScorerMemory(removed.getKeycloakSession()).deleteRealm(removed.getRealm().getId());
+            }
+        });
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                .scheduleTask(this::trim, TRIM_INTERVAL_MILLIS, "zt-scorer-trim"));
+    }
+
+    /** Hourly, on one node of the cluster at a time. */
+    private void trim(KeycloakSession session) {
+        ClusterProvider cluster = session.getProvider(ClusterProvider.class);
+        var result = cluster.executeIfNotExecuted("zt-scorer-trim", (int) (TRIM_INTERVAL_MILLIS / 2000),
+                () -> new JpaScorerMemory(session).trim(settings, System.currentTimeMillis()));
+        if (result.isExecuted() && result.getResult() != null && result.getResult() > 0) {
+            LOG.debugf("The anomaly scorer forgot %d old rows", result.getResult());
+        }
     }
 
     @Override
@@ -91,11 +110,9 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
     @Override
     public Map<String, String> getOperationalInfo() {
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("scope", "in memory, per node");
+        info.put("scope", "Keycloak's database, shared by the cluster");
         info.put("settings", settings.toString());
-        synchronized (lock) {
-            info.put("state", scorer == null ? "not initialised" : scorer.state());
-        }
+        info.put("failures", "judged with the login-failures evaluator's thresholds and window, over the failures zt-risk-learning records");
         return info;
     }
 }

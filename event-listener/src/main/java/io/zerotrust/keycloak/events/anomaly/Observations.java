@@ -1,7 +1,5 @@
 package io.zerotrust.keycloak.events.anomaly;
 
-import java.util.Locale;
-
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.risk.learning.LoginVerdict;
 import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
@@ -17,8 +15,7 @@ final class Observations {
         if (kind == ObservedKind.OTHER) {
             return new AuthObservation(event.time(), event.realmId(), kind, null, null, null, null, null, null, null);
         }
-        String userKey = event.userId() != null ? event.userId()
-                : event.username() == null ? null : "name:" + event.username().toLowerCase(Locale.ROOT);
+        String userKey = CredentialFailure.userKey(event.userId(), event.username());
         return new AuthObservation(event.time(), event.realmId(), kind, userKey, event.userId(), event.sessionId(),
                 event.ip(), event.network(), event.country(),
                 kind == ObservedKind.LOGIN || kind == ObservedKind.UNVERIFIED_LOGIN ? agents.family(event.userAgent()) : null);

@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 
 /**
  * Token theft: a refresh or token exchange in a session from another country (HIGH) or network (MEDIUM) than
- * the session's sign-in. A session first seen at a refresh (its sign-in happened on another node, or before a
- * restart) adopts that origin. A change is reported once per new network, not at every refresh. Per node; at
- * most {@code maxSessions} sessions (least recently used forgotten). Not thread-safe.
+ * the session's sign-in. A session first seen at a refresh (its sign-in was before the scorer's memory of it)
+ * adopts that origin. A change is reported once per new network, not at every refresh. The origins are the
+ * {@link ScorerMemory}'s: in Keycloak's database on a server, whichever node the session's requests reach.
  *
  * <p>A phone moving from Wi-Fi to mobile data also changes network: hence MEDIUM (step-up), not HIGH.
  */
@@ -17,33 +17,22 @@ final class SessionOriginTracker {
     static final int COUNTRY_CHANGED_SCORE = 85;
     static final int NETWORK_CHANGED_SCORE = 55;
 
-    private final BoundedLru<String, Origin> sessions;
+    private final ScorerMemory memory;
 
-    SessionOriginTracker(int maxSessions) {
-        this.sessions = new BoundedLru<>(maxSessions);
-    }
-
-    private static final class Origin {
-        final String network;
-        final String country;
-        String lastFlaggedNetwork;
-        String lastFlaggedCountry;
-
-        Origin(String network, String country) {
-            this.network = network;
-            this.country = country;
-        }
+    SessionOriginTracker(ScorerMemory memory) {
+        this.memory = memory;
     }
 
     void login(AuthObservation login) {
         if (login.sessionId() != null) {
-            sessions.put(login.sessionId(), new Origin(login.network(), login.country()));
+            memory.saveOrigin(login.realmId(), login.sessionId(), new SessionOrigin(login.network(), login.country(),
+                    null, null), login.time());
         }
     }
 
     void logout(AuthObservation logout) {
         if (logout.sessionId() != null) {
-            sessions.remove(logout.sessionId());
+            memory.forgetOrigin(logout.sessionId());
         }
     }
 
@@ -51,9 +40,10 @@ final class SessionOriginTracker {
         if (use.sessionId() == null) {
             return;
         }
-        Origin origin = sessions.get(use.sessionId());
+        SessionOrigin origin = memory.origin(use.sessionId());
         if (origin == null) {
-            sessions.put(use.sessionId(), new Origin(use.network(), use.country()));
+            memory.saveOrigin(use.realmId(), use.sessionId(), new SessionOrigin(use.network(), use.country(), null, null),
+                    use.time());
             return;
         }
         boolean countryChanged = origin.country != null && use.country() != null
@@ -63,12 +53,13 @@ final class SessionOriginTracker {
         if (!countryChanged && !networkChanged) {
             return;
         }
-        if (Objects.equals(origin.lastFlaggedNetwork, use.network())
-                && Objects.equals(origin.lastFlaggedCountry, use.country())) {
+        if (Objects.equals(origin.flaggedNetwork, use.network())
+                && Objects.equals(origin.flaggedCountry, use.country())) {
             return;
         }
-        origin.lastFlaggedNetwork = use.network();
-        origin.lastFlaggedCountry = use.country();
+        origin.flaggedNetwork = use.network();
+        origin.flaggedCountry = use.country();
+        memory.saveOrigin(use.realmId(), use.sessionId(), origin, use.time());
         FindingReason reason = countryChanged
                 ? new FindingReason("SESSION_COUNTRY_CHANGED", "session signed in from country " + origin.country
                         + " but its tokens were used from country " + use.country())
@@ -76,9 +67,5 @@ final class SessionOriginTracker {
                         + " but its tokens were used from network " + use.network());
         out.accept(findings.create(use, FindingKind.TOKEN_THEFT,
                 countryChanged ? COUNTRY_CHANGED_SCORE : NETWORK_CHANGED_SCORE, false, List.of(reason)));
-    }
-
-    int sessions() {
-        return sessions.size();
     }
 }

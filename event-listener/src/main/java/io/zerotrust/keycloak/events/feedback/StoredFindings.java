@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
+import io.zerotrust.keycloak.risk.storage.Retention;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -89,16 +90,7 @@ public final class StoredFindings implements FindingStore {
 
     /** Deletes all but the realm's newest {@code perRealm} findings; returns how many. */
     public int trim(String realmId, int perRealm) {
-        long count = em.createQuery("select count(f) from ZtFinding f where f.realmId = :realm", Long.class)
-                .setParameter("realm", realmId).getSingleResult();
-        if (count <= perRealm) {
-            return 0;
-        }
-        List<Long> cut = em.createQuery("select f.createdAt from ZtFinding f where f.realmId = :realm"
-                        + " order by f.createdAt desc", Long.class)
-                .setParameter("realm", realmId).setFirstResult(perRealm).setMaxResults(1).getResultList();
-        return cut.isEmpty() ? 0 : em.createQuery("delete from ZtFinding f where f.realmId = :realm and f.createdAt <= :cut")
-                .setParameter("realm", realmId).setParameter("cut", cut.get(0)).executeUpdate();
+        return Retention.keepNewest(em, "ZtFinding", "createdAt", realmId, null, perRealm);
     }
 
     private FindingEntity find(String realmId, String id) {

@@ -20,19 +20,32 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * The scorer's share of the outbox: scores each batch of events for anomalies on its own worker, apart from the
- * sinks, so that a slow receiver delays no finding and no revocation. The findings go back into the outbox for the
- * sinks and into the findings table for analysts, in the transaction that marks the batch scored; their actions (step-up, revocation) run once it has
- * committed. A scoring failure is logged and the batch counted as scored: the events still reach the sinks.
+ * sinks, so that a slow receiver delays no finding and no revocation. Scoring runs in the transaction that marks
+ * the batch scored, with the scorer's memory in that transaction too: a batch tried again after a failure is not
+ * learned twice. The findings go back into the outbox for the sinks and into the findings table for analysts in
+ * that transaction; their actions (step-up, revocation) run once it has committed. A scoring error is logged and
+ * the batch counted as scored (the events still reach the sinks); a batch whose transaction fails
+ * {@value #MAX_TRIES} times is taken unscored, so that one bad batch cannot stop scoring.
  */
 public final class ScorerHandler implements OutboxHandler {
+
+    /** Scores a batch in a session whose transaction marks it scored. */
+    @FunctionalInterface
+    public interface Scoring {
+        void score(KeycloakSession session, List<SecurityEvent> batch, Consumer<AnomalyFinding> findings);
+    }
+
+    static final int MAX_TRIES = 3;
 
     private static final Logger LOG = Logger.getLogger(ScorerHandler.class);
 
     private final OcsfMapper mapper = new OcsfMapper();
-    private final BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer;
+    private final Scoring scorer;
     private final Outbox outbox;
     private final BiConsumer<KeycloakSession, AnomalyFinding> store;
     private final Consumer<AnomalyFinding> findingHandler;
+    private String triedBatch;
+    private int tries;
 
     /**
      * @param scorer         scores a batch, telling each finding
@@ -40,7 +53,7 @@ public final class ScorerHandler implements OutboxHandler {
      * @param store          keeps a finding for analysts, in the same transaction
      * @param findingHandler told of each finding once it is stored (its actions)
      */
-    public ScorerHandler(BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer, Outbox outbox,
+    public ScorerHandler(Scoring scorer, Outbox outbox,
                          BiConsumer<KeycloakSession, AnomalyFinding> store, Consumer<AnomalyFinding> findingHandler) {
         this.scorer = scorer;
         this.outbox = outbox;
@@ -62,21 +75,28 @@ public final class ScorerHandler implements OutboxHandler {
                 deadLetters.put(record.id(), "unreadable outbox row: " + e.getMessage());
             }
         }
-        List<AnomalyFinding> findings = new ArrayList<>();
-        try {
-            scorer.accept(events, findings::add);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Anomaly scoring failed for a batch of %d events; they go to the sinks unscored", events.size());
-        }
-        if (findings.isEmpty()) {
+        String first = batch.isEmpty() ? null : batch.get(0).id();
+        tries = first != null && first.equals(triedBatch) ? tries + 1 : 1;
+        triedBatch = first;
+        if (tries > MAX_TRIES) {
+            LOG.errorf("Scoring a batch of %d events failed %d times; it goes to the sinks unscored", events.size(), MAX_TRIES);
             return Outcome.withDeadLetters(deadLetters);
         }
+        List<AnomalyFinding> findings = new ArrayList<>();
         return new Outcome(Map.copyOf(deadLetters), session -> {
+            findings.clear();
+            try {
+                scorer.score(session, events, findings::add);
+            } catch (RuntimeException e) {
+                // a database error fails the transaction and the batch is tried again; anything else is the scorer's
+                LOG.errorf(e, "Anomaly scoring failed for a batch of %d events; they go to the sinks unscored", events.size());
+            }
             for (AnomalyFinding finding : findings) {
                 store.accept(session, finding);
                 outbox.appendOcsf(session, finding.realmId(), mapper.map(finding).toString());
             }
         }, () -> {
+            triedBatch = null;
             for (AnomalyFinding finding : findings) {
                 LOG.infof("Anomaly finding %s: %s %s (%d) user=%s ip=%s reasons=%s", finding.id(), finding.level(),
                         finding.kind(), finding.score(), finding.userId(), finding.ip(), finding.reasonCodes());

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
@@ -164,7 +163,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         FindingActionExecutor actions = new FindingActionExecutor(factory, options.actions(), options.stepUpTtl(),
                 options.revokeOfflineSessions(), Clock.systemUTC());
         List<OutboxDrainer> started = new ArrayList<>();
-        started.add(new OutboxDrainer(factory, OutboxConsumer.SCORER, new ScorerHandler(scorer(factory, metrics), box,
+        started.add(new OutboxDrainer(factory, OutboxConsumer.SCORER, new ScorerHandler(scorer(metrics), box,
                 (session, finding) -> new StoredFindings(session).add(finding), actions::execute), options.drain(),
                 node, metrics));
         for (EventSink sink : configured) {
@@ -217,20 +216,17 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
         return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Scores a batch on the scorer's worker, in a session of its own (no transaction: the scorer reads memory). */
-    private static BiConsumer<List<SecurityEvent>, Consumer<AnomalyFinding>> scorer(KeycloakSessionFactory factory,
-                                                                                  PipelineMetrics metrics) {
-        return (batch, findings) -> {
-            try (KeycloakSession session = factory.create()) {
-                AnomalyScorerProvider scorer = session.getProvider(AnomalyScorerProvider.class);
-                if (scorer == null) {
-                    return;
-                }
-                for (SecurityEvent event : batch) {
-                    long start = System.nanoTime();
-                    scorer.observe(event, findings);
-                    metrics.scored(System.nanoTime() - start);
-                }
+    /** Scores a batch on the scorer's worker, in the session whose transaction marks it scored. */
+    private static ScorerHandler.Scoring scorer(PipelineMetrics metrics) {
+        return (session, batch, findings) -> {
+            AnomalyScorerProvider scorer = session.getProvider(AnomalyScorerProvider.class);
+            if (scorer == null) {
+                return;
+            }
+            for (SecurityEvent event : batch) {
+                long start = System.nanoTime();
+                scorer.observe(event, findings);
+                metrics.scored(System.nanoTime() - start);
             }
         };
     }

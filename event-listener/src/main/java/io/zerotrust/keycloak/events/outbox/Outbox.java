@@ -35,6 +35,9 @@ public final class Outbox {
         if (ocsf.length() > OutboxRecord.MAX_PAYLOAD) {
             throw new IllegalArgumentException("OCSF record longer than " + OutboxRecord.MAX_PAYLOAD);
         }
+        if (sinks.isEmpty()) {
+            return; // no sink would ever take it
+        }
         new OutboxStore(session).write(OutboxRecord.OCSF, realmId, ocsf, stamp.next(), sinks);
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginLikelihoodTest {
 
-    private final AnomalyScorer scorer = new AnomalyScorer(ScorerSettings.DEFAULT, () -> "f");
+    private final AnomalyScorer scorer = new AnomalyScorer(ScorerSettings.DEFAULT, Obs.memory(), () -> "f");
 
     private void history(String user, int logins) {
         for (int i = 0; i < logins; i++) {

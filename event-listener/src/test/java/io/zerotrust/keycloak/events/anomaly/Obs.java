@@ -1,9 +1,16 @@
 package io.zerotrust.keycloak.events.anomaly;
 
+import io.zerotrust.keycloak.risk.velocity.LoginFailuresSettings;
+
 /** Observations for tests. */
 final class Obs {
 
     private Obs() {
+    }
+
+    /** A heap memory with the login-failures evaluator's defaults. */
+    static HeapScorerMemory memory() {
+        return new HeapScorerMemory(ScorerSettings.DEFAULT, LoginFailuresSettings.defaults());
     }
 
     static AuthObservation login(long t, String user, String ip, String network, String country, String agent) {

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionOriginTrackerTest {
 
-    private final AnomalyScorer scorer = new AnomalyScorer(ScorerSettings.DEFAULT, () -> "f");
+    private final AnomalyScorer scorer = new AnomalyScorer(ScorerSettings.DEFAULT, Obs.memory(), () -> "f");
 
     @Test
     void refreshFromTheSignInNetworkIsFine() {

@@ -105,14 +105,18 @@ class ListenerTest {
                 80, FindingLevel.HIGH, List.of(new FindingReason("NEW_COUNTRY", "country BR not seen")));
         List<AnomalyFinding> handled = new ArrayList<>();
         List<SecurityEvent> scored = new ArrayList<>();
-        ScorerHandler handler = new ScorerHandler((batch, out) -> {
+        List<AnomalyFinding> stored = new ArrayList<>();
+        ScorerHandler handler = new ScorerHandler((session, batch, out) -> {
             scored.addAll(batch);
             out.accept(finding);
-        }, new Outbox(Set.of()), (session, f) -> { }, handled::add);
+        }, new Outbox(Set.of()), (session, f) -> stored.add(f), handled::add);
 
         OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build())),
                 row("b", "{not json")));
+        assertThat(scored).as("scoring waits for the transaction that marks the batch scored").isEmpty();
+        outcome.inCommit().accept(null);
 
+        assertThat(stored).containsExactly(finding);
         assertThat(scored).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("LOGIN"));
         assertThat(outcome.deadLetters()).containsOnlyKeys("b");
         assertThat(handled).as("actions wait for the commit").isEmpty();
@@ -122,11 +126,31 @@ class ListenerTest {
 
     @Test
     void scoringFailureStillCountsTheBatchAsScored() {
-        ScorerHandler handler = new ScorerHandler((batch, out) -> {
+        ScorerHandler handler = new ScorerHandler((session, batch, out) -> {
             throw new IllegalStateException("boom");
         }, new Outbox(Set.of()), (session, f) -> { }, f -> { });
         OutboxHandler.Outcome outcome = handler.handle(List.of(row("a", OutboxCodec.encode(Events.login().build()))));
+        outcome.inCommit().accept(null);
         assertThat(outcome.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseTransactionKeepsFailingIsTakenUnscoredAtTheFourthTry() {
+        List<Integer> scorings = new ArrayList<>();
+        ScorerHandler handler = new ScorerHandler((session, batch, out) -> scorings.add(batch.size()),
+                new Outbox(Set.of()), (session, f) -> { }, f -> { });
+        List<OutboxRecord> batch = List.of(row("a", OutboxCodec.encode(Events.login().build())));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            // the transaction fails: its after-commit never runs
+            handler.handle(batch).inCommit().accept(null);
+        }
+        assertThat(scorings).hasSize(3);
+        handler.handle(batch).inCommit().accept(null);
+        assertThat(scorings).as("the fourth try leaves the batch unscored").hasSize(3);
+
+        OutboxHandler.Outcome next = handler.handle(List.of(row("b", OutboxCodec.encode(Events.login().build()))));
+        next.inCommit().accept(null);
+        assertThat(scorings).as("the next batch is scored").hasSize(4);
     }
 
     @Test

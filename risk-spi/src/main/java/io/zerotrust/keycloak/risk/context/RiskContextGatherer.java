@@ -12,6 +12,7 @@ import io.zerotrust.keycloak.risk.posture.PostureAssertions;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfileStore;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
+import io.zerotrust.keycloak.risk.velocity.CredentialFailure;
 import io.zerotrust.keycloak.risk.velocity.FailureCounts;
 import io.zerotrust.keycloak.risk.velocity.FailureRecord;
 import io.zerotrust.keycloak.risk.velocity.FailureWindow;
@@ -150,7 +151,7 @@ public final class RiskContextGatherer {
             return null;
         }
         FailureWindow window = failuresFactory.failureWindow(session);
-        String network = geo.location() == null || geo.location().asn() == null ? null : Long.toString(geo.location().asn());
+        String network = CredentialFailure.network(geo.location() == null ? null : geo.location().asn());
         try {
             List<FailureRecord> recent = readAside(session, s -> new LoginFailureStore(s)
                     .recent(realm.getId(), userId, ip, network, now, window.length()));

@@ -99,13 +99,14 @@ public class RiskLearningEventListener implements EventListenerProvider {
 
     private void recordFailure(Event event) {
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
-        String userKey = event.getUserId() != null ? event.getUserId()
-                : "name:" + String.valueOf(details.get("username")).toLowerCase(java.util.Locale.ROOT);
+        // an attempt without a name still counts for its address
+        String userKey = java.util.Objects.requireNonNullElse(
+                CredentialFailure.userKey(event.getUserId(), details.get("username")), "name:");
         String realmId = event.getRealmId();
         String ip = event.getIpAddress();
         Instant time = Instant.ofEpochMilli(event.getTime());
         GeoLocation location = SignInLocation.of(session, ip).location();
-        String network = location == null || location.asn() == null ? null : Long.toString(location.asn());
+        String network = CredentialFailure.network(location == null ? null : location.asn());
         afterCommit("record a failed login", s -> {
             LoginFailureStore store = new LoginFailureStore(s);
             store.record(realmId, userKey, ip, network, time);

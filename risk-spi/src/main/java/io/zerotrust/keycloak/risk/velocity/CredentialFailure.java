@@ -1,5 +1,6 @@
 package io.zerotrust.keycloak.risk.velocity;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,22 @@ public final class CredentialFailure {
             "invalid_credentials", "invalid_user_credentials_or_otp");
 
     private CredentialFailure() {
+    }
+
+    /**
+     * Whose failure it is: the user id, or for an unknown account {@code name:<username>} (lower case), so that
+     * failures of names that do not exist still count as distinct accounts.
+     */
+    public static String userKey(String userId, String username) {
+        if (userId != null) {
+            return userId;
+        }
+        return username == null ? null : "name:" + username.toLowerCase(Locale.ROOT);
+    }
+
+    /** Where from, by network: the autonomous system number as digits, or null. */
+    public static String network(Long asn) {
+        return asn == null ? null : Long.toString(asn);
     }
 
     /**

@@ -22,8 +22,8 @@ import io.zerotrust.keycloak.risk.engine.RiskReason;
  *   <li>{@code CREDENTIAL_STUFFING_NETWORK}: many users failed from this address's network, the attack spread over
  *       many addresses.</li>
  * </ul>
- * The three attack rules describe one attacker at different scopes, so at most one of them is reported (spray,
- * then stuffing from the address, then the network): adding them would count the same failures twice.
+ * The three attack rules are {@link CrossAccountAttack}, the judgement the event scorer's findings share: at most
+ * one of them is reported.
  */
 public final class LoginFailuresEvaluator implements RiskEvaluator {
 
@@ -81,25 +81,24 @@ public final class LoginFailuresEvaluator implements RiskEvaluator {
     }
 
     private RiskReason attackReason(FailureCounts counts, String window) {
-        if (counts.ipUsersWithFewFailures() >= settings.sprayDistinctUsers()) {
-            return new RiskReason(ID, SPRAY_IP, SPRAY_IP_LOG_ODDS,
+        CrossAccountAttack attack = CrossAccountAttack.of(counts, settings);
+        if (attack == null) {
+            return null;
+        }
+        return switch (attack) {
+            case SPRAY_IP -> new RiskReason(ID, SPRAY_IP, SPRAY_IP_LOG_ODDS,
                     counts.ipUsersWithFewFailures() + " accounts failed once or twice each from this address in the last "
                             + window + " minutes (password spraying)",
                     Map.of("users", Integer.toString(counts.ipUsersWithFewFailures()), "windowMinutes", window));
-        }
-        if (counts.ipDistinctUsers() >= settings.stuffingDistinctUsers()) {
-            return new RiskReason(ID, STUFFING_IP, STUFFING_IP_LOG_ODDS,
+            case STUFFING_IP -> new RiskReason(ID, STUFFING_IP, STUFFING_IP_LOG_ODDS,
                     counts.ipDistinctUsers() + " accounts failed from this address in the last " + window
                             + " minutes (credential stuffing)",
                     Map.of("users", Integer.toString(counts.ipDistinctUsers()),
                             "failures", Integer.toString(counts.ipFailures()), "windowMinutes", window));
-        }
-        if (counts.networkDistinctUsers() >= settings.networkDistinctUsers()) {
-            return new RiskReason(ID, STUFFING_NETWORK, STUFFING_NETWORK_LOG_ODDS,
+            case STUFFING_NETWORK -> new RiskReason(ID, STUFFING_NETWORK, STUFFING_NETWORK_LOG_ODDS,
                     counts.networkDistinctUsers() + " accounts failed from this address's network in the last " + window
                             + " minutes (distributed credential stuffing)",
                     Map.of("users", Integer.toString(counts.networkDistinctUsers()), "windowMinutes", window));
-        }
-        return null;
+        };
     }
 }
