@@ -28,7 +28,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Events per second the default anomaly scorer takes on one core (target: over 100k/s), so that the single
  * event worker is never the bottleneck. Measured through the default provider's own entry point (the
  * {@code Observations} reading of a {@link SecurityEvent}, User-Agent family cache included, then
- * {@code AnomalyScorer.observe} under its uncontended lock) with the default settings, over a pre-generated
+ * {@code AnomalyScorer.observe}) with the default settings and the scorer's heap memory (a provider created without a
+ * session): the scorer's own cost. On a server its memory is Keycloak's database, read and written with each batch:
+ * {@code benchmarks/outbox-drain.sh} measures that, over a pre-generated
  * stream cycled through: 5000 users with 1-3 usual addresses, networks and browsers each, where about 55% of
  * events are sign-ins (1 in 50 from a new country and network), 25% refreshes (from where the session signed
  * in), 5% logouts, 10% credential
