@@ -15,7 +15,10 @@ public final class RiskEventDetails {
     private RiskEventDetails() {
     }
 
-    /** Adds score, level, reasons, device id and the ACR level the risk required; nothing when no assessment ran. */
+    /**
+     * Adds score, level, reasons, device id, the ACR level the risk required and what steps only reported; nothing
+     * when no assessment ran.
+     */
     public static void addTo(EventBuilder event, AuthenticationSessionModel authSession) {
         if (authSession == null || authSession.getAuthNote(RiskNotes.LEVEL) == null) {
             return;
@@ -27,6 +30,10 @@ public final class RiskEventDetails {
         String acrLevel = authSession.getAuthNote(RiskAssessmentAuthenticator.NOTE_ACR_LEVEL);
         if (acrLevel != null) {
             event.detail(RiskNotes.EVENT_ACR_LEVEL, acrLevel);
+        }
+        String reportOnly = authSession.getAuthNote(RiskNotes.EVENT_REPORT_ONLY);
+        if (reportOnly != null) {
+            event.detail(RiskNotes.EVENT_REPORT_ONLY, reportOnly);
         }
     }
 }

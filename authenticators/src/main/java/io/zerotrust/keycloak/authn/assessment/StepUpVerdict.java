@@ -4,6 +4,7 @@ import java.util.OptionalInt;
 
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.factor.VerifiedFactor;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.authenticators.util.AcrStore;
@@ -44,7 +45,8 @@ final class StepUpVerdict {
             }
         }
         int reached = required.isPresent() ? new AcrStore(session, authSession).getLevelOfAuthenticationFromCurrentAuthentication() : -1;
-        boolean met = met(RiskLevelRule.assessedLevel(authSession.getAuthNote(RiskNotes.LEVEL)),
+        // a step that only reported what it would have asked for checked nothing
+        boolean met = !ReportOnly.reported(authSession) && met(RiskLevelRule.assessedLevel(authSession.getAuthNote(RiskNotes.LEVEL)),
                 VerifiedFactor.inThisSignIn(authSession), required, reached);
         String value = Boolean.toString(met);
         authSession.setUserSessionNote(RiskNotes.EVENT_VERIFIED, value);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.zerotrust.keycloak.authn.AuthNotes;
 import io.zerotrust.keycloak.authn.FlowStep;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import io.zerotrust.keycloak.risk.anomaly.StepUpMark;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
@@ -52,6 +53,12 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
         String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
         if (reasons == null) {
             reasons = context.getAuthenticationSession().getAuthNote(AuthNotes.NETWORK_REASONS);
+        }
+        if (ReportOnly.on(context)) {
+            // no reference (nobody was refused), no mark, no leaked-password evidence; the level and reasons are the
+            // sign-in's own, on its events as always
+            ReportOnly.instead(context, "deny");
+            return;
         }
         boolean passwordVerified = passwordVerified(context);
         RefusalBasis basis = RefusalBasis.of(reasons,

@@ -3,6 +3,7 @@ package io.zerotrust.keycloak.authn.deny;
 import java.util.List;
 
 import io.zerotrust.keycloak.authn.FlowStepFactory;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -55,6 +56,7 @@ public class ZeroTrustDenyAuthenticatorFactory extends FlowStepFactory {
                 .property().name(CONFIG_MARK_DURATION).label("Mark duration")
                 .helpText("How long the step-up mark lasts, ISO-8601, e.g. P7D.")
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue(DEFAULT_MARK_DURATION).add()
+                .property(ReportOnly.configProperty())
                 .build();
     }
 

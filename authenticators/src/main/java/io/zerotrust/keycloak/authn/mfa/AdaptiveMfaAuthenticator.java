@@ -6,20 +6,21 @@ import java.util.function.Consumer;
 import java.util.Objects;
 
 import io.zerotrust.keycloak.authn.AuthNotes;
+import io.zerotrust.keycloak.authn.FlowStep;
+import io.zerotrust.keycloak.authn.assessment.RiskEventDetails;
 import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
 import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
 import io.zerotrust.keycloak.authn.otp.RiskNoticeOtpFormAuthenticatorFactory;
-import io.zerotrust.keycloak.risk.engine.RiskLevel;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import io.zerotrust.keycloak.risk.anomaly.AnomalyMarkEvaluator;
-import io.zerotrust.keycloak.risk.spi.OptionReader;
-import io.zerotrust.keycloak.risk.spi.RiskNotes;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import io.zerotrust.keycloak.authn.FlowStep;
-import io.zerotrust.keycloak.authn.assessment.RiskEventDetails;
+import io.zerotrust.keycloak.risk.spi.OptionReader;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import org.keycloak.authentication.authenticators.browser.WebAuthnAuthenticatorFactory;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.UserModel;
@@ -58,6 +59,14 @@ public class AdaptiveMfaAuthenticator implements FlowStep {
             // Direct grant: no page to ask or enrol on; zt-deny answers its own refusals there
             context.getEvent().detail(RiskNotes.EVENT_FACTOR, decision.factor().credentialType());
             NonInteractiveFlow.requireInteraction(context, NonInteractiveFlow.SECOND_FACTOR_REQUIRED);
+            return;
+        }
+        if (decision.action() != FactorDecision.Action.PASS && ReportOnly.on(context)) {
+            ReportOnly.instead(context, switch (decision.action()) {
+                case DENY -> "deny";
+                case ENROL -> "enrol-otp";
+                default -> decision.factor().credentialType();
+            });
             return;
         }
         switch (decision.action()) {

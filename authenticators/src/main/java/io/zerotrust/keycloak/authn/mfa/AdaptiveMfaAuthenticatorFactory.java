@@ -2,8 +2,9 @@ package io.zerotrust.keycloak.authn.mfa;
 
 import java.util.List;
 
-import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.FlowStepFactory;
+import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -54,6 +55,7 @@ public class AdaptiveMfaAuthenticatorFactory extends FlowStepFactory {
                 .helpText("At HIGH risk accept only a phishing-resistant factor (WebAuthn); users who have only OTP are refused.")
                 .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("false").add()
                 .property(EnrolmentLimit.configProperty())
+                .property(ReportOnly.configProperty())
                 .build();
     }
 

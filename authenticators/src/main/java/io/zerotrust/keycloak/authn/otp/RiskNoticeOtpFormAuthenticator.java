@@ -6,6 +6,7 @@ import io.zerotrust.keycloak.authn.condition.RiskLevelRule;
 import io.zerotrust.keycloak.authn.deny.ZeroTrustDenyAuthenticatorFactory;
 import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
 import io.zerotrust.keycloak.authn.flow.NonInteractiveFlow;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 import jakarta.ws.rs.core.Response;
@@ -61,6 +62,10 @@ public class RiskNoticeOtpFormAuthenticator extends OTPFormAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        if (ReportOnly.on(context)) {
+            ReportOnly.instead(context, "otp");
+            return;
+        }
         if (!hasOtp(context.getSession(), context.getRealm(), context.getUser())) {
             withoutOtp(context);
             return;

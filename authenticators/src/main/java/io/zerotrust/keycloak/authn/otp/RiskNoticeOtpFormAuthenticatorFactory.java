@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.zerotrust.keycloak.authn.FlowStepFactory;
 import io.zerotrust.keycloak.authn.factor.EnrolmentLimit;
+import io.zerotrust.keycloak.authn.report.ReportOnly;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
@@ -55,7 +56,7 @@ public class RiskNoticeOtpFormAuthenticatorFactory extends FlowStepFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of(EnrolmentLimit.configProperty());
+        return List.of(EnrolmentLimit.configProperty(), ReportOnly.configProperty());
     }
 
     @Override

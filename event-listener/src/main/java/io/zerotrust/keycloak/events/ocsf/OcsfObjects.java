@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
+import io.zerotrust.keycloak.risk.spi.RiskNotes;
 
 /**
  * Builds the OCSF objects every class shares: the base event attributes, metadata, user, source endpoint,
@@ -143,11 +144,11 @@ final class OcsfObjects {
             target.putObject("http_request").put("user_agent", event.userAgent());
         }
         if (event.risk() != null) {
-            target.putArray("enrichments").add(riskEnrichment(event.risk()));
+            target.putArray("enrichments").add(riskEnrichment(event.risk(), event.details()));
         }
     }
 
-    private static ObjectNode riskEnrichment(SecurityEvent.Risk risk) {
+    private static ObjectNode riskEnrichment(SecurityEvent.Risk risk, Map<String, String> details) {
         ObjectNode enrichment = JSON.objectNode();
         enrichment.put("name", RISK_ENRICHMENT);
         enrichment.put("value", risk.level() == null ? "UNKNOWN" : risk.level());
@@ -160,6 +161,12 @@ final class OcsfObjects {
         putIfPresent(data, "level", risk.level());
         ArrayNode reasons = data.putArray("reasons");
         risk.reasons().forEach(reasons::add);
+        String reportOnly = details == null ? null : details.get(RiskNotes.EVENT_REPORT_ONLY);
+        if (reportOnly != null) {
+            // what steps set to report only would have done: the sign-in went on
+            ArrayNode actions = data.putArray("report_only");
+            RiskNotes.codes(reportOnly).forEach(actions::add);
+        }
         return enrichment;
     }
 

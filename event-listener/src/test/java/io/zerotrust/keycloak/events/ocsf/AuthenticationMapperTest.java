@@ -45,8 +45,16 @@ class AuthenticationMapperTest {
         assertThat(ocsf.at("/enrichments/0/data/score").asInt()).isEqualTo(42);
         assertThat(ocsf.at("/enrichments/0/data/level").asText()).isEqualTo("MEDIUM");
         assertThat(ocsf.at("/enrichments/0/data/reasons/0").asText()).isEqualTo("NEW_COUNTRY");
+        assertThat(ocsf.at("/enrichments/0/data").has("report_only")).as("nothing reported only").isFalse();
         assertThat(ocsf.at("/unmapped/keycloak/type").asText()).isEqualTo("LOGIN");
         assertThat(ocsf.at("/unmapped/keycloak/details/username").asText()).isEqualTo("alice");
+    }
+
+    @Test
+    void whatStepsSetToReportOnlyWouldHaveDoneGoesWithTheRisk() {
+        ObjectNode ocsf = mapper.map(Events.login().details(java.util.Map.of("username", "alice",
+                "zt_report_only", "deny,otp", "zt_risk_verified", "false")).build()).orElseThrow();
+        assertThat(ocsf.at("/enrichments/0/data/report_only").toString()).isEqualTo("[\"deny\",\"otp\"]");
     }
 
     @Test

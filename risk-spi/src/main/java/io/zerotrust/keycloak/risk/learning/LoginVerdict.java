@@ -26,7 +26,7 @@ public final class LoginVerdict {
 
     /** User-session notes of the assessment, under the names of the event details. */
     public static final List<String> NOTES = List.of(RiskNotes.EVENT_SCORE, RiskNotes.EVENT_LEVEL, RiskNotes.EVENT_REASONS,
-            RiskNotes.EVENT_VERIFIED);
+            RiskNotes.EVENT_VERIFIED, RiskNotes.EVENT_REPORT_ONLY);
 
     private LoginVerdict() {
     }

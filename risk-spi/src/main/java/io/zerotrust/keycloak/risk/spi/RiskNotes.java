@@ -42,6 +42,12 @@ public final class RiskNotes {
     public static final String EVENT_FACTOR = "zt_mfa";
     /** Event detail for a user without OTP: {@code otp} (sent to set one up) or {@code refused}. */
     public static final String EVENT_ENROLMENT = "zt_enrolment";
+    /**
+     * Event detail and user-session note: what enforcing steps in report-only mode would have done in this sign-in
+     * and did not, comma-separated in order ({@code deny}, {@code otp}, {@code webauthn}, {@code enrol-otp}). Such a
+     * sign-in is never verified ({@link #EVENT_VERIFIED} false): it teaches no profile.
+     */
+    public static final String EVENT_REPORT_ONLY = "zt_report_only";
     /** Event detail: {@code trusted}, {@code declined}, {@code already} (trusted before) or {@code no-second-factor} (not offered). */
     public static final String EVENT_TRUSTED_DEVICE = "zt_trusted_device";
     /**
