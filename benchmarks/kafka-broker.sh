@@ -20,8 +20,9 @@ stop_broker() {
     fi
 }
 
+# exec: run in the background, the broker's pid is the java process's own, not a subshell's
 kafka_java() {
-    java -Xms64m -Xmx512m -cp "$(cat "$root/benchmarks/target/kafka-broker.classpath")" "$@"
+    exec java -Xms64m -Xmx512m -cp "$(cat "$root/benchmarks/target/kafka-broker.classpath")" "$@"
 }
 
 # start_kafka_broker: formats and starts the broker; returns once its client port is open. The caller's EXIT trap
@@ -54,8 +55,8 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 PROPERTIES
     echo "Starting the Kafka broker on $kafka_bootstrap (log: ${dir#"$root"/}/broker.log)..."
-    if ! kafka_java kafka.tools.StorageTool format --cluster-id "$(kafka_java kafka.tools.StorageTool random-uuid)" \
-            --config "$dir/server.properties" >"$dir/broker.log" 2>&1; then
+    if ! (kafka_java kafka.tools.StorageTool format --cluster-id "$(kafka_java kafka.tools.StorageTool random-uuid)" \
+            --config "$dir/server.properties") >"$dir/broker.log" 2>&1; then
         echo "Formatting the Kafka log directory failed:" >&2
         tail -n 30 "$dir/broker.log" >&2
         exit 2

@@ -6,7 +6,7 @@ package io.zerotrust.keycloak.bench.outbox;
  */
 interface Arrivals extends AutoCloseable {
 
-    /** @return the sink's name in the benchmark's output, e.g. {@code webhook} */
+    /** @return the sink as the benchmark's output names it: {@code the webhook}, {@code Kafka} */
     String sink();
 
     /** @return the {@code ZT_EVENT_OUTBOX} flag column that sends a row to this sink, e.g. {@code TO_WEBHOOK} */

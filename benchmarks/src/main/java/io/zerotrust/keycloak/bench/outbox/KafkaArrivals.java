@@ -96,7 +96,7 @@ final class KafkaArrivals implements Arrivals {
 
     @Override
     public String sink() {
-        return "kafka";
+        return "Kafka";
     }
 
     @Override

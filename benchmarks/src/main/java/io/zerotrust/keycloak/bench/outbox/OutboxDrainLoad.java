@@ -54,11 +54,11 @@ public final class OutboxDrainLoad {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = perRound / seconds;
                 rates.add(rate);
-                System.out.printf(Locale.ROOT, "round %d: %d events drained to the %s in %.2f s = %.0f events/s%n",
+                System.out.printf(Locale.ROOT, "round %d: %d events drained to %s in %.2f s = %.0f events/s%n",
                         round, perRound, arrivals.sink(), seconds, rate);
             }
             rates.sort(Double::compare);
-            System.out.printf(Locale.ROOT, "median: %.0f events/s to the %s over %d rounds of %d (min %.0f, max %.0f;"
+            System.out.printf(Locale.ROOT, "median: %.0f events/s to %s over %d rounds of %d (min %.0f, max %.0f;"
                             + " %d repeated records not counted)%n", rates.get(rates.size() / 2), arrivals.sink(),
                     rounds, perRound, rates.get(0), rates.get(rates.size() - 1), arrivals.repeats());
         }

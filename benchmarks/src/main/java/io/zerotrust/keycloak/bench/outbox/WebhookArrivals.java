@@ -48,7 +48,7 @@ final class WebhookArrivals implements Arrivals {
 
     @Override
     public String sink() {
-        return "webhook";
+        return "the webhook";
     }
 
     @Override
