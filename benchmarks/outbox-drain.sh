@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Events per second one node drains from its outbox to the webhook. Starts the demo (distribution/demo/run.sh) on
-# its own ports with a fresh H2 database in mixed mode under .demo/outbox-drain/ and the zt-events webhook pointed
-# at a receiver in the driver, writes rounds of LOGIN events straight into ZT_EVENT_OUTBOX, and times each round
-# until the receiver has them all (io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad). Needs only a JDK 17+.
+# Events per second one node drains from its outbox to a sink: the webhook (default) or Kafka. Starts the demo
+# (distribution/demo/run.sh) on its own ports with a fresh H2 database in mixed mode under .demo/outbox-drain/ and
+# the zt-events sink pointed at the driver: for the webhook a receiver in the driver, for Kafka Apache Kafka's own
+# KRaft broker started here as a process (kafka-broker.sh) whose topic the driver consumes. It writes rounds of
+# LOGIN events straight into ZT_EVENT_OUTBOX and times each round until the driver has them all
+# (io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad). Needs only a JDK 17+.
 #
-#   benchmarks/outbox-drain.sh                # 5 rounds of 20000 events, batch-size 100 (the default)
+#   benchmarks/outbox-drain.sh                # 5 rounds of 20000 events to the webhook, batch-size 100 (the default)
+#   DRAIN_SINK=kafka benchmarks/outbox-drain.sh
 #   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_BATCH=500 benchmarks/outbox-drain.sh
 #
-# LOAD_PORT (default 8181), LOAD_MANAGEMENT_PORT (9181) and DRAIN_RECEIVER_PORT (18591) choose the ports. It uses
-# the demo's Keycloak in .demo/keycloak-26.7.3: stop a demo running from this checkout first.
+# LOAD_PORT (default 8181), LOAD_MANAGEMENT_PORT (9181) and DRAIN_RECEIVER_PORT (18591, the webhook receiver's)
+# choose the ports; KAFKA_PORT (19292) and KAFKA_CONTROLLER_PORT (19293) the broker's. It uses the demo's Keycloak in
+# .demo/keycloak-26.7.3: stop a demo running from this checkout first.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -25,13 +29,38 @@ check_ports_free
 echo "Building the load driver..."
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
 
+sink=${DRAIN_SINK:-webhook}
+case "$sink" in
+    webhook)
+        sink_options=("--spi-events-listener--zt-events--webhook-url=http://127.0.0.1:$receiver/ocsf"
+            "--spi-events-listener--zt-events--webhook-secret=outbox-drain-secret-0123456789")
+        arrivals="webhook:$receiver"
+        ;;
+    kafka)
+        # shellcheck source=kafka-broker.sh
+        . "$root/benchmarks/kafka-broker.sh"
+        topic=zt-events-drain
+        sink_options=("--spi-events-listener--zt-events--kafka-bootstrap-servers=$kafka_bootstrap"
+            "--spi-events-listener--zt-events--kafka-topic=$topic")
+        arrivals="kafka:$kafka_bootstrap/$topic"
+        ;;
+    *)
+        echo "DRAIN_SINK is webhook or kafka, not $sink" >&2
+        exit 2
+        ;;
+esac
+
 # AUTO_SERVER: the driver opens the server's H2 database too, through the server
-start_demo_server ";AUTO_SERVER=TRUE" --db-username=sa --db-password=outbox-drain \
-    "--spi-events-listener--zt-events--webhook-url=http://127.0.0.1:$receiver/ocsf" \
-    "--spi-events-listener--zt-events--webhook-secret=outbox-drain-secret-0123456789" \
+start_demo_server ";AUTO_SERVER=TRUE" --db-username=sa --db-password=outbox-drain "${sink_options[@]}" \
     "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
 
+if [ "$sink" = kafka ]; then
+    # after the server, whose start sets its own EXIT trap; its Kafka producer connects at the first batch only
+    trap 'stop_broker; stop_server' EXIT
+    start_kafka_broker
+fi
+
 java -cp benchmarks/target/benchmarks.jar io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad \
-    "jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE" sa outbox-drain "$receiver" \
+    "jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE" sa outbox-drain "$arrivals" \
     "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" | tee "$work/result.txt"
 echo "Result also in .demo/outbox-drain/result.txt"

@@ -1,8 +1,5 @@
 package io.zerotrust.keycloak.bench.outbox;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -13,86 +10,58 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.sun.net.httpserver.HttpServer;
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.outbox.OutboxCodec;
 
 /**
- * How fast one Keycloak node drains its outbox to the webhook: writes a backlog of realistic LOGIN events straight
- * into {@code ZT_EVENT_OUTBOX} of the running server's database (H2 in mixed mode, one transaction per round), and
- * times from its commit until the webhook receiver here has every one of them. The server's own drainer does all
- * the rest as in production: reading, mapping to OCSF, signing, posting, marking taken, deleting. Rounds of the
- * same size; the figure is the median rate.
+ * How fast one Keycloak node drains its outbox to a sink (the webhook or Kafka): writes a backlog of realistic LOGIN
+ * events straight into {@code ZT_EVENT_OUTBOX} of the running server's database (H2 in mixed mode, one transaction
+ * per round), and times from its commit until the sink's far end here ({@link Arrivals}: a webhook receiver, or a
+ * consumer of the topic) has every one of them. The server's own drainer does all the rest as in production:
+ * reading, mapping to OCSF, signing or producing, marking taken, deleting. Rounds of the same size; the figure is
+ * the median rate.
  *
- * <p>Started by {@code benchmarks/outbox-drain.sh}, which starts the demo server with the webhook pointed here.
- * Arguments: {@code <jdbc url> <user> <password> <receiver port> <events per round> <rounds>}.
+ * <p>Started by {@code benchmarks/outbox-drain.sh}, which starts the demo server with the sink pointed here.
+ * Arguments: {@code <jdbc url> <user> <password> <sink> <events per round> <rounds>}, the sink as
+ * {@code webhook:<receiver port>} or {@code kafka:<bootstrap servers>/<topic>}.
  */
 public final class OutboxDrainLoad {
 
-    private static final JsonFactory JSON = new JsonFactory();
-
-    private final AtomicLong received = new AtomicLong();
-
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: OutboxDrainLoad <jdbc url> <user> <password> <receiver port> <events per round>"
-                    + " <rounds>");
+            System.err.println("usage: OutboxDrainLoad <jdbc url> <user> <password> webhook:<receiver port>|"
+                    + "kafka:<bootstrap servers>/<topic> <events per round> <rounds>");
             System.exit(2);
         }
-        new OutboxDrainLoad().run(args[0], args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
-                Integer.parseInt(args[5]));
+        try (Arrivals arrivals = Arrivals.of(args[3])) {
+            run(arrivals, args[0], args[1], args[2], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        }
     }
 
-    private void run(String url, String user, String password, int port, int perRound, int rounds) throws Exception {
-        HttpServer receiver = receiver(port);
+    private static void run(Arrivals arrivals, String url, String user, String password, int perRound, int rounds)
+            throws Exception {
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             String realmId = realmId(db);
             List<Double> rates = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                long before = received.get();
-                fill(db, realmId, perRound);
+                long before = arrivals.count();
+                fill(db, realmId, arrivals.outboxColumn(), perRound);
                 long start = System.nanoTime();
-                while (received.get() - before < perRound) {
+                while (arrivals.count() - before < perRound) {
                     Thread.sleep(5);
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = perRound / seconds;
                 rates.add(rate);
-                System.out.printf(Locale.ROOT, "round %d: %d events drained to the webhook in %.2f s = %.0f events/s%n",
-                        round, perRound, seconds, rate);
+                System.out.printf(Locale.ROOT, "round %d: %d events drained to %s in %.2f s = %.0f events/s%n",
+                        round, perRound, arrivals.sink(), seconds, rate);
             }
             rates.sort(Double::compare);
-            System.out.printf(Locale.ROOT, "median: %.0f events/s over %d rounds of %d (min %.0f, max %.0f)%n",
-                    rates.get(rates.size() / 2), rounds, perRound, rates.get(0), rates.get(rates.size() - 1));
-        } finally {
-            receiver.stop(0);
+            System.out.printf(Locale.ROOT, "median: %.0f events/s to %s over %d rounds of %d (min %.0f, max %.0f;"
+                            + " %d repeated records not counted)%n", rates.get(rates.size() / 2), arrivals.sink(),
+                    rounds, perRound, rates.get(0), rates.get(rates.size() - 1), arrivals.repeats());
         }
-    }
-
-    /** Counts the events of each batch (a JSON array) and answers 204; no checks, so that it never is the limit. */
-    private HttpServer receiver(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/ocsf", exchange -> {
-            long events = 0;
-            try (InputStream in = exchange.getRequestBody(); JsonParser parser = JSON.createParser(in)) {
-                if (parser.nextToken() == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        parser.skipChildren();
-                        events++;
-                    }
-                }
-            }
-            received.addAndGet(events);
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     private static String realmId(Connection db) throws SQLException {
@@ -105,12 +74,11 @@ public final class OutboxDrainLoad {
         }
     }
 
-    /** One transaction, as many sign-ins would have written them, for the webhook only. */
-    private static void fill(Connection db, String realmId, int count) throws SQLException {
+    /** One transaction, as many sign-ins would have written them, for the one sink of {@code column} only. */
+    private static void fill(Connection db, String realmId, String column, int count) throws SQLException {
         db.setAutoCommit(false);
         long stamp = System.currentTimeMillis() * 1000;
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND,"
-                + " PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE, TO_KAFKA) VALUES (?, ?, ?, 'event', ?, false, true, false, false)")) {
+        try (PreparedStatement insert = db.prepareStatement(insert(column))) {
             for (int i = 0; i < count; i++) {
                 insert.setString(1, UUID.randomUUID().toString());
                 insert.setLong(2, stamp + i);
@@ -124,6 +92,16 @@ public final class OutboxDrainLoad {
             insert.executeBatch();
         }
         db.commit();
+    }
+
+    private static String insert(String column) {
+        List<String> flags = List.of("TO_SCORER", "TO_WEBHOOK", "TO_FILE", "TO_KAFKA");
+        StringBuilder values = new StringBuilder();
+        for (String flag : flags) {
+            values.append(flag.equals(column) ? ", true" : ", false");
+        }
+        return "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, " + String.join(", ", flags)
+                + ") VALUES (?, ?, ?, 'event', ?" + values + ")";
     }
 
     /** A LOGIN as the risk step leaves it: location, network, device hash, user agent and the verdict. */
