@@ -1,0 +1,13 @@
+package io.zerotrust.keycloak.bench.detection;
+
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
+
+/**
+ * What a scorer made of one sign-in.
+ *
+ * @param risk  higher is riskier; only the order matters (the pack's log-odds, the baseline's log of its score);
+ *              NaN when the scorer does not judge the sign-in (the baseline, for a user's first login)
+ * @param level the level at the scorer's default thresholds, or null when it has none
+ */
+public record Verdict(double risk, RiskLevel level) {
+}
