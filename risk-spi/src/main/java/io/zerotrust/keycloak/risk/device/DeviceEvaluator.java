@@ -3,7 +3,6 @@ package io.zerotrust.keycloak.risk.device;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,10 +21,6 @@ import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
  * {@link DeviceEvaluatorConfig#unknown()}, and there is no last login to compare browser or OS with. Cookie
  * tampering is judged the same for every user.
  *
- * <p>An unknown device weighs by the user's own habit ({@link DeviceHabitWeighting}): more for a user who nearly
- * always signs in from a known device ({@link #DEVICE_UNKNOWN_HABITUAL} from {@link #HABITUAL_SHARE} on), less for
- * one who often has none.
- *
  * <p>Browser and OS changes count only for an unrecognised device: the profile keeps the last login of the user on
  * any device, so for a recognised one a different browser just means the user switched devices.
  */
@@ -34,10 +29,6 @@ public final class DeviceEvaluator implements RiskEvaluator {
     public static final String ID = "device";
 
     public static final String DEVICE_UNKNOWN = "DEVICE_UNKNOWN";
-    /** An unknown device of a user whose estimated share of sign-ins from a known device is at least {@link #HABITUAL_SHARE}. */
-    public static final String DEVICE_UNKNOWN_HABITUAL = "DEVICE_UNKNOWN_HABITUAL";
-    /** From this estimated share on, the user "nearly always" signs in from a known device. */
-    public static final double HABITUAL_SHARE = 0.9;
     public static final String DEVICE_KNOWN = "DEVICE_KNOWN";
     public static final String DEVICE_TRUSTED = "DEVICE_TRUSTED";
     public static final String DEVICE_COOKIE_FORGED = "DEVICE_COOKIE_FORGED";
@@ -108,22 +99,8 @@ public final class DeviceEvaluator implements RiskEvaluator {
         if (profile.isNew()) {
             return new RiskReason(ID, DEVICE_UNKNOWN, config.coldStart(), why + " The user has no sign-in history yet.", attributes);
         }
-        DeviceHabitWeighting.Weighted weighted = config.habit().weigh(config.unknown(), profile.deviceHabit());
-        if (weighted.share() == null) {
-            return new RiskReason(ID, DEVICE_UNKNOWN, config.unknown(), why, attributes);
-        }
-        String share = String.format(Locale.ROOT, "%.2f", weighted.share());
-        attributes.put("knownDeviceShare", share);
-        attributes.put("countedSignIns", String.format(Locale.ROOT, "%.0f", profile.deviceHabit().signIns()));
-        boolean habitual = weighted.share() >= HABITUAL_SHARE && weighted.logOdds() > config.unknown();
-        String habit = String.format(Locale.ROOT,
-                " This user signed in from a known device in %.0f of %.0f recent sign-ins (estimated share %s), so it weighs"
-                        + " %.2f instead of %.2f.", profile.deviceHabit().knownDevice(), profile.deviceHabit().signIns(), share,
-                weighted.logOdds(), config.unknown());
-        return new RiskReason(ID, habitual ? DEVICE_UNKNOWN_HABITUAL : DEVICE_UNKNOWN, weighted.logOdds(), why + habit,
-                attributes);
+        return new RiskReason(ID, DEVICE_UNKNOWN, config.unknown(), why, attributes);
     }
-
 
     private void addFamilyChanges(RiskContext context, UserRiskProfile profile, List<RiskReason> reasons) {
         UserRiskProfile.LastLogin last = profile.last();

@@ -15,11 +15,9 @@ import io.zerotrust.keycloak.risk.spi.OptionReader;
  * @param expired        a genuine but expired cookie: usually a device unused for a long time
  * @param browserChanged browser family differs from the last successful login (unrecognised device only)
  * @param osChanged      OS family differs from the last successful login (unrecognised device only)
- * @param habit          how {@code unknown} is scaled by the user's own share of sign-ins from a known device
  */
 public record DeviceEvaluatorConfig(double unknown, double coldStart, double known, double trusted, double forged,
-                                    double otherUser, double expired, double browserChanged, double osChanged,
-                                    DeviceHabitWeighting habit) {
+                                    double otherUser, double expired, double browserChanged, double osChanged) {
 
     public static final double DEFAULT_UNKNOWN = 1.5;
     public static final double DEFAULT_COLD_START = 0.5;
@@ -33,13 +31,7 @@ public record DeviceEvaluatorConfig(double unknown, double coldStart, double kno
 
     public static DeviceEvaluatorConfig defaults() {
         return new DeviceEvaluatorConfig(DEFAULT_UNKNOWN, DEFAULT_COLD_START, DEFAULT_KNOWN, DEFAULT_TRUSTED, DEFAULT_FORGED,
-                DEFAULT_OTHER_USER, DEFAULT_EXPIRED, DEFAULT_BROWSER_CHANGED, DEFAULT_OS_CHANGED, DeviceHabitWeighting.defaults());
-    }
-
-    /** The same log-odds with the habit weighting switched off (every user gets {@code unknown}). */
-    public DeviceEvaluatorConfig withoutHabit() {
-        return new DeviceEvaluatorConfig(unknown, coldStart, known, trusted, forged, otherUser, expired, browserChanged,
-                osChanged, DeviceHabitWeighting.off());
+                DEFAULT_OTHER_USER, DEFAULT_EXPIRED, DEFAULT_BROWSER_CHANGED, DEFAULT_OS_CHANGED);
     }
 
     /** Reads the {@link DeviceEvaluatorFactory} option keys, each falling back to its default. */
@@ -53,12 +45,6 @@ public record DeviceEvaluatorConfig(double unknown, double coldStart, double kno
                 options.logOdds(DeviceEvaluatorFactory.OTHER_USER_LOG_ODDS, DEFAULT_OTHER_USER),
                 options.logOdds(DeviceEvaluatorFactory.EXPIRED_LOG_ODDS, DEFAULT_EXPIRED),
                 options.logOdds(DeviceEvaluatorFactory.BROWSER_CHANGED_LOG_ODDS, DEFAULT_BROWSER_CHANGED),
-                options.logOdds(DeviceEvaluatorFactory.OS_CHANGED_LOG_ODDS, DEFAULT_OS_CHANGED),
-                new DeviceHabitWeighting(
-                        options.bool(DeviceEvaluatorFactory.HABIT_WEIGHTING, DeviceHabitWeighting.DEFAULT_ENABLED),
-                        options.decimal(DeviceEvaluatorFactory.HABIT_PRIOR_SIGN_INS, DeviceHabitWeighting.DEFAULT_PRIOR_SIGN_INS,
-                                1, 1000),
-                        options.logOdds(DeviceEvaluatorFactory.HABIT_MIN_LOG_ODDS, DeviceHabitWeighting.DEFAULT_MIN_LOG_ODDS),
-                        options.logOdds(DeviceEvaluatorFactory.HABIT_MAX_LOG_ODDS, DeviceHabitWeighting.DEFAULT_MAX_LOG_ODDS)));
+                options.logOdds(DeviceEvaluatorFactory.OS_CHANGED_LOG_ODDS, DEFAULT_OS_CHANGED));
     }
 }

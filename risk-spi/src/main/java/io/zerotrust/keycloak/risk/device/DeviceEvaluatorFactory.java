@@ -29,14 +29,6 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String EXPIRED_LOG_ODDS = "expired-log-odds";
     public static final String BROWSER_CHANGED_LOG_ODDS = "browser-changed-log-odds";
     public static final String OS_CHANGED_LOG_ODDS = "os-changed-log-odds";
-    /** {@code true} / {@code false}: scale {@link #UNKNOWN_LOG_ODDS} by the user's share of sign-ins from a known device. */
-    public static final String HABIT_WEIGHTING = "habit-weighting";
-    /** Strength of the prior behind that share, in sign-ins (1 to 1000). */
-    public static final String HABIT_PRIOR_SIGN_INS = "habit-prior-sign-ins";
-    /** Lowest log-odds the habit may give an unknown device. */
-    public static final String HABIT_MIN_LOG_ODDS = "habit-min-log-odds";
-    /** Highest log-odds the habit may give an unknown device. */
-    public static final String HABIT_MAX_LOG_ODDS = "habit-max-log-odds";
 
     private final TunedSettings<DeviceEvaluator> evaluators =
             new TunedSettings<>(DeviceEvaluator.ID, options -> new DeviceEvaluator(DeviceEvaluatorConfig.from(options)));
@@ -96,19 +88,6 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
                 .property().name(OS_CHANGED_LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Log-odds when an unrecognised device uses another OS family than the last sign-in.")
                 .defaultValue(Double.toString(DeviceEvaluatorConfig.DEFAULT_OS_CHANGED)).add()
-                .property().name(HABIT_WEIGHTING).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("true or false: weigh an unknown device more for a user who nearly always signs in from a known"
-                        + " one, less for one who often has none.")
-                .defaultValue(Boolean.toString(DeviceHabitWeighting.DEFAULT_ENABLED)).add()
-                .property().name(HABIT_PRIOR_SIGN_INS).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("How many sign-ins the population's habit counts for before a user's own (1 to 1000).")
-                .defaultValue(Double.toString(DeviceHabitWeighting.DEFAULT_PRIOR_SIGN_INS)).add()
-                .property().name(HABIT_MIN_LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Lowest log-odds the habit may give an unknown device.")
-                .defaultValue(Double.toString(DeviceHabitWeighting.DEFAULT_MIN_LOG_ODDS)).add()
-                .property().name(HABIT_MAX_LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Highest log-odds the habit may give an unknown device.")
-                .defaultValue(Double.toString(DeviceHabitWeighting.DEFAULT_MAX_LOG_ODDS)).add()
                 .build();
     }
 }

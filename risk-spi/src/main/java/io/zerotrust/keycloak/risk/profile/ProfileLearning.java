@@ -23,11 +23,6 @@ public final class ProfileLearning {
         Map<String, Instant> countries = recent(profile.countries(), forgetBefore);
         Map<String, Instant> cities = recent(profile.cities(), forgetBefore);
         Map<String, Instant> networks = recent(profile.networks(), forgetBefore);
-        // Judged against the devices known before this login, as the evaluator judged it
-        DeviceHabit habit = profile.deviceHabit();
-        if (!profile.isNew() && login.deviceId() != null) {
-            habit = habit.after(profile.devices().containsKey(login.deviceId()));
-        }
         Map<String, Instant> devices = recent(profile.devices(), forgetBefore);
         if (location != null && location.countryCode() != null) {
             countries.put(location.countryCode(), now);
@@ -52,7 +47,7 @@ public final class ProfileLearning {
 
         return new UserRiskProfile(newest(countries, limits.maxCountries()), newest(cities, limits.maxCities()),
                 newest(networks, limits.maxNetworks()), newest(devices, limits.maxDevices()), last, hours,
-                profile.logins() + 1, habit);
+                profile.logins() + 1);
     }
 
     /** Key of a city in {@link UserRiskProfile#cities()}: country code and city, so that Paris, US is not Paris, FR. */

@@ -15,12 +15,9 @@ import java.util.Objects;
  * @param last       the most recent successful login, or null
  * @param hourOfWeek 168 counters, one per hour of the week (Monday 00:00 UTC = 0), of past logins
  * @param logins     number of successful logins learned from
- * @param deviceHabit how often those logins came from a device already known; {@link DeviceHabit#none()} when
- *                   absent (a profile stored before it was learned)
  */
 public record UserRiskProfile(Map<String, Instant> countries, Map<String, Instant> cities, Map<String, Instant> networks,
-                              Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins,
-                              DeviceHabit deviceHabit) {
+                              Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins) {
 
     public static final int HOURS_PER_WEEK = 168;
 
@@ -34,17 +31,10 @@ public record UserRiskProfile(Map<String, Instant> countries, Map<String, Instan
             throw new IllegalArgumentException("hourOfWeek must have 168 entries, got " + hourOfWeek.length);
         }
         hourOfWeek = hourOfWeek.clone();
-        deviceHabit = deviceHabit == null ? DeviceHabit.none() : deviceHabit;
-    }
-
-    /** A profile with no device habit counted yet. */
-    public UserRiskProfile(Map<String, Instant> countries, Map<String, Instant> cities, Map<String, Instant> networks,
-                           Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins) {
-        this(countries, cities, networks, devices, last, hourOfWeek, logins, DeviceHabit.none());
     }
 
     public static UserRiskProfile empty() {
-        return new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null, new int[HOURS_PER_WEEK], 0, DeviceHabit.none());
+        return new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null, new int[HOURS_PER_WEEK], 0);
     }
 
     /** No successful login learned yet: evaluators apply their cold-start rule. */
