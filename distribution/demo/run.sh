@@ -26,7 +26,9 @@ jar=$(ls distribution/target/keycloak-zero-trust-*.jar | grep -v original | head
 # 192.0.2.10 Berlin, 203.0.113.10 New York, 198.51.100.10 Tokyo (VPN on a hosting network), 198.51.100.200 Tokyo (Tor)
 geoip="$root/.demo/geoip"
 if [ ! -f "$geoip/GeoIP2-City-Test.mmdb" ]; then
-    java -cp "$(ls risk-spi/target/zt-risk-spi-*-tests.jar | head -1)" io.zerotrust.keycloak.risk.geo.GeoIpFixtures "$geoip"
+    # The fixtures' writer uses the module's own classes (IpAddress), so the main jar goes on the class path too
+    fixtures="$(ls risk-spi/target/zt-risk-spi-*-tests.jar | head -1)"
+    java -cp "$fixtures:${fixtures%-tests.jar}.jar" io.zerotrust.keycloak.risk.geo.GeoIpFixtures "$geoip"
 fi
 rm -f "$home"/providers/keycloak-zero-trust*.jar
 cp "$jar" "$home/providers/keycloak-zero-trust.jar"
