@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,9 +74,9 @@ final class AdminApi {
             expect(send("PUT", realmPath, rep), 204, "update realm " + realm);
         }
         JsonNode saved = get(realmPath);
-        List<String> listeners = new ArrayList<>();
+        List<String> listeners = new ArrayList<>(); // in Keycloak's order, not ours
         saved.path("eventsListeners").forEach(listener -> listeners.add(listener.asText()));
-        if (!saved.path("eventsEnabled").asBoolean() || !listeners.equals(eventListeners)) {
+        if (!saved.path("eventsEnabled").asBoolean() || !Set.copyOf(listeners).equals(Set.copyOf(eventListeners))) {
             throw new IllegalStateException("realm " + realm + " stores events " + saved.path("eventsEnabled")
                     + " with listeners " + listeners + ", expected true with " + eventListeners);
         }
