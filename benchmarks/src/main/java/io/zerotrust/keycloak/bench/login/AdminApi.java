@@ -65,6 +65,8 @@ final class AdminApi {
         rep.put("enabled", true);
         rep.put("eventsEnabled", true);
         rep.put("eventsListeners", eventListeners);
+        // As in the demo realm: plain HTTP, and X-Forwarded-For makes every browser an external address
+        rep.put("sslRequired", "none");
         String realmPath = "/admin/realms/" + enc(realm);
         HttpResponse<String> existing = send("GET", realmPath, null);
         if (existing.statusCode() == 404) {
