@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Prepares the server through Keycloak's admin REST API (as a master-realm admin, client {@code admin-cli}):
  * two otherwise identical public clients, one on the realm's browser flow and one bound to the built-in
- * {@code browser} flow, and one user per worker. Idempotent, so it may run against a server used before.
+ * {@code browser} flow, and one user per worker; or a realm of its own on Keycloak's defaults, for a comparison across
+ * servers. Idempotent, so it may run against a server used before.
  */
 final class AdminApi {
 
@@ -48,6 +50,55 @@ final class AdminApi {
     record Target(String label, String clientId, String flowAlias, String flowNote) {
     }
 
+    /** A realm on Keycloak's defaults, once prepared: its client on the built-in browser flow and its users. */
+    record StockRealm(Target client, List<String> usernames) {
+    }
+
+    /**
+     * A realm with Keycloak's defaults (so its browser flow is the built-in {@code browser}), user events stored and
+     * sent to {@code eventListeners}, a public client on that flow labelled {@code label}, and one user per worker.
+     */
+    StockRealm prepareStockRealm(String realm, List<String> eventListeners, String label, int users, String userPrefix,
+                                 String userPassword, String redirectUri) throws IOException, InterruptedException {
+        Map<String, Object> rep = new LinkedHashMap<>();
+        rep.put("realm", realm);
+        rep.put("enabled", true);
+        rep.put("eventsEnabled", true);
+        rep.put("eventsListeners", eventListeners);
+        // As in the demo realm: plain HTTP, and X-Forwarded-For makes every browser an external address
+        rep.put("sslRequired", "none");
+        String realmPath = "/admin/realms/" + enc(realm);
+        HttpResponse<String> existing = send("GET", realmPath, null);
+        if (existing.statusCode() == 404) {
+            expect(send("POST", "/admin/realms", rep), 201, "create realm " + realm);
+        } else {
+            expect(existing, 200, "GET " + realmPath);
+            expect(send("PUT", realmPath, rep), 204, "update realm " + realm);
+        }
+        JsonNode saved = get(realmPath);
+        List<String> listeners = new ArrayList<>(); // in Keycloak's order, not ours
+        saved.path("eventsListeners").forEach(listener -> listeners.add(listener.asText()));
+        if (!saved.path("eventsEnabled").asBoolean() || !Set.copyOf(listeners).equals(Set.copyOf(eventListeners))) {
+            throw new IllegalStateException("realm " + realm + " stores events " + saved.path("eventsEnabled")
+                    + " with listeners " + listeners + ", expected true with " + eventListeners);
+        }
+        if (!saved.path("browserFlow").asText().equals("browser")) {
+            throw new IllegalStateException("realm " + realm + " has browser flow '" + saved.path("browserFlow").asText()
+                    + "', expected Keycloak's built-in 'browser'");
+        }
+        Target client = new Target(label, "zt-load-stock", "browser", "Keycloak's built-in flow, the realm's default");
+        ensureClient(realmPath, client.clientId(), "", redirectUri);
+        return new StockRealm(client, ensureUsers(realmPath, users, userPrefix, userPassword));
+    }
+
+    /** The ids of the server's event listener providers, e.g. {@code jboss-logging}. */
+    List<String> eventListenerIds() throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        get("/admin/serverinfo").path("providers").path("eventsListener").path("providers").fieldNames()
+                .forEachRemaining(ids::add);
+        return ids;
+    }
+
     Setup prepare(String realm, int users, String userPrefix, String userPassword, String redirectUri)
             throws IOException, InterruptedException {
         String realmPath = "/admin/realms/" + enc(realm);
@@ -70,14 +121,18 @@ final class AdminApi {
         Target stock = new Target("stock", "zt-load-stock", "browser", "Keycloak's built-in flow, as a client override");
         ensureClient(realmPath, adaptive.clientId(), "", redirectUri);
         ensureClient(realmPath, stock.clientId(), stockId, redirectUri);
+        return new Setup(adaptive, stock, ensureUsers(realmPath, users, userPrefix, userPassword));
+    }
 
+    private List<String> ensureUsers(String realmPath, int users, String userPrefix, String userPassword)
+            throws IOException, InterruptedException {
         List<String> usernames = new ArrayList<>();
         for (int i = 1; i <= users; i++) {
             String name = userPrefix + i;
             ensureUser(realmPath, name, userPassword, i);
             usernames.add(name);
         }
-        return new Setup(adaptive, stock, usernames);
+        return usernames;
     }
 
     /** A public client for the code flow; {@code browserFlowId} empty means the realm's own browser flow. */
@@ -86,7 +141,7 @@ final class AdminApi {
         Map<String, Object> rep = new LinkedHashMap<>();
         rep.put("clientId", clientId);
         rep.put("name", "Login load (" + clientId + ")");
-        rep.put("description", "Created by benchmarks/login-load.sh");
+        rep.put("description", "Created by a load script in benchmarks/");
         rep.put("enabled", true);
         rep.put("protocol", "openid-connect");
         rep.put("publicClient", true);

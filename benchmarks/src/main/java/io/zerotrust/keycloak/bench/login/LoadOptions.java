@@ -30,6 +30,11 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
             """;
 
     static LoadOptions parse(String[] args) {
+        return from(read(args, defaults()));
+    }
+
+    /** The options' names with their defaults, in the order of {@link #USAGE}. */
+    static Map<String, String> defaults() {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("base-url", "http://127.0.0.1:8181");
         values.put("realm", "zero-trust-demo");
@@ -44,6 +49,12 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
         values.put("user-password", "Zt-Load-Password-1");
         values.put("ready-seconds", "120");
         values.put("server-pid", "0");
+        return values;
+    }
+
+    /** The values of {@code args} over the {@code defaults}; an option not among the defaults is an error. */
+    static Map<String, String> read(String[] args, Map<String, String> defaults) {
+        Map<String, String> values = new LinkedHashMap<>(defaults);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--")) {
@@ -67,6 +78,11 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
             }
             values.put(name, value);
         }
+        return values;
+    }
+
+    /** The load's options from values {@link #read} returned. */
+    static LoadOptions from(Map<String, String> values) {
         String base = values.get("base-url").replaceAll("/+$", "");
         String forwarded = values.get("forwarded-for");
         return new LoadOptions(URI.create(base + "/"), values.get("realm"),
@@ -80,7 +96,7 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
                 Long.parseLong(values.get("server-pid")));
     }
 
-    private static int positive(Map<String, String> values, String name) {
+    static int positive(Map<String, String> values, String name) {
         int value;
         try {
             value = Integer.parseInt(values.get(name));

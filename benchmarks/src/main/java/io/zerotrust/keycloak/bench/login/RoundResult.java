@@ -6,22 +6,30 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** What one round of one flow produced: successful logins, time, latencies and failures. */
+/** What one round against one target produced: successful logins, time, latencies and failures. */
 final class RoundResult {
 
     private final String flow;
     private final boolean warmup;
     private final long elapsedNanos;
+    private final long startMillis;
+    private final long endMillis;
     private final long serverCpuNanos;
     private final long[] latencyNanos;
     private final Map<LoginOutcome, Integer> failures;
     private final List<String> failureSamples;
 
-    RoundResult(String flow, boolean warmup, long elapsedNanos, long serverCpuNanos, long[] latencyNanos,
-                Map<LoginOutcome, Integer> failures, List<String> failureSamples) {
+    /**
+     * @param startMillis wall-clock time the round began, epoch ms
+     * @param endMillis   wall-clock time its last login ended, epoch ms: with the start, the window its events fall in
+     */
+    RoundResult(String flow, boolean warmup, long elapsedNanos, long startMillis, long endMillis, long serverCpuNanos,
+                long[] latencyNanos, Map<LoginOutcome, Integer> failures, List<String> failureSamples) {
         this.flow = flow;
         this.warmup = warmup;
         this.elapsedNanos = elapsedNanos;
+        this.startMillis = startMillis;
+        this.endMillis = endMillis;
         this.serverCpuNanos = serverCpuNanos;
         this.latencyNanos = latencyNanos.clone();
         Arrays.sort(this.latencyNanos);
@@ -52,6 +60,14 @@ final class RoundResult {
 
     List<String> failureSamples() {
         return failureSamples;
+    }
+
+    long startMillis() {
+        return startMillis;
+    }
+
+    long endMillis() {
+        return endMillis;
     }
 
     double seconds() {

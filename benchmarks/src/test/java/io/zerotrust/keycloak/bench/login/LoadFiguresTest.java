@@ -29,7 +29,7 @@ class LoadFiguresTest {
     @Test
     void rateCountsSuccessesOverTheRoundsTime() {
         RoundResult round = new RoundResult("adaptive", false, Duration.ofSeconds(10).toNanos(),
-                Duration.ofMillis(2000).toNanos(), new long[50], Map.of(LoginOutcome.OTP_REQUESTED, 2), List.of());
+                1_000L, 11_000L, Duration.ofMillis(2000).toNanos(), new long[50], Map.of(LoginOutcome.OTP_REQUESTED, 2), List.of());
 
         assertThat(round.rate()).isEqualTo(5.0);
         assertThat(round.failureCount()).isEqualTo(2);

@@ -1,0 +1,139 @@
+package io.zerotrust.keycloak.bench.login;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+/**
+ * Compares the login rate of a subject against a baseline: a warm-up of both, then measured rounds alternating
+ * A B, B A, ... so that a drift over the run (heap, database growth, a neighbour's load) hits both alike; the
+ * figures are the median rate of each, their ratio against the 0.95 target, and the server CPU per login.
+ */
+final class AlternatingRounds {
+
+    static final double TARGET_RATIO = 0.95;
+
+    private final RoundRunner runner;
+    private final LoadOptions options;
+    private final PrintStream out;
+
+    AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out) {
+        this.runner = runner;
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Every round, warm-up first, each printed as it ends. */
+    List<RoundResult> run(LoadTarget subject, LoadTarget baseline) throws InterruptedException {
+        List<RoundResult> results = new ArrayList<>();
+        LoadTarget[] warmupOrder = {subject, baseline, subject, baseline};
+        if (!options.warmup().isZero()) {
+            Duration each = Duration.ofMillis(Math.max(1000, options.warmup().toMillis() / warmupOrder.length));
+            for (LoadTarget target : warmupOrder) {
+                results.add(print(runner.round(target, each, true), results.size() + 1));
+            }
+        }
+        for (int pair = 0; pair < options.rounds(); pair++) {
+            LoadTarget first = pair % 2 == 0 ? subject : baseline;
+            LoadTarget second = pair % 2 == 0 ? baseline : subject;
+            results.add(print(runner.round(first, options.roundLength(), false), results.size() + 1));
+            results.add(print(runner.round(second, options.roundLength(), false), results.size() + 1));
+        }
+        return results;
+    }
+
+    /** Medians, ratio subject/baseline against the target, and the server CPU per login of each. */
+    void summarize(LoadTarget subject, LoadTarget baseline, List<RoundResult> results) {
+        double ratio = RoundResult.median(rates(results, subject.label()))
+                / RoundResult.median(rates(results, baseline.label()));
+        out.println();
+        out.printf(Locale.ROOT, "Median of %d rounds, %d concurrent browsers:%n", options.rounds(), options.workers());
+        for (LoadTarget target : List.of(subject, baseline)) {
+            List<Double> rates = rates(results, target.label());
+            long[] latencies = measured(results, target.label()).stream()
+                    .flatMapToLong(r -> LongStream.of(r.latencies())).sorted().toArray();
+            out.printf(Locale.ROOT, "  %-8s %7.1f logins/s (rounds %.1f..%.1f)   latency p50 %.0f ms, p95 %.0f ms"
+                            + " over %d logins%n", target.label(), RoundResult.median(rates),
+                    rates.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    rates.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+                    RoundResult.percentile(latencies, 50) / 1e6, RoundResult.percentile(latencies, 95) / 1e6,
+                    latencies.length);
+        }
+        out.printf(Locale.ROOT, "Ratio %s/%s: %.3f (target at least %.2f: %s)%n", subject.label(), baseline.label(),
+                ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met");
+        out.printf(Locale.ROOT, "  median of the %d back-to-back pairs' ratios: %.3f (less sensitive to slow drifts)%n",
+                options.rounds(), RoundResult.median(pairRatios(results, subject.label())));
+        double subjectCpu = RoundResult.median(cpu(results, subject.label()));
+        double baselineCpu = RoundResult.median(cpu(results, baseline.label()));
+        if (!Double.isNaN(subjectCpu) && !Double.isNaN(baselineCpu)) {
+            out.printf(Locale.ROOT, "Server CPU per login (median): %s %.1f ms, %s %.1f ms; %s/%s %.3f"
+                            + " (the ratio a CPU-bound server would reach)%n", subject.label(), subjectCpu,
+                    baseline.label(), baselineCpu, baseline.label(), subject.label(), baselineCpu / subjectCpu);
+        }
+    }
+
+    /** Prints the failed logins of all rounds; 0 when there were none, else 1 (the figures are then not valid). */
+    int reportFailures(List<RoundResult> results) {
+        Map<LoginOutcome, Integer> failures = new EnumMap<>(LoginOutcome.class);
+        List<String> samples = new ArrayList<>();
+        for (RoundResult r : results) {
+            r.failures().forEach((outcome, count) -> failures.merge(outcome, count, Integer::sum));
+            r.failureSamples().stream().limit(Math.max(0, RoundRunner.FAILURE_SAMPLES - samples.size()))
+                    .forEach(samples::add);
+        }
+        int failed = failures.values().stream().mapToInt(Integer::intValue).sum();
+        int succeeded = results.stream().mapToInt(RoundResult::successes).sum();
+        if (failed == 0) {
+            out.printf(Locale.ROOT, "Failed logins: none of %d%n", succeeded);
+            return 0;
+        }
+        out.printf(Locale.ROOT, "FAILED logins: %d (of %d attempts, warm-up included): %s%n", failed, failed + succeeded,
+                failures.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue()).toList());
+        samples.forEach(s -> out.println("  e.g. " + s));
+        out.println("The figures above are not valid.");
+        return 1;
+    }
+
+    /** The measured (not warm-up) rounds of one target, in the order they ran. */
+    static List<RoundResult> measured(List<RoundResult> results, String label) {
+        return results.stream().filter(r -> !r.warmup() && r.flow().equals(label)).toList();
+    }
+
+    private RoundResult print(RoundResult r, int number) {
+        long[] latencies = r.latencies();
+        out.printf(Locale.ROOT, "%5d  %-8s %-8s %5.1f s %6d logins %7.1f logins/s   p50 %5.0f ms  p95 %5.0f ms%s%s%n",
+                number, r.warmup() ? "warm-up" : "measured", r.flow(), r.seconds(), r.successes(), r.rate(),
+                RoundResult.percentile(latencies, 50) / 1e6, RoundResult.percentile(latencies, 95) / 1e6,
+                Double.isNaN(r.serverCpuMsPerLogin()) ? ""
+                        : String.format(Locale.ROOT, "   server CPU %5.1f ms/login", r.serverCpuMsPerLogin()),
+                r.failureCount() == 0 ? "" : "   FAILED " + r.failureCount());
+        out.flush();
+        return r;
+    }
+
+    private static List<Double> rates(List<RoundResult> results, String label) {
+        return measured(results, label).stream().map(RoundResult::rate).toList();
+    }
+
+    private static List<Double> cpu(List<RoundResult> results, String label) {
+        return measured(results, label).stream().map(RoundResult::serverCpuMsPerLogin)
+                .filter(v -> !Double.isNaN(v)).toList();
+    }
+
+    /** Subject rate over baseline rate within each pair of back-to-back measured rounds. */
+    static List<Double> pairRatios(List<RoundResult> results, String subject) {
+        List<RoundResult> measured = results.stream().filter(r -> !r.warmup()).toList();
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i + 1 < measured.size(); i += 2) {
+            RoundResult a = measured.get(i).flow().equals(subject) ? measured.get(i) : measured.get(i + 1);
+            RoundResult b = a == measured.get(i) ? measured.get(i + 1) : measured.get(i);
+            ratios.add(a.rate() / b.rate());
+        }
+        return ratios;
+    }
+}
