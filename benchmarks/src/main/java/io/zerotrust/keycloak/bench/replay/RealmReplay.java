@@ -30,8 +30,14 @@ public final class RealmReplay {
             System.exit(2);
             return;
         }
-        Path report = run(arguments);
-        System.out.println("\nWritten: " + report);
+        try {
+            Path report = run(arguments);
+            System.out.println("\nWritten: " + report);
+        } catch (IOException e) {
+            // a file that cannot be read at all (missing, not the format given): no report, a plain message
+            System.err.println("replay: " + arguments.file() + ": " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     /** Reads, replays and writes the report; prints it to stdout. */
