@@ -9,6 +9,14 @@ public interface LoginScorer {
     /** Judges the sign-in by what was learned before it. */
     Verdict score(LoginRecord login);
 
-    /** Learns a sign-in that teaches ({@link LoginRecord#teaches()}); called after it was scored. */
+    /**
+     * Whether the sign-in, judged {@code verdict} by this scorer, teaches it: by default when it is recorded as
+     * verified ({@link LoginRecord#teaches()}).
+     */
+    default boolean teaches(LoginRecord login, Verdict verdict) {
+        return login.teaches();
+    }
+
+    /** Learns a sign-in that {@link #teaches teaches}; called after it was scored. */
     void learn(LoginRecord login);
 }

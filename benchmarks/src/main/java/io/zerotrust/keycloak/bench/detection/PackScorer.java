@@ -4,15 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.zerotrust.keycloak.risk.device.DeviceCookieStatus;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluator;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluatorConfig;
-import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.device.UserAgentInfo;
 import io.zerotrust.keycloak.risk.engine.EvaluationRun;
 import io.zerotrust.keycloak.risk.engine.RiskAssessment;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
 import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
+import io.zerotrust.keycloak.risk.engine.RiskLevel;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
 import io.zerotrust.keycloak.risk.geo.GeoEvaluator;
 import io.zerotrust.keycloak.risk.geo.GeoSettings;
@@ -26,40 +25,82 @@ import io.zerotrust.keycloak.risk.time.TimeEvaluator;
 import io.zerotrust.keycloak.risk.time.TimeSettings;
 import io.zerotrust.keycloak.risk.travel.ImpossibleTravelEvaluator;
 import io.zerotrust.keycloak.risk.travel.TravelSettings;
-import io.zerotrust.keycloak.risk.velocity.FailureCounts;
+import io.zerotrust.keycloak.risk.velocity.FailureWindow;
 import io.zerotrust.keycloak.risk.velocity.LoginFailuresEvaluator;
 import io.zerotrust.keycloak.risk.velocity.LoginFailuresSettings;
 
 /**
- * The pack's own risk model, outside Keycloak: the evaluators {@code geo}, {@code impossible-travel},
+ * The pack's own risk model, outside Keycloak: by default the evaluators {@code geo}, {@code impossible-travel},
  * {@code device}, {@code time}, {@code login-failures} and {@code ip-reputation} with their default settings, the
  * engine with {@link RiskPolicy#defaults()}, and a profile per user learned by {@link ProfileLearning} as
  * {@code zt-risk-learning} does. The context is what {@code RiskContextGatherer} would gather for the sign-in: its
- * GeoIP answer, the profile, a valid device cookie as {@link DeviceCookieStatus#VALID} (none as absent; no device is
- * trusted), no recent failures and no IP lists. The device learned is the one presented, else the one the sign-in
- * issued (what the risk-spi's package-private {@code LearnedDevice} chooses for a browser sign-in).
+ * GeoIP answer, the profile, and the device cookie, recent failures and location problem from {@link SignInFacts}
+ * (for the synthetic histories: a valid device cookie as {@link io.zerotrust.keycloak.risk.device.DeviceCookieStatus#VALID},
+ * none as absent, no device trusted, no recent failures, no IP lists). The device learned is the one presented,
+ * else the one the sign-in issued (what the risk-spi's package-private {@code LearnedDevice} chooses for a browser
+ * sign-in).
  *
  * <p>The risk is the engine's score before rounding: the prior plus every weighted log-odds (the score 0-100 is its
  * logistic, rounded, which would only add ties).
  */
 public final class PackScorer implements LoginScorer {
 
+    /** Which sign-ins teach the profile. */
+    public enum Learning {
+        /** Those recorded as verified ({@link LoginRecord#teaches()}), whatever the verdict: the synthetic histories. */
+        RECORDED,
+        /**
+         * Those that would have been verified under this scorer's settings: LOW, or MEDIUM with the recorded step-up
+         * met ({@link LoginRecord#teaches()}). HIGH is a refusal and teaches nothing.
+         */
+        WOULD_BE_VERIFIED
+    }
+
     private static final String REALM = "benchmark";
 
-    private final List<RiskEvaluator> evaluators = List.of(
-            new GeoEvaluator(GeoSettings.defaults()),
-            new ImpossibleTravelEvaluator(TravelSettings.defaults()),
-            new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
-            new TimeEvaluator(TimeSettings.defaults()),
-            new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),
-            new IpReputationEvaluator(IpLists.none()));
-    private final RiskPolicy policy = RiskPolicy.defaults();
+    private final String name;
+    private final List<RiskEvaluator> evaluators;
+    private final RiskPolicy policy;
+    private final FailureWindow failureWindow;
+    private final SignInFacts facts;
+    private final Learning learning;
     private final Map<String, UserRiskProfile> profiles = new HashMap<>();
     private long unavailable;
 
+    /** The pack at its defaults over a synthetic history. */
+    public PackScorer() {
+        this("pack", List.of(
+                new GeoEvaluator(GeoSettings.defaults()),
+                new ImpossibleTravelEvaluator(TravelSettings.defaults()),
+                new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
+                new TimeEvaluator(TimeSettings.defaults()),
+                new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),
+                new IpReputationEvaluator(IpLists.none())),
+                RiskPolicy.defaults(), LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(),
+                Learning.RECORDED);
+    }
+
+    /**
+     * @param name          for reports
+     * @param evaluators    the evaluators, as the server would run them
+     * @param policy        thresholds, weights, prior
+     * @param failureWindow how far back {@code facts} counts failures ({@code login-failures}' window)
+     * @param facts         device, failures and location problem of each sign-in
+     * @param learning      which sign-ins teach
+     */
+    public PackScorer(String name, List<? extends RiskEvaluator> evaluators, RiskPolicy policy,
+                      FailureWindow failureWindow, SignInFacts facts, Learning learning) {
+        this.name = name;
+        this.evaluators = List.copyOf(evaluators);
+        this.policy = policy;
+        this.failureWindow = failureWindow;
+        this.facts = facts;
+        this.learning = learning;
+    }
+
     @Override
     public String name() {
-        return "pack";
+        return name;
     }
 
     @Override
@@ -72,26 +113,33 @@ public final class PackScorer implements LoginScorer {
         if (!assessment.unavailable().isEmpty()) {
             unavailable++;
         }
-        return new Verdict(logOdds, assessment.level());
+        return new Verdict(logOdds, assessment.level(), assessment.reasonCodes());
     }
 
     /** The engine's full assessment of the sign-in, reasons included. */
     public RiskAssessment assess(LoginRecord login) {
         UserRiskProfile profile = profile(login.userId());
-        DeviceSignal device = login.presentedDevice() == null ? DeviceSignal.absent()
-                : new DeviceSignal(DeviceCookieStatus.VALID, login.presentedDevice(), false);
         RiskContext context = RiskContext.builder(REALM, login.time())
                 .userId(login.userId())
                 .clientIp(login.ip())
                 .userAgent(login.userAgent())
                 .headers(login.userAgent() == null ? Map.of() : Map.of("user-agent", login.userAgent()))
                 .location(login.location())
-                .locationProblem(login.location() == null ? "address not found in the GeoIP database" : null)
+                .locationProblem(login.location() == null ? facts.locationProblem(login) : null)
                 .profile(profile)
-                .device(device)
-                .failures(FailureCounts.none())
+                .device(facts.device(login))
+                .failures(facts.failures(login, failureWindow))
                 .build();
         return EvaluationRun.assess(evaluators, context, policy);
+    }
+
+    @Override
+    public boolean teaches(LoginRecord login, Verdict verdict) {
+        return switch (learning) {
+            case RECORDED -> login.teaches();
+            case WOULD_BE_VERIFIED -> verdict.level() == RiskLevel.LOW
+                    || verdict.level() == RiskLevel.MEDIUM && login.teaches();
+        };
     }
 
     @Override
@@ -107,7 +155,7 @@ public final class PackScorer implements LoginScorer {
         return profiles.getOrDefault(userId, UserRiskProfile.empty());
     }
 
-    /** Sign-ins judged with some signal unavailable (expected: none). */
+    /** Sign-ins judged with some signal unavailable (expected: none in a synthetic history). */
     public long unavailableCount() {
         return unavailable;
     }

@@ -6,8 +6,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Replays a sequence of sign-ins through risk models, in the order given: each sign-in is judged by every model
- * with what it learned before, and then, only if it teaches (a verified, legitimate sign-in), learned by all of
- * them. The same engine replays a synthetic history or a realm's exported LOGIN events.
+ * with what it learned before, and then learned by each model it teaches ({@link LoginScorer#teaches}: a
+ * verified, legitimate sign-in; for a replay under other settings, one those settings would have let verify). The
+ * same engine replays a synthetic history ({@code detection.sh}) and a realm's exported events ({@code replay.sh}).
  */
 public final class ReplayEngine {
 
@@ -29,9 +30,9 @@ public final class ReplayEngine {
                 verdicts.add(scorer.score(login));
             }
             sink.accept(login, verdicts);
-            if (login.teaches()) {
-                for (LoginScorer scorer : scorers) {
-                    scorer.learn(login);
+            for (int i = 0; i < scorers.size(); i++) {
+                if (scorers.get(i).teaches(login, verdicts.get(i))) {
+                    scorers.get(i).learn(login);
                 }
             }
         }
