@@ -36,7 +36,7 @@ public record TravelSettings(double maxSpeedKmh, double logOdds, double correlat
     public static final String IMPRECISE_LOG_ODDS = "imprecise-log-odds";
     public static final double DEFAULT_MAX_SPEED_KMH = 1000.0;
     public static final double DEFAULT_LOG_ODDS = 5.0;
-    public static final int DEFAULT_IMPRECISE_RADIUS_KM = 200;
+    public static final int DEFAULT_IMPRECISE_RADIUS_KM = 500;
     public static final double DEFAULT_IMPRECISE_LOG_ODDS = 1.5;
     private static final Pattern SEPARATOR = Pattern.compile("[,\\s]+");
 

@@ -161,18 +161,18 @@ class ImpossibleTravelEvaluatorTest {
 
     @Test
     void aWideAccuracyRadiusAtEitherEndIsJudgedWeakly() {
-        // Berlin -> Tokyo in an hour stays impossible with 200 + 20 km of radii subtracted
-        RiskReason here = evaluator.evaluate(context(tokyo(200, null, false, false),
+        // Berlin -> Tokyo in an hour stays impossible with 500 + 20 km of radii subtracted
+        RiskReason here = evaluator.evaluate(context(tokyo(500, null, false, false),
                 lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
         assertThat(here.logOdds()).isEqualTo(1.5);
-        assertThat(here.message()).endsWith("; judged weakly, the address is located only within 200 km");
+        assertThat(here.message()).endsWith("; judged weakly, the address is located only within 500 km");
 
         RiskReason last = evaluator.evaluate(context(tokyo(50, null, false, false),
-                lastLoginInBerlin(Duration.ofHours(1), 500))).reasons().get(0);
+                lastLoginInBerlin(Duration.ofHours(1), 1000))).reasons().get(0);
         assertThat(last.logOdds()).isEqualTo(1.5);
-        assertThat(last.message()).endsWith("; judged weakly, the last sign-in was located only within 500 km");
+        assertThat(last.message()).endsWith("; judged weakly, the last sign-in was located only within 1000 km");
 
-        RiskReason justBelow = evaluator.evaluate(context(tokyo(199, null, false, false),
+        RiskReason justBelow = evaluator.evaluate(context(tokyo(499, null, false, false),
                 lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
         assertThat(justBelow.logOdds()).isEqualTo(5.0);
     }
@@ -195,7 +195,7 @@ class ImpossibleTravelEvaluatorTest {
                 "mobile-asns", "3320 AS12430 carrier"));
         TravelSettings settings = TravelSettings.parse(reader);
 
-        assertThat(settings.impreciseRadiusKm()).isEqualTo(200);
+        assertThat(settings.impreciseRadiusKm()).isEqualTo(500);
         assertThat(settings.impreciseLogOdds()).isEqualTo(0.0);
         assertThat(settings.correlatedShare()).isEqualTo(0.5);
         assertThat(settings.mobileAsns()).containsExactlyInAnyOrder(3320L, 12430L);
