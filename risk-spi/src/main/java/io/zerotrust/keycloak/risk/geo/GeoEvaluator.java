@@ -28,6 +28,9 @@ import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
  *     {@code internal-addresses=unavailable} it is treated like any other missing location.</li>
  * <li>A new country does not also count as a new city: the city is new by implication, and counting it again
  *     would overweight one fact.</li>
+ * <li>{@code GEO_NEW_COUNTRY}, {@code GEO_NEW_CITY} and {@code GEO_NEW_NETWORK} belong to the
+ *     {@link LocationEvidence} group with {@code IMPOSSIBLE_TRAVEL}: the engine counts the strongest of them in
+ *     full and the others at {@code correlated-share} (default 0.5), each still listed with its message.</li>
  * </ul>
  */
 public final class GeoEvaluator implements RiskEvaluator {
@@ -120,12 +123,13 @@ public final class GeoEvaluator implements RiskEvaluator {
             String cityKey = location.city() == null ? null : ProfileLearning.cityKey(code, location.city());
             boolean knownCity = cityKey != null && profile.cities().containsKey(cityKey);
             if (!knownCountry) {
-                reasons.add(reason(GeoRule.NEW_COUNTRY, "Sign-in from a new country: " + country(location), attributes));
+                reasons.add(somewhereNew(GeoRule.NEW_COUNTRY, "Sign-in from a new country: " + country(location),
+                        attributes));
             } else if (knownCity) {
                 reasons.add(reason(GeoRule.KNOWN_CITY, "Sign-in from a familiar city: " + place, attributes));
             } else {
                 if (cityKey != null) {
-                    reasons.add(reason(GeoRule.NEW_CITY, "Sign-in from a new city: " + place, attributes));
+                    reasons.add(somewhereNew(GeoRule.NEW_CITY, "Sign-in from a new city: " + place, attributes));
                 }
                 reasons.add(reason(GeoRule.KNOWN_COUNTRY, "Sign-in from a familiar country: " + country(location),
                         attributes));
@@ -136,14 +140,19 @@ public final class GeoEvaluator implements RiskEvaluator {
             if (profile.networks().containsKey(Long.toString(location.asn()))) {
                 reasons.add(reason(GeoRule.KNOWN_NETWORK, "Sign-in from a familiar network: " + network, attributes));
             } else {
-                reasons.add(reason(GeoRule.NEW_NETWORK, "Sign-in from a new network: " + network + " (" + place + ")",
-                        attributes));
+                reasons.add(somewhereNew(GeoRule.NEW_NETWORK, "Sign-in from a new network: " + network + " (" + place
+                        + ")", attributes));
             }
         }
     }
 
     private RiskReason reason(GeoRule rule, String message, Map<String, String> attributes) {
         return new RiskReason(ID, rule.code(), settings.logOdds(rule), message, attributes);
+    }
+
+    /** A reason saying the user is somewhere new, correlated with the others saying so. */
+    private RiskReason somewhereNew(GeoRule rule, String message, Map<String, String> attributes) {
+        return reason(rule, message, attributes).correlatedIn(LocationEvidence.GROUP, settings.correlatedShare());
     }
 
     private static String country(GeoLocation location) {

@@ -26,6 +26,7 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
     public static final String DENY_COUNTRIES = GeoSettings.DENY_COUNTRIES;
     public static final String ALLOW_COUNTRIES = GeoSettings.ALLOW_COUNTRIES;
     public static final String INTERNAL_ADDRESSES = GeoSettings.INTERNAL_ADDRESSES;
+    public static final String CORRELATED_SHARE = GeoSettings.CORRELATED_SHARE;
 
     private final TunedSettings<GeoEvaluator> evaluators = new TunedSettings<>(GeoEvaluator.ID, GeoEvaluatorFactory::evaluator);
 
@@ -72,7 +73,11 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
                 .options(GeoSettings.INTERNAL_NO_EVIDENCE, GeoSettings.INTERNAL_UNAVAILABLE)
                 .defaultValue(GeoSettings.INTERNAL_NO_EVIDENCE)
                 .helpText("What a private or loopback client address means: no evidence, or an unavailable signal")
-                .add();
+                .add()
+                .property().name(CORRELATED_SHARE).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Double.toString(LocationEvidence.DEFAULT_SHARE))
+                .helpText("Share (0-1) of its log-odds a new country, city or network keeps beside a stronger "
+                        + "reason that the user is somewhere new (another of them, or impossible travel)").add();
         for (GeoRule rule : GeoRule.values()) {
             builder.property().name(rule.optionKey()).type(ProviderConfigProperty.STRING_TYPE)
                     .defaultValue(Double.toString(rule.defaultLogOdds()))

@@ -18,9 +18,11 @@ import io.zerotrust.keycloak.risk.spi.OptionReader;
  * @param allowCountries          when non-empty, sign-ins from other countries get {@link GeoRule#COUNTRY_NOT_ALLOWED}
  * @param internalAddressUnavailable whether an internal (private, loopback, ...) client address makes the signal
  *                                unavailable rather than giving no evidence
+ * @param correlatedShare         the share of its log-odds a new country, city or network keeps beside a stronger
+ *                                reason of the {@link LocationEvidence} group
  */
 public record GeoSettings(Map<GeoRule, Double> logOdds, Set<String> denyCountries, Set<String> allowCountries,
-                          boolean internalAddressUnavailable) {
+                          boolean internalAddressUnavailable, double correlatedShare) {
 
     public static final String DENY_COUNTRIES = "deny-countries";
     public static final String ALLOW_COUNTRIES = "allow-countries";
@@ -28,6 +30,8 @@ public record GeoSettings(Map<GeoRule, Double> logOdds, Set<String> denyCountrie
     public static final String INTERNAL_ADDRESSES = "internal-addresses";
     public static final String INTERNAL_NO_EVIDENCE = "no-evidence";
     public static final String INTERNAL_UNAVAILABLE = "unavailable";
+    /** Share (0-1) of a location reason's log-odds beside a stronger one ({@link LocationEvidence}). */
+    public static final String CORRELATED_SHARE = LocationEvidence.SHARE_OPTION;
     /** Country codes are separated by commas and/or white space. */
     private static final Pattern SEPARATOR = Pattern.compile("[,\\s]+");
 
@@ -42,7 +46,7 @@ public record GeoSettings(Map<GeoRule, Double> logOdds, Set<String> denyCountrie
     }
 
     public static GeoSettings defaults() {
-        return new GeoSettings(Map.of(), Set.of(), Set.of(), false);
+        return new GeoSettings(Map.of(), Set.of(), Set.of(), false, LocationEvidence.DEFAULT_SHARE);
     }
 
     /** Reads the settings, reporting what cannot be read through {@code options}. */
@@ -54,7 +58,7 @@ public record GeoSettings(Map<GeoRule, Double> logOdds, Set<String> denyCountrie
         boolean unavailable = INTERNAL_UNAVAILABLE.equals(options.choice(INTERNAL_ADDRESSES, INTERNAL_NO_EVIDENCE,
                 INTERNAL_NO_EVIDENCE, INTERNAL_UNAVAILABLE));
         return new GeoSettings(logOdds, countries(options, DENY_COUNTRIES), countries(options, ALLOW_COUNTRIES),
-                unavailable);
+                unavailable, options.decimal(CORRELATED_SHARE, LocationEvidence.DEFAULT_SHARE, 0.0, 1.0));
     }
 
     private static Set<String> countries(OptionReader options, String key) {

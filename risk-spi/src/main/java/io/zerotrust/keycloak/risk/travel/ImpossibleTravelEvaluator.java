@@ -14,6 +14,7 @@ import io.zerotrust.keycloak.risk.engine.RiskReason;
 import io.zerotrust.keycloak.risk.geo.CountryNames;
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import io.zerotrust.keycloak.risk.geo.GeoLookup;
+import io.zerotrust.keycloak.risk.geo.LocationEvidence;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 
 /**
@@ -26,6 +27,18 @@ import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
  * {@value #CODE}. A remaining distance with no time elapsed (or a last login apparently in the future, from
  * clock skew between nodes) counts as infinitely fast.
  *
+ * <p><b>Imprecise places.</b> GeoIP places some addresses far from their user: a mobile carrier's (carrier-grade
+ * NAT pools, roaming traffic that leaves the home network) and a hosting or VPN network's (the place is the exit's,
+ * not the user's). When this sign-in's address is flagged hosting, anonymous VPN, Tor or public proxy, its network
+ * is in {@code mobile-asns}, or either end's accuracy radius is at least {@code imprecise-radius-km}, the distance
+ * says little about a journey: the reason keeps its code but weighs {@code imprecise-log-odds} (default +1.5
+ * instead of +5.0), with attribute {@code geolocation=imprecise} and why in its message. The anonymity of such an
+ * address is judged by {@code geo} ({@code GEO_ANONYMOUS_VPN}, ...). Only this sign-in's own address and the
+ * user's own last login decide it, so no one can weaken the rule for another user.
+ *
+ * <p><b>Correlated.</b> {@value #CODE} belongs to the {@link LocationEvidence} group: beside a stronger new
+ * country, city or network it counts at {@code correlated-share}, and it counts in full beside weaker ones.
+ *
  * <p>Cold start: without a last login, or without coordinates for it or for this sign-in, there is nothing to
  * compare, so there is no evidence (not an unavailable signal: nothing is broken). Only a missing location for
  * this sign-in makes the signal unavailable.
@@ -34,6 +47,9 @@ public final class ImpossibleTravelEvaluator implements RiskEvaluator {
 
     public static final String ID = "impossible-travel";
     public static final String CODE = "IMPOSSIBLE_TRAVEL";
+    /** Attribute {@code geolocation}: {@code imprecise} when an end is located too roughly to judge fully. */
+    public static final String GEOLOCATION = "geolocation";
+    public static final String IMPRECISE = "imprecise";
 
     private final TravelSettings settings;
 
@@ -79,8 +95,34 @@ public final class ImpossibleTravelEvaluator implements RiskEvaluator {
         String message = String.format(Locale.ROOT, "Impossible travel from %s to %s: %,.0f km %s", from, to, distance,
                 hours > 0 ? String.format(Locale.ROOT, "in %s (at least %,.0f km/h)", duration(elapsed), speed)
                         : "at the same time");
-        return EvaluatorResult.of(ID, List.of(new RiskReason(ID, CODE, settings.logOdds(), message,
-                attributes(last, here, distance, speed, elapsed))));
+        Map<String, String> attributes = attributes(last, here, distance, speed, elapsed);
+        String imprecise = imprecision(last, here);
+        double logOdds = settings.logOdds();
+        if (imprecise != null) {
+            message += "; judged weakly, " + imprecise;
+            attributes.put(GEOLOCATION, IMPRECISE);
+            logOdds = settings.impreciseLogOdds();
+        }
+        return EvaluatorResult.of(ID, List.of(new RiskReason(ID, CODE, logOdds, message, attributes)
+                .correlatedIn(LocationEvidence.GROUP, settings.correlatedShare())));
+    }
+
+    /** Why an end of the journey is located too roughly for the distance to prove it, or null when neither is. */
+    private String imprecision(UserRiskProfile.LastLogin last, GeoLocation here) {
+        if (here.anonymousVpn() || here.hosting() || here.torExit() || here.publicProxy()) {
+            return "the address is a hosting, VPN or proxy exit, located where the exit is";
+        }
+        if (here.asn() != null && settings.mobileAsns().contains(here.asn())) {
+            return "the address is on mobile network AS" + here.asn() + ", which GeoIP places roughly";
+        }
+        int threshold = settings.impreciseRadiusKm();
+        if (here.accuracyRadiusKm() != null && here.accuracyRadiusKm() >= threshold) {
+            return "the address is located only within " + here.accuracyRadiusKm() + " km";
+        }
+        if (last.accuracyRadiusKm() != null && last.accuracyRadiusKm() >= threshold) {
+            return "the last sign-in was located only within " + last.accuracyRadiusKm() + " km";
+        }
+        return null;
     }
 
     private static double radius(Integer km) {

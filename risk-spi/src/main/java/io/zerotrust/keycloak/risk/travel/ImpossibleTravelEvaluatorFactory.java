@@ -5,6 +5,7 @@ import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import java.util.List;
 import java.util.Map;
 
+import io.zerotrust.keycloak.risk.geo.LocationEvidence;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
@@ -16,12 +17,17 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * Registers the {@code impossible-travel} evaluator. Options, e.g.
- * {@code --spi-zt-risk-evaluator--impossible-travel--max-speed-kmh=900}; a realm may override both.
+ * {@code --spi-zt-risk-evaluator--impossible-travel--max-speed-kmh=900} or
+ * {@code --spi-zt-risk-evaluator--impossible-travel--mobile-asns=3320,12430}; a realm may override each of them.
  */
 public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFactory {
 
     public static final String MAX_SPEED_KMH = TravelSettings.MAX_SPEED_KMH;
     public static final String LOG_ODDS = TravelSettings.LOG_ODDS;
+    public static final String CORRELATED_SHARE = TravelSettings.CORRELATED_SHARE;
+    public static final String IMPRECISE_RADIUS_KM = TravelSettings.IMPRECISE_RADIUS_KM;
+    public static final String MOBILE_ASNS = TravelSettings.MOBILE_ASNS;
+    public static final String IMPRECISE_LOG_ODDS = TravelSettings.IMPRECISE_LOG_ODDS;
 
     private final TunedSettings<ImpossibleTravelEvaluator> evaluators =
             new TunedSettings<>(ImpossibleTravelEvaluator.ID, ImpossibleTravelEvaluatorFactory::evaluator);
@@ -64,6 +70,19 @@ public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFa
                 .property().name(LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(Double.toString(TravelSettings.DEFAULT_LOG_ODDS))
                 .helpText("Log-odds of IMPOSSIBLE_TRAVEL").add()
+                .property().name(CORRELATED_SHARE).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Double.toString(LocationEvidence.DEFAULT_SHARE))
+                .helpText("Share (0-1) of its log-odds IMPOSSIBLE_TRAVEL keeps beside a stronger new country, city "
+                        + "or network").add()
+                .property().name(IMPRECISE_RADIUS_KM).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Integer.toString(TravelSettings.DEFAULT_IMPRECISE_RADIUS_KM))
+                .helpText("Accuracy radius (km) from which a place counts as too imprecise to prove a journey").add()
+                .property().name(MOBILE_ASNS).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("AS numbers of mobile carriers, whose addresses GeoIP places roughly (comma-separated)").add()
+                .property().name(IMPRECISE_LOG_ODDS).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(Double.toString(TravelSettings.DEFAULT_IMPRECISE_LOG_ODDS))
+                .helpText("Log-odds of IMPOSSIBLE_TRAVEL when an end is a mobile, hosting or VPN address or located "
+                        + "imprecisely").add()
                 .build();
     }
 }

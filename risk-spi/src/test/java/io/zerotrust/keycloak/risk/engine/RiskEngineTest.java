@@ -1,13 +1,16 @@
 package io.zerotrust.keycloak.risk.engine;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.assertj.core.util.DoubleComparator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RiskEngineTest {
 
@@ -134,5 +137,81 @@ class RiskEngineTest {
     @Test
     void reasonsRejectNonFiniteEvidence() {
         assertThatThrownBy(() -> RiskReason.of("geo", "X", Double.NaN, "m")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static RiskReason location(String evaluator, String code, double logOdds) {
+        return RiskReason.of(evaluator, code, logOdds, code.toLowerCase(Locale.ROOT)).correlatedIn("location", 0.5);
+    }
+
+    @Test
+    void correlatedReasonsCountTheStrongestInFullAndTheOthersAtTheirShareStillListed() {
+        EvaluatorResult geo = EvaluatorResult.of("geo", List.of(location("geo", "GEO_NEW_COUNTRY", 2.0),
+                location("geo", "GEO_NEW_NETWORK", 0.5), RiskReason.of("geo", "GEO_ANONYMOUS_VPN", 2.0, "vpn")));
+        EvaluatorResult travel = EvaluatorResult.of("impossible-travel",
+                List.of(location("impossible-travel", "IMPOSSIBLE_TRAVEL", 5.0)));
+
+        RiskAssessment assessment = RiskEngine.combine(List.of(geo, travel), DEFAULTS);
+
+        // -3 + 5 + 2 * 0.5 + 0.5 * 0.5 + 2 (independent) = 5.25, where independent evidence would give 6.5
+        assertThat(assessment.contributions()).extracting(c -> c.reason().code(), RiskAssessment.Contribution::weightedLogOdds)
+                .containsExactly(tuple("GEO_NEW_COUNTRY", 1.0),
+                        tuple("GEO_NEW_NETWORK", 0.25),
+                        tuple("GEO_ANONYMOUS_VPN", 2.0),
+                        tuple("IMPOSSIBLE_TRAVEL", 5.0));
+        assertThat(assessment.score()).isEqualTo(RiskEngine.toScore(5.25));
+        assertThat(assessment.reasonCodes()).containsExactly("IMPOSSIBLE_TRAVEL", "GEO_ANONYMOUS_VPN", "GEO_NEW_COUNTRY",
+                "GEO_NEW_NETWORK");
+        RiskReason country = assessment.contributions().get(0).reason();
+        assertThat(country.logOdds()).as("the evaluator's own evidence is kept").isEqualTo(2.0);
+        assertThat(country.attributes()).containsEntry(RiskEngine.CORRELATED_WITH, "IMPOSSIBLE_TRAVEL")
+                .containsEntry(RiskEngine.COUNTED_SHARE, "0.50");
+        assertThat(country.message()).isEqualTo("geo_new_country (counted at 50%: partly the same fact as IMPOSSIBLE_TRAVEL)");
+        RiskReason travelReason = assessment.contributions().get(3).reason();
+        assertThat(travelReason.attributes()).doesNotContainKey(RiskEngine.CORRELATED_WITH);
+        assertThat(travelReason.message()).isEqualTo("impossible_travel");
+    }
+
+    @Test
+    void addingACorrelatedReasonNeverLowersTheTotal() {
+        EvaluatorResult travel = EvaluatorResult.of("impossible-travel",
+                List.of(location("impossible-travel", "IMPOSSIBLE_TRAVEL", 1.5)));
+        int alone = RiskEngine.combine(List.of(travel), DEFAULTS).score();
+        for (double extra : new double[] {0.1, 1.5, 3.0, 8.0}) {
+            EvaluatorResult geo = EvaluatorResult.of("geo", List.of(location("geo", "GEO_NEW_COUNTRY", extra)));
+            assertThat(RiskEngine.combine(List.of(geo, travel), DEFAULTS).score()).as("+%s", extra)
+                    .isGreaterThanOrEqualTo(alone).isGreaterThanOrEqualTo(RiskEngine.combine(List.of(geo), DEFAULTS).score());
+        }
+    }
+
+    @Test
+    void reassuranceAndOtherGroupsAreNotDiscountedAndWeightsApplyFirst() {
+        RiskReason known = RiskReason.of("geo", "GEO_KNOWN_COUNTRY", -0.2, "known").correlatedIn("location", 0.5);
+        RiskReason other = RiskReason.of("x", "X_ONE", 1.0, "other group").correlatedIn("other", 0.0);
+        EvaluatorResult geo = EvaluatorResult.of("geo", List.of(location("geo", "GEO_NEW_CITY", 0.7), known));
+        EvaluatorResult travel = EvaluatorResult.of("impossible-travel",
+                List.of(location("impossible-travel", "IMPOSSIBLE_TRAVEL", 1.5)));
+        EvaluatorResult x = EvaluatorResult.of("x", List.of(other));
+        // geo weighs 3: its new city (2.1) is now stronger than travel (1.5), which is discounted instead
+        RiskPolicy geoHeavy = new RiskPolicy(-3.0, Map.of("geo", 3.0), 30, 70, RiskLevel.MEDIUM, Set.of());
+
+        RiskAssessment assessment = RiskEngine.combine(List.of(geo, travel, x), geoHeavy);
+
+        assertThat(assessment.contributions()).extracting(RiskAssessment.Contribution::weightedLogOdds)
+                .usingComparatorForType(new DoubleComparator(1e-9), Double.class)
+                .containsExactly(2.1, -0.6, 0.75, 1.0);
+    }
+
+    @Test
+    void aCorrelatedReasonKeepsItsFloor() {
+        RiskReason floored = location("geo", "GEO_NEW_NETWORK", 0.5).withFloor(RiskLevel.MEDIUM);
+        assertThat(floored.correlation()).isEqualTo(new RiskReason.Correlation("location", 0.5));
+        EvaluatorResult geo = EvaluatorResult.of("geo", List.of(location("geo", "GEO_NEW_COUNTRY", 2.0), floored));
+
+        RiskAssessment assessment = RiskEngine.combine(List.of(geo), DEFAULTS);
+
+        assertThat(assessment.level()).isEqualTo(RiskLevel.MEDIUM);
+        assertThat(assessment.contributions().get(1).reason().floor()).isEqualTo(RiskLevel.MEDIUM);
+        assertThatThrownBy(() -> RiskReason.of("geo", "C", 1.0, "m").correlatedIn("location", 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -235,6 +235,36 @@ class GeoEvaluatorTest {
     }
 
     @Test
+    void somewhereNewIsOneCorrelatedGroupAndReassuranceIsNot() {
+        GeoLocation munichNewIsp = new GeoLocation("DE", "Germany", "Munich", 48.14, 11.58, 20, 3320L, null,
+                false, false, false, false);
+        EvaluatorResult result = defaults.evaluate(context(munichNewIsp, BERLIN_USER));
+
+        RiskReason.Correlation location = new RiskReason.Correlation(LocationEvidence.GROUP, 0.5);
+        assertThat(only(result, "GEO_NEW_CITY").correlation()).isEqualTo(location);
+        assertThat(only(result, "GEO_NEW_NETWORK").correlation()).isEqualTo(location);
+        assertThat(only(result, "GEO_KNOWN_COUNTRY").correlation()).isNull();
+        assertThat(only(defaults.evaluate(context(TOKYO, BERLIN_USER)), "GEO_NEW_COUNTRY").correlation())
+                .isEqualTo(location);
+        GeoLocation vpn = new GeoLocation("DE", "Germany", "Berlin", 52.52, 13.40, 20, 64500L, null,
+                true, true, false, false);
+        assertThat(defaults.evaluate(context(vpn, BERLIN_USER)).reasons()).filteredOn(r -> r.code().contains("VPN"))
+                .singleElement().satisfies(r -> assertThat(r.correlation()).isNull());
+    }
+
+    @Test
+    void theCorrelatedShareIsAnOptionBetweenZeroAndOne() {
+        assertThat(settings(Map.of("correlated-share", "0.25")).correlatedShare()).isEqualTo(0.25);
+        OptionReader reader = OptionReader.collecting(GeoEvaluator.ID, Map.of("correlated-share", "1.5")::get);
+        assertThat(GeoSettings.parse(reader).correlatedShare()).isEqualTo(0.5);
+        assertThat(reader.problems()).singleElement().asString().startsWith("option correlated-share='1.5' is invalid");
+        assertThat(new GeoEvaluatorFactory().getConfigMetadata()).anySatisfy(p -> {
+            assertThat(p.getName()).isEqualTo(GeoEvaluatorFactory.CORRELATED_SHARE);
+            assertThat(p.getDefaultValue()).isEqualTo("0.5");
+        });
+    }
+
+    @Test
     void reasonCodesAreStableAndUpperSnake() {
         for (GeoRule rule : GeoRule.values()) {
             assertThat(rule.code()).matches("GEO_[A-Z_]+");

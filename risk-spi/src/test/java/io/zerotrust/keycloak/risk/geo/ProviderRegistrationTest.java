@@ -80,7 +80,8 @@ class ProviderRegistrationTest {
         assertThat(travel.create(null).id()).isEqualTo("impossible-travel");
         assertThat(geo.getConfigMetadata()).extracting(p -> p.getName())
                 .contains("deny-countries", "allow-countries", "internal-addresses", "new-country-log-odds");
-        assertThat(travel.getConfigMetadata()).extracting(p -> p.getName()).containsExactly("max-speed-kmh", "log-odds");
+        assertThat(travel.getConfigMetadata()).extracting(p -> p.getName()).containsExactly("max-speed-kmh", "log-odds",
+                "correlated-share", "imprecise-radius-km", "mobile-asns", "imprecise-log-odds");
         assertThat(List.of(geo.getId(), travel.getId())).containsExactly("geo", "impossible-travel");
     }
 }

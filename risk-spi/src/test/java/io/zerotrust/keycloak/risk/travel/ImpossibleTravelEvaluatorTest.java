@@ -113,6 +113,96 @@ class ImpossibleTravelEvaluatorTest {
                 "option log-odds='high' is invalid (expected a finite number); using the default '5.0'");
     }
 
+    private static GeoLocation tokyo(Integer radius, Long asn, boolean vpn, boolean hosting) {
+        return new GeoLocation("JP", "Japan", "Tokyo", 35.6895, 139.6917, radius, asn, null, vpn, hosting, false, false);
+    }
+
+    @Test
+    void aPreciseJourneyIsJudgedInFullAndCorrelatedWithTheOtherLocationReasons() {
+        RiskReason reason = evaluator.evaluate(context(tokyo(50, 64500L, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
+
+        assertThat(reason.logOdds()).isEqualTo(5.0);
+        assertThat(reason.attributes()).doesNotContainKey("geolocation");
+        assertThat(reason.correlation()).isEqualTo(new RiskReason.Correlation("location", 0.5));
+    }
+
+    @Test
+    void aHostingOrVpnExitIsJudgedWeaklyBecauseItIsLocatedWhereTheExitIs() {
+        for (GeoLocation exit : new GeoLocation[] {tokyo(50, 64500L, true, true), tokyo(50, 64500L, false, true),
+                new GeoLocation("JP", "Japan", "Tokyo", 35.6895, 139.6917, 50, null, null, false, false, true, false),
+                new GeoLocation("JP", "Japan", "Tokyo", 35.6895, 139.6917, 50, null, null, false, false, false, true)}) {
+            RiskReason reason = evaluator.evaluate(context(exit, lastLoginInBerlin(Duration.ofHours(1), 20)))
+                    .reasons().get(0);
+
+            assertThat(reason.code()).isEqualTo("IMPOSSIBLE_TRAVEL");
+            assertThat(reason.logOdds()).isEqualTo(1.5);
+            assertThat(reason.attributes()).containsEntry("geolocation", "imprecise");
+            assertThat(reason.message()).endsWith("; judged weakly, the address is a hosting, VPN or proxy exit, "
+                    + "located where the exit is");
+        }
+    }
+
+    @Test
+    void aListedMobileCarrierIsJudgedWeaklyAndOnlyThatOne() {
+        ImpossibleTravelEvaluator carriers = new ImpossibleTravelEvaluator(TravelSettings.parse(OptionReader.collecting(
+                ImpossibleTravelEvaluator.ID, Map.of("mobile-asns", "AS64510, 64511"))));
+
+        RiskReason mobile = carriers.evaluate(context(tokyo(50, 64511L, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
+        assertThat(mobile.logOdds()).isEqualTo(1.5);
+        assertThat(mobile.message()).endsWith("; judged weakly, the address is on mobile network AS64511, which "
+                + "GeoIP places roughly");
+
+        RiskReason fixed = carriers.evaluate(context(tokyo(50, 64500L, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
+        assertThat(fixed.logOdds()).isEqualTo(5.0);
+    }
+
+    @Test
+    void aWideAccuracyRadiusAtEitherEndIsJudgedWeakly() {
+        // Berlin -> Tokyo in an hour stays impossible with 500 + 20 km of radii subtracted
+        RiskReason here = evaluator.evaluate(context(tokyo(500, null, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
+        assertThat(here.logOdds()).isEqualTo(1.5);
+        assertThat(here.message()).endsWith("; judged weakly, the address is located only within 500 km");
+
+        RiskReason last = evaluator.evaluate(context(tokyo(50, null, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 1000))).reasons().get(0);
+        assertThat(last.logOdds()).isEqualTo(1.5);
+        assertThat(last.message()).endsWith("; judged weakly, the last sign-in was located only within 1000 km");
+
+        RiskReason justBelow = evaluator.evaluate(context(tokyo(499, null, false, false),
+                lastLoginInBerlin(Duration.ofHours(1), 20))).reasons().get(0);
+        assertThat(justBelow.logOdds()).isEqualTo(5.0);
+    }
+
+    @Test
+    void theJudgementRestsOnTheSignInsOwnAddressSoAnotherUsersVpnChangesNothing() {
+        // one evaluator judging a VPN sign-in of one user, then a precise one of another: no state carries over
+        evaluator.evaluate(context(tokyo(50, 64500L, true, true), lastLoginInBerlin(Duration.ofHours(1), 20)));
+        RiskContext other = RiskContext.builder("demo", NOW).userId("u2").location(tokyo(50, 64500L, false, false))
+                .profile(lastLoginInBerlin(Duration.ofHours(1), 20)).build();
+
+        assertThat(evaluator.evaluate(other).reasons()).singleElement()
+                .satisfies(r -> assertThat(r.logOdds()).isEqualTo(5.0));
+    }
+
+    @Test
+    void calibrationOptionsAreReadAndBadValuesFallBackToDefaults() {
+        OptionReader reader = OptionReader.collecting(ImpossibleTravelEvaluator.ID, Map.of(
+                "imprecise-radius-km", "0", "imprecise-log-odds", "0.0", "correlated-share", "2",
+                "mobile-asns", "3320 AS12430 carrier"));
+        TravelSettings settings = TravelSettings.parse(reader);
+
+        assertThat(settings.impreciseRadiusKm()).isEqualTo(500);
+        assertThat(settings.impreciseLogOdds()).isEqualTo(0.0);
+        assertThat(settings.correlatedShare()).isEqualTo(0.5);
+        assertThat(settings.mobileAsns()).containsExactlyInAnyOrder(3320L, 12430L);
+        assertThat(reader.problems()).hasSize(3).anySatisfy(p -> assertThat(p).isEqualTo(
+                "option mobile-asns='carrier' is invalid (expected an AS number such as 64512 or AS64512); ignored"));
+    }
+
     @Test
     void coldStartGivesNoEvidence() {
         assertThat(evaluator.evaluate(context(TOKYO, UserRiskProfile.empty()))).satisfies(result -> {
