@@ -28,11 +28,14 @@ import java.util.Map;
  * @param deviceIdHash   hex SHA-256 of the device cookie id, never the id itself, or null
  * @param userAgent      the request's User-Agent header, or null
  * @param risk           the risk assessment the flow recorded, or null
+ * @param latitude       GeoIP latitude of {@code ip} in degrees, or null
+ * @param longitude      GeoIP longitude of {@code ip} in degrees, or null
  */
 public record SecurityEvent(String id, long time, String realmId, String realmName, Origin origin, String type,
                             String error, String userId, String username, String clientId, String sessionId,
                             String ip, Map<String, String> details, String country, String city, Long asn,
-                            String asOrganization, String deviceIdHash, String userAgent, Risk risk) {
+                            String asOrganization, String deviceIdHash, String userAgent, Risk risk,
+                            Double latitude, Double longitude) {
 
     /** Detail of an admin event: the resource type ({@code USER}, {@code REALM_ROLE_MAPPING}, ...). */
     public static final String RESOURCE_TYPE = "resource_type";
@@ -115,6 +118,8 @@ public record SecurityEvent(String id, long time, String realmId, String realmNa
         private String deviceIdHash;
         private String userAgent;
         private Risk risk;
+        private Double latitude;
+        private Double longitude;
 
         public Builder id(String v) { id = v; return this; }
         public Builder time(long v) { time = v; return this; }
@@ -136,10 +141,13 @@ public record SecurityEvent(String id, long time, String realmId, String realmNa
         public Builder deviceIdHash(String v) { deviceIdHash = v; return this; }
         public Builder userAgent(String v) { userAgent = v; return this; }
         public Builder risk(Risk v) { risk = v; return this; }
+        public Builder latitude(Double v) { latitude = v; return this; }
+        public Builder longitude(Double v) { longitude = v; return this; }
 
         public SecurityEvent build() {
             return new SecurityEvent(id, time, realmId, realmName, origin, type, error, userId, username, clientId,
-                    sessionId, ip, details, country, city, asn, asOrganization, deviceIdHash, userAgent, risk);
+                    sessionId, ip, details, country, city, asn, asOrganization, deviceIdHash, userAgent, risk, latitude,
+                    longitude);
         }
     }
 

@@ -43,7 +43,7 @@ final class Unjudged {
         }
         if (noCoordinates > 0) {
             lines.add(share(noCoordinates, total) + " without coordinates: `impossible-travel` was not judged "
-                    + "(the OCSF export carries country and city, no latitude/longitude); the server recorded "
+                    + "(an export written before zt-events carried latitude/longitude, or GeoIP without coordinates); the server recorded "
                     + "IMPOSSIBLE_TRAVEL on " + travel + ".");
         }
         if (noAsn > noLocation) {

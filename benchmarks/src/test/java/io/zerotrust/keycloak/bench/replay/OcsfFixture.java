@@ -22,6 +22,11 @@ final class OcsfFixture {
     static final String FIREFOX = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:135.0) Gecko/20100101 Firefox/135.0";
     static final String SAFARI = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.3 Safari/605.1.15";
 
+    /** Where GeoIP places each city of the fixture (the OCSF location's lat and long). */
+    private static final Map<String, double[]> COORDINATES = Map.of("Berlin", new double[] {52.52, 13.405},
+            "Vienna", new double[] {48.208, 16.373}, "Tokyo", new double[] {35.68, 139.69},
+            "Amsterdam", new double[] {52.37, 4.90});
+
     private final OcsfMapper mapper = new OcsfMapper();
     private final List<String> lines = new ArrayList<>();
     private int ids;
@@ -77,6 +82,7 @@ final class OcsfFixture {
         return SecurityEvent.builder().id("ev-" + ++ids).time(time.toEpochMilli()).realmId("r-1").realmName("acme")
                 .type(type).userId(userId).username(name).clientId("account").ip(ip).country(country).city(city)
                 .asn(asn).asOrganization("AS" + asn).deviceIdHash(device == null ? null : "sha256-" + device)
+                .latitude(COORDINATES.get(city)[0]).longitude(COORDINATES.get(city)[1])
                 .userAgent(agent).details(Map.of("username", name));
     }
 

@@ -88,7 +88,7 @@ public final class EventCapture {
     private static void located(SecurityEvent.Builder builder, GeoLocation location) {
         if (location != null) {
             builder.country(location.countryCode()).city(location.city()).asn(location.asn())
-                    .asOrganization(location.asOrganization());
+                    .asOrganization(location.asOrganization()).latitude(location.latitude()).longitude(location.longitude());
         }
     }
 

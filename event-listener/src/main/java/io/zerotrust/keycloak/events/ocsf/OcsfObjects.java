@@ -114,15 +114,25 @@ final class OcsfObjects {
 
     /** The client's address with what GeoIP knows of it. */
     static ObjectNode sourceEndpoint(String ip, String country, String city, Long asn, String asOrganization) {
+        return sourceEndpoint(ip, country, city, null, null, asn, asOrganization);
+    }
+
+    /** As above, with GeoIP's coordinates (OCSF {@code location.lat} / {@code long}) where known. */
+    static ObjectNode sourceEndpoint(String ip, String country, String city, Double latitude, Double longitude, Long asn,
+                                     String asOrganization) {
         if (ip == null && country == null && city == null && asn == null) {
             return null;
         }
         ObjectNode endpoint = JSON.objectNode();
         putIfPresent(endpoint, "ip", ip);
-        if (country != null || city != null) {
+        if (country != null || city != null || latitude != null) {
             ObjectNode location = endpoint.putObject("location");
             putIfPresent(location, "country", country);
             putIfPresent(location, "city", city);
+            if (latitude != null && longitude != null) {
+                location.put("lat", latitude);
+                location.put("long", longitude);
+            }
         }
         if (asn != null) {
             ObjectNode as = endpoint.putObject("autonomous_system");
@@ -135,7 +145,8 @@ final class OcsfObjects {
     /** The OCSF attributes drawn from a Keycloak event's enrichment: endpoint, device, request, risk. */
     static void context(ObjectNode target, SecurityEvent event) {
         setIfPresent(target, "src_endpoint",
-                sourceEndpoint(event.ip(), event.country(), event.city(), event.asn(), event.asOrganization()));
+                sourceEndpoint(event.ip(), event.country(), event.city(), event.latitude(), event.longitude(), event.asn(),
+                        event.asOrganization()));
         if (event.deviceIdHash() != null) {
             // A hash: the device cookie id is a bearer secret and must not leave Keycloak
             target.putObject("device").put("uid", event.deviceIdHash()).put("type_id", 0);

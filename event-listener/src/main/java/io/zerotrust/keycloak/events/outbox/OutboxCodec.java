@@ -30,7 +30,7 @@ public final class OutboxCodec {
         SecurityEvent shortened = new SecurityEvent(event.id(), event.time(), event.realmId(), event.realmName(),
                 event.origin(), event.type(), event.error(), event.userId(), event.username(), event.clientId(),
                 event.sessionId(), event.ip(), Map.of(SHORTENED, "true"), event.country(), event.city(), event.asn(),
-                event.asOrganization(), event.deviceIdHash(), null, event.risk());
+                event.asOrganization(), event.deviceIdHash(), null, event.risk(), event.latitude(), event.longitude());
         return write(shortened);
     }
 

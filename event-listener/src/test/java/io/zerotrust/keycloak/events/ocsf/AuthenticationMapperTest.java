@@ -51,6 +51,15 @@ class AuthenticationMapperTest {
     }
 
     @Test
+    void geoIpsCoordinatesGoWithTheLocationSoAReplayCanJudgeTravel() {
+        ObjectNode ocsf = mapper.map(Events.login().latitude(52.52).longitude(13.405).build()).orElseThrow();
+        assertThat(ocsf.at("/src_endpoint/location/lat").asDouble()).isEqualTo(52.52);
+        assertThat(ocsf.at("/src_endpoint/location/long").asDouble()).isEqualTo(13.405);
+        assertThat(mapper.map(Events.login().build()).orElseThrow().at("/src_endpoint/location").has("lat"))
+                .as("no coordinates, no lat").isFalse();
+    }
+
+    @Test
     void whatStepsSetToReportOnlyWouldHaveDoneGoesWithTheRisk() {
         ObjectNode ocsf = mapper.map(Events.login().details(java.util.Map.of("username", "alice",
                 "zt_report_only", "deny,otp", "zt_risk_verified", "false")).build()).orElseThrow();
