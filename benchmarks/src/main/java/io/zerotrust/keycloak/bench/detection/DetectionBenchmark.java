@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -23,28 +25,50 @@ public final class DetectionBenchmark {
         int users = 4000;
         int attacks = 2000;
         Path out = Path.of("benchmarks/target/detection");
+        Set<SmoothedFrequencies.Feature> frequencies = EnumSet.noneOf(SmoothedFrequencies.Feature.class);
+        double frequencyUp = 2.0;
+        double frequencyDown = 1.0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--users" -> users = Integer.parseInt(value(args, ++i));
                 case "--attacks" -> attacks = Integer.parseInt(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
+                case "--frequencies" -> {
+                    for (String feature : value(args, ++i).split(",")) {
+                        frequencies.add(SmoothedFrequencies.Feature.valueOf(feature.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                    }
+                }
+                case "--frequency-cap" -> {
+                    String[] cap = value(args, ++i).split(":");
+                    frequencyUp = Double.parseDouble(cap[0]);
+                    frequencyDown = Double.parseDouble(cap[1]);
+                }
                 case "--help" -> {
                     System.out.println("""
                             Options:
                               --seed N      seed of the synthetic histories and attacks (default 1); same seed, same figures
                               --users N     synthetic users (default 4000)
                               --attacks N   attacks per attacker model and history length (default 2000)
-                              --out DIR     where report.txt and roc.png go (default benchmarks/target/detection)""");
+                              --out DIR     where report.txt and roc.png go (default benchmarks/target/detection)
+                              --frequencies F,...  prototype, off by default: adds the benchmark-only evaluator
+                                            frequency over features prefix, asn, browser-version, os-version
+                              --frequency-cap UP:DOWN  its log-odds cap (default 2.0:1.0)""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--help lists them)");
             }
         }
-        List<Judged> judged = new DetectionRun(seed, users, attacks).run();
+        Set<SmoothedFrequencies.Feature> features = frequencies;
+        double up = frequencyUp;
+        double down = frequencyDown;
+        List<Judged> judged = new DetectionRun(seed, users, attacks, features.isEmpty() ? PackScorer::new
+                : () -> new PackScorer(new SmoothedFrequencies(features), up, down)).run();
         DetectionFigures figures = DetectionFigures.of(judged);
         int legitimate = (int) judged.stream().filter(j -> j.trial().attacker() == null).count();
-        String report = DetectionReport.text(figures, seed, users, legitimate);
+        String report = DetectionReport.text(figures, seed, users, legitimate, features.isEmpty()
+                ? "Pack at its defaults" : String.format(java.util.Locale.ROOT,
+                        "Pack at its defaults plus the frequency prototype (%s, cap +%s / -%s)", features, up, down));
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         ImageIO.write(RocPlot.draw(figures), "png", out.resolve("roc.png").toFile());

@@ -9,12 +9,17 @@ public final class DetectionReport {
     }
 
     public static String text(DetectionFigures figures, long seed, int users, int legitimateLogins) {
+        return text(figures, seed, users, legitimateLogins, "Pack at its defaults");
+    }
+
+    /** @param pack how the pack was set up, e.g. "Pack at its defaults" */
+    public static String text(DetectionFigures figures, long seed, int users, int legitimateLogins, String pack) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Detection benchmark, seed %d: %d users, %d legitimate logins, %d of them "
                         + "after an earlier login of their user (measured).%n", seed, users, legitimateLogins,
                 figures.legitimate()));
-        out.append(String.format(Locale.ROOT, "Pack at its defaults: %s of legitimate logins MEDIUM or above "
-                + "(asked to step up), %s HIGH.%n%n", percent(figures.legitimateMedium()), percent(figures.legitimateHigh())));
+        out.append(String.format(Locale.ROOT, "%s: %s of legitimate logins MEDIUM or above "
+                + "(asked to step up), %s HIGH.%n%n", pack, percent(figures.legitimateMedium()), percent(figures.legitimateHigh())));
         out.append("Re-authentication rate of legitimate logins at a true positive rate (TPR) of 0.97 / 0.99 / 0.999, "
                 + "pack | baseline (Freeman et al.); lower is better.\n\n");
         out.append("| Attacker | Prior logins | Attacks | Re-auth at TPR 0.97 | at 0.99 | at 0.999 | ROC AUC "

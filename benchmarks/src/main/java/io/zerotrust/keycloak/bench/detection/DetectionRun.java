@@ -23,10 +23,18 @@ public final class DetectionRun {
     private final int users;
     private final int attacksPerCell;
 
+    private final java.util.function.Supplier<PackScorer> packScorer;
+
     public DetectionRun(long seed, int users, int attacksPerCell) {
+        this(seed, users, attacksPerCell, PackScorer::new);
+    }
+
+    /** @param packScorer makes the pack's scorer (the defaults, or a prototype beside them) */
+    public DetectionRun(long seed, int users, int attacksPerCell, java.util.function.Supplier<PackScorer> packScorer) {
         this.seed = seed;
         this.users = users;
         this.attacksPerCell = attacksPerCell;
+        this.packScorer = packScorer;
     }
 
     public List<Judged> run() {
@@ -49,7 +57,7 @@ public final class DetectionRun {
             sequence.addAll(attacksAfter.getOrDefault(trial.login(), List.of()));
         }
 
-        PackScorer pack = new PackScorer();
+        PackScorer pack = packScorer.get();
         FreemanScorer baseline = new FreemanScorer(dataSet);
         ReplayEngine engine = new ReplayEngine(List.of(pack, baseline));
         Map<LoginRecord, Trial> trialOf = new IdentityHashMap<>();

@@ -64,20 +64,41 @@ public final class PackScorer implements LoginScorer {
     private final FailureWindow failureWindow;
     private final SignInFacts facts;
     private final Learning learning;
+    /** The benchmark-only frequency prototype's counts, learned beside the profile; null when it is off. */
+    private final SmoothedFrequencies frequencies;
     private final Map<String, UserRiskProfile> profiles = new HashMap<>();
     private long unavailable;
 
     /** The pack at its defaults over a synthetic history. */
     public PackScorer() {
-        this("pack", List.of(
+        this("pack", defaultEvaluators(), RiskPolicy.defaults(), LoginFailuresSettings.defaults().failureWindow(),
+                SignInFacts.synthetic(), Learning.RECORDED);
+    }
+
+    /**
+     * The pack at its defaults plus the benchmark-only {@link FrequencyEvaluator} prototype over {@code frequencies}
+     * (which this scorer teaches), its log-odds capped to {@code [-maxDown, maxUp]}.
+     */
+    public PackScorer(SmoothedFrequencies frequencies, double maxUp, double maxDown) {
+        this("pack", withFrequency(new FrequencyEvaluator(frequencies, maxUp, maxDown)), RiskPolicy.defaults(),
+                LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(), Learning.RECORDED,
+                frequencies);
+    }
+
+    private static List<RiskEvaluator> defaultEvaluators() {
+        return List.of(
                 new GeoEvaluator(GeoSettings.defaults()),
                 new ImpossibleTravelEvaluator(TravelSettings.defaults()),
                 new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
                 new TimeEvaluator(TimeSettings.defaults()),
                 new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),
-                new IpReputationEvaluator(IpLists.none())),
-                RiskPolicy.defaults(), LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(),
-                Learning.RECORDED);
+                new IpReputationEvaluator(IpLists.none()));
+    }
+
+    private static List<RiskEvaluator> withFrequency(RiskEvaluator frequency) {
+        List<RiskEvaluator> evaluators = new java.util.ArrayList<>(defaultEvaluators());
+        evaluators.add(frequency);
+        return evaluators;
     }
 
     /**
@@ -90,6 +111,13 @@ public final class PackScorer implements LoginScorer {
      */
     public PackScorer(String name, List<? extends RiskEvaluator> evaluators, RiskPolicy policy,
                       FailureWindow failureWindow, SignInFacts facts, Learning learning) {
+        this(name, evaluators, policy, failureWindow, facts, learning, null);
+    }
+
+    private PackScorer(String name, List<? extends RiskEvaluator> evaluators, RiskPolicy policy,
+                       FailureWindow failureWindow, SignInFacts facts, Learning learning,
+                       SmoothedFrequencies frequencies) {
+        this.frequencies = frequencies;
         this.name = name;
         this.evaluators = List.copyOf(evaluators);
         this.policy = policy;
@@ -148,6 +176,9 @@ public final class PackScorer implements LoginScorer {
         LoginObservation observation = new LoginObservation(login.time(), login.ip(), login.location(),
                 login.learnedDevice(), agent.browserFamily(), agent.osFamily());
         profiles.put(login.userId(), ProfileLearning.learn(profile(login.userId()), observation, ProfileLimits.DEFAULT));
+        if (frequencies != null) {
+            frequencies.learn(login.userId(), login.ip(), login.location(), login.userAgent());
+        }
     }
 
     /** What the pack has learned about the user so far. */
