@@ -21,7 +21,6 @@ import io.zerotrust.keycloak.risk.profile.ProfileLimits;
 import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 import io.zerotrust.keycloak.risk.reputation.IpLists;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluator;
-import io.zerotrust.keycloak.risk.time.PopulationRhythm;
 import io.zerotrust.keycloak.risk.time.TimeEvaluator;
 import io.zerotrust.keycloak.risk.time.TimeSettings;
 import io.zerotrust.keycloak.risk.travel.ImpossibleTravelEvaluator;
@@ -58,7 +57,6 @@ public final class PackScorer implements LoginScorer {
     }
 
     private static final String REALM = "benchmark";
-    static final long[] POP = new long[168];
 
     private final String name;
     private final List<RiskEvaluator> evaluators;
@@ -75,7 +73,7 @@ public final class PackScorer implements LoginScorer {
                 new GeoEvaluator(GeoSettings.defaults()),
                 new ImpossibleTravelEvaluator(TravelSettings.defaults()),
                 new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
-                new TimeEvaluator(TimeSettings.defaults(), realm -> Boolean.getBoolean("zt.hour.population") ? PopulationRhythm.of(POP) : PopulationRhythm.empty()),
+                new TimeEvaluator(TimeSettings.defaults()),
                 new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),
                 new IpReputationEvaluator(IpLists.none())),
                 RiskPolicy.defaults(), LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(),
@@ -149,7 +147,6 @@ public final class PackScorer implements LoginScorer {
         UserAgentInfo agent = UserAgentInfo.parse(login.userAgent(), Map.of());
         LoginObservation observation = new LoginObservation(login.time(), login.ip(), login.location(),
                 login.learnedDevice(), agent.browserFamily(), agent.osFamily());
-        POP[io.zerotrust.keycloak.risk.time.HourOfWeek.index(login.time())]++;
         profiles.put(login.userId(), ProfileLearning.learn(profile(login.userId()), observation, ProfileLimits.DEFAULT));
     }
 

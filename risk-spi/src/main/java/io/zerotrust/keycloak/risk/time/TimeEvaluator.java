@@ -40,15 +40,9 @@ public final class TimeEvaluator implements RiskEvaluator {
     public static final double UNUSUAL_RATIO = 2.0;
 
     private final TimeSettings settings;
-    private final java.util.function.Function<String, PopulationRhythm> rhythms;
 
     public TimeEvaluator(TimeSettings settings) {
-        this(settings, realm -> PopulationRhythm.empty());
-    }
-
-    public TimeEvaluator(TimeSettings settings, java.util.function.Function<String, PopulationRhythm> rhythms) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.rhythms = Objects.requireNonNull(rhythms, "rhythms");
     }
 
     @Override
@@ -67,7 +61,7 @@ public final class TimeEvaluator implements RiskEvaluator {
         if (window != null) {
             reasons.add(window);
         }
-        RiskReason rhythm = rhythmReason(context.now(), context.profile(), rhythms.apply(context.realm()));
+        RiskReason rhythm = rhythmReason(context.now(), context.profile());
         if (rhythm != null) {
             reasons.add(rhythm);
         }
@@ -88,7 +82,7 @@ public final class TimeEvaluator implements RiskEvaluator {
                 Map.of("time", now.toString(), "windows", Integer.toString(settings.windows().size())));
     }
 
-    private RiskReason rhythmReason(Instant now, UserRiskProfile profile, PopulationRhythm population) {
+    private RiskReason rhythmReason(Instant now, UserRiskProfile profile) {
         int[] counts = profile.hourOfWeek();
         long learned = 0;
         for (int count : counts) {
@@ -106,27 +100,10 @@ public final class TimeEvaluator implements RiskEvaluator {
             near += counts[HourOfWeek.shift(hour, offset)];
         }
         double total = learned;
-        double alpha = Double.parseDouble(System.getProperty("zt.hour.alpha", Double.toString(settings.smoothing())));
-        double uniform = (double) bins / UserRiskProfile.HOURS_PER_WEEK;
-        double q = uniform;
-        if (population.total() > 0) {
-            long pn = 0;
-            for (int offset = -settings.neighbourHours(); offset <= settings.neighbourHours(); offset++) {
-                pn += population.count(HourOfWeek.shift(hour, offset));
-            }
-            q = (pn + 1.0 * bins) / (population.total() + 1.0 * UserRiskProfile.HOURS_PER_WEEK);
-        }
-        String mode = System.getProperty("zt.hour.mode", "uniform");
-        double beta = Double.parseDouble(System.getProperty("zt.hour.beta", "8.4"));
+        double alpha = settings.smoothing();
         double p = (near + alpha * bins) / (total + alpha * UserRiskProfile.HOURS_PER_WEEK);
-        double ratio = switch (mode) {
-            case "reference" -> q / p;
-            case "prior" -> uniform / ((near + beta * q) / (total + beta));
-            case "bothrare" -> Math.min(uniform, q) / p;
-            case "priorbothrare" -> Math.min(uniform, q) / ((near + beta * q) / (total + beta));
-            case "off" -> 1.5;
-            default -> uniform / p;
-        };
+        double uniform = (double) bins / UserRiskProfile.HOURS_PER_WEEK;
+        double ratio = uniform / p;
         Map<String, String> attributes = Map.of(
                 "hourOfWeek", HourOfWeek.label(hour),
                 "loginsNearHour", Long.toString(near),
