@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Logins per second on Keycloak with the pack installed and enabled against the same Keycloak without the pack's
 # jar, two servers side by side in one run, and the webhook's drain lag meanwhile. Builds the load driver, starts
-# the demo (distribution/demo/run.sh) with zt-events' webhook pointed at a receiver in the driver, and a copy of the
-# same Keycloak distribution without any pack jar, each with a fresh H2 database under .demo/pack-overhead/; runs
-# io.zerotrust.keycloak.bench.login.PackOverhead, and stops both servers again, whatever happens. Needs a JDK 17+.
+# the demo (distribution/demo/run.sh, without importing the demo realm) with zt-events' webhook pointed at a receiver
+# in the driver, and a copy of the same Keycloak distribution without any pack jar, each with a fresh H2 database
+# under .demo/pack-overhead/; runs io.zerotrust.keycloak.bench.login.PackOverhead, and stops both servers again,
+# whatever happens. Needs a JDK 17+.
 #
 #   benchmarks/pack-overhead.sh                           # 30 s warm-up, 8 rounds of 10 s per server, 4 browsers
 #   benchmarks/pack-overhead.sh --rounds 10 --workers 6   # options of PackOverhead (--help lists them)
@@ -60,6 +61,9 @@ launch_server "$dir/baseline/server.log" "$dir/baseline/keycloak/bin/kc.sh" star
     "${server_options[@]}"
 baseline=$launched
 
+# Without the demo realm: importing it at startup would give the pack server more to do (and a head start of its
+# JIT) than the baseline, which imports nothing; both then differ only in the jar and the pack's own options.
+export DEMO_IMPORT_REALM=false
 start_demo_server "" \
     "--spi-events-listener--zt-events--webhook-url=http://127.0.0.1:$receiver/ocsf" \
     "--spi-events-listener--zt-events--webhook-secret=$secret"

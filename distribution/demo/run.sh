@@ -3,7 +3,9 @@
 # No Docker: Keycloak's own distribution (unpacked once into .demo/) on its embedded H2 file database.
 # Ctrl-C stops it. Data persists in .demo/keycloak-26.7.3/data; delete .demo/ to start afresh.
 # DEMO_PORT (default 8080) sets the HTTP port, DEMO_MANAGEMENT_PORT the management interface's (Keycloak's default
-# 9000); further arguments are passed to `kc.sh start-dev`, e.g. `--log-level=debug`.
+# 9000); further arguments are passed to `kc.sh start-dev`, e.g. `--log-level=debug`. DEMO_IMPORT_REALM=false starts
+# without importing the demo realm (benchmarks/pack-overhead.sh: the pack server must not have more to do than the
+# server without the pack).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -16,6 +18,10 @@ if [ -n "${DEMO_MANAGEMENT_PORT:-}" ]; then
     management=(--http-management-port "$DEMO_MANAGEMENT_PORT")
 fi
 home="$root/.demo/keycloak-$version"
+import=(--import-realm)
+if [ "${DEMO_IMPORT_REALM:-true}" = false ]; then
+    import=()
+fi
 
 echo "Building the provider jar and preparing Keycloak $version (the first run downloads it)..."
 ./mvnw -q -B -Pdemo -pl distribution -am package -DskipTests
@@ -54,7 +60,7 @@ export KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}
 export KC_BOOTSTRAP_ADMIN_PASSWORD=${KC_BOOTSTRAP_ADMIN_PASSWORD:-admin}
 exec "$home/bin/kc.sh" start-dev \
     --http-port "$port" \
-    --import-realm \
+    ${import[@]+"${import[@]}"} \
     --features declarative-ui \
     --proxy-headers xforwarded \
     --proxy-trusted-addresses 127.0.0.1 \
