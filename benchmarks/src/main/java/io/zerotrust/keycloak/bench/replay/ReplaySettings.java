@@ -17,6 +17,7 @@ import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
 import io.zerotrust.keycloak.risk.geo.GeoEvaluatorFactory;
 import io.zerotrust.keycloak.risk.reputation.IpReputationEvaluatorFactory;
+import io.zerotrust.keycloak.risk.spi.MapScope;
 import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.time.TimeEvaluatorFactory;
 import io.zerotrust.keycloak.risk.travel.ImpossibleTravelEvaluatorFactory;
@@ -62,7 +63,7 @@ public record ReplaySettings(String name, RiskPolicy policy, Map<String, Map<Str
         FailureWindow window = null;
         for (Map.Entry<String, Supplier<RiskEvaluatorProviderFactory>> entry : FACTORIES.entrySet()) {
             RiskEvaluatorProviderFactory factory = entry.getValue().get();
-            factory.init(new OptionScope(options.getOrDefault(entry.getKey(), Map.of())));
+            factory.init(new MapScope(options.getOrDefault(entry.getKey(), Map.of())));
             evaluators.add(factory.create(null));
             if (factory instanceof LoginFailuresEvaluatorFactory failures) {
                 window = failures.failureWindow();

@@ -5,7 +5,10 @@ import java.util.Set;
 
 import org.keycloak.Config;
 
-/** A {@link Config.Scope} over a map, standing in for Keycloak's option scope in tests. */
+/**
+ * A {@link Config.Scope} over a map, standing in for Keycloak's option scope where the evaluators run outside a
+ * server: the replay tool feeds each factory's own {@code init} with the options it was given, and tests do the same.
+ */
 public final class MapScope implements Config.Scope {
 
     private final Map<String, String> values;
