@@ -48,17 +48,17 @@ public class ZeroTrustDenyAuthenticator implements FlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        String reference = DenialReference.next();
-        String level = context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL);
-        String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
-        if (reasons == null) {
-            reasons = context.getAuthenticationSession().getAuthNote(AuthNotes.NETWORK_REASONS);
-        }
         if (ReportOnly.on(context)) {
             // no reference (nobody was refused), no mark, no leaked-password evidence; the level and reasons are the
             // sign-in's own, on its events as always
             ReportOnly.instead(context, "deny");
             return;
+        }
+        String reference = DenialReference.next();
+        String level = context.getAuthenticationSession().getAuthNote(RiskNotes.LEVEL);
+        String reasons = context.getAuthenticationSession().getAuthNote(RiskNotes.REASONS);
+        if (reasons == null) {
+            reasons = context.getAuthenticationSession().getAuthNote(AuthNotes.NETWORK_REASONS);
         }
         boolean passwordVerified = passwordVerified(context);
         RefusalBasis basis = RefusalBasis.of(reasons,

@@ -46,11 +46,7 @@ public class DefaultAnomalyScorerProviderFactory implements AnomalyScorerProvide
 
     @Override
     public AnomalyScorerProvider create(KeycloakSession session) {
-        if (session == null) {
-            AnomalyScorer scorer = new AnomalyScorer(settings, heap);
-            return (event, findings) -> observe(scorer, event, findings);
-        }
-        AnomalyScorer scorer = new AnomalyScorer(settings, new JpaScorerMemory(session));
+        AnomalyScorer scorer = new AnomalyScorer(settings, session == null ? heap : new JpaScorerMemory(session));
         return (event, findings) -> observe(scorer, event, findings);
     }
 
