@@ -14,15 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.zerotrust.keycloak.events.AuditTrail;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
-import io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory;
 import org.jboss.logging.Logger;
-import org.keycloak.events.EventListenerProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.provider.ProviderFactory;
 import org.keycloak.representations.AccessToken;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -33,7 +31,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * {@code POST /{findingId}/feedback} records an analyst's verdict. Bearer access token whose audience contains
  * {@value FindingsResourceProviderFactory#AUDIENCE} (a token issued to some other client of the realm is
  * refused) and whose {@code realm_access.roles} contain {@value FeedbackService#ROLE}, of a user who still has
- * that role. Every verdict is logged and exported by {@code zt-events} ({@link VerdictAudit}).
+ * that role. Every verdict is logged and exported by {@code zt-events} ({@link AuditTrail}).
  */
 public class FindingsResource {
 
@@ -104,11 +102,8 @@ public class FindingsResource {
                 judged.finding().kind(), realm.getName(), judged.verdict().json(), judged.judgedAt(),
                 judged.note() == null ? "" : judged.note());
         UserModel analyst = judged.analyst() == null ? null : session.users().getUserById(realm, judged.analyst());
-        ProviderFactory<EventListenerProvider> events = session.getKeycloakSessionFactory()
-                .getProviderFactory(EventListenerProvider.class, ZeroTrustEventListenerFactory.PROVIDER_ID);
-        if (events instanceof VerdictAudit audit) {
-            audit.audit(session, VerdictAudit.event(judged, realm.getName(), analyst == null ? null : analyst.getUsername()));
-        }
+        AuditTrail.of(session.getKeycloakSessionFactory()).ifPresent(trail -> trail.record(session,
+                VerdictRecord.event(judged, realm.getName(), analyst == null ? null : analyst.getUsername())));
     }
 
     private Analyst analyst() {

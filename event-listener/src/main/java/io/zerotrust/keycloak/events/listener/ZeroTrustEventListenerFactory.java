@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import io.zerotrust.keycloak.events.AuditTrail;
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.events.anomaly.AnomalyScorerProvider;
@@ -20,7 +21,6 @@ import io.zerotrust.keycloak.events.delivery.EventSink;
 import io.zerotrust.keycloak.events.delivery.JsonLinesFileSink;
 import io.zerotrust.keycloak.events.delivery.WebhookSink;
 import io.zerotrust.keycloak.events.feedback.StoredFindings;
-import io.zerotrust.keycloak.events.feedback.VerdictAudit;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
 import io.zerotrust.keycloak.events.outbox.Outbox;
 import io.zerotrust.keycloak.events.outbox.OutboxConsumer;
@@ -44,7 +44,7 @@ import org.keycloak.timer.TimerProvider;
  * Events, Event listeners). Options are server-wide ({@code --spi-events-listener--zt-events--<option>}).
  */
 public class ZeroTrustEventListenerFactory implements EventListenerProviderFactory, ServerInfoAwareProviderFactory,
-        VerdictAudit {
+        AuditTrail {
 
     public static final String PROVIDER_ID = "zt-events";
 
@@ -197,12 +197,12 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                 }, EXPIRY_INTERVAL_MILLIS, "zt-outbox-expiry"));
     }
 
-    /** Exports an analyst's verdict with the events (see {@link VerdictAudit}). */
+    /** Exports the pack's audit records with the events. */
     @Override
-    public void audit(KeycloakSession session, SecurityEvent verdict) {
+    public void record(KeycloakSession session, SecurityEvent event) {
         Outbox box = outbox;
         if (box != null) {
-            box.append(session, verdict);
+            box.append(session, event);
         }
     }
 

@@ -9,7 +9,7 @@ import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 /**
  * Turns pipeline records into OCSF 1.3 events: sign-ins and tokens into Authentication (3002), credential
  * changes and admin events into Account Change (3001), anomaly findings into Detection Finding (2004), analysts'
- * verdicts on them into Detection Finding updates.
+ * verdicts on them into Detection Finding updates, role activations into User Access Management (3005).
  * Stateless and thread-safe.
  */
 public final class OcsfMapper {
@@ -18,6 +18,9 @@ public final class OcsfMapper {
      * @return the OCSF event, or empty for an event type the pipeline does not export
      */
     public Optional<ObjectNode> map(SecurityEvent event) {
+        if (PrivilegedAccessMapper.handles(event)) {
+            return Optional.of(PrivilegedAccessMapper.map(event));
+        }
         if (FindingVerdictMapper.handles(event)) {
             return Optional.of(FindingVerdictMapper.map(event));
         }

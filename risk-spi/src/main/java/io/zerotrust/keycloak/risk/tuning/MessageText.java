@@ -1,7 +1,7 @@
 package io.zerotrust.keycloak.risk.tuning;
 
-/** Texts of refusals the admin reads. */
-final class MessageText {
+/** Texts of refusals the admin reads (also the privileged-access pages'). */
+public final class MessageText {
 
     private MessageText() {
     }
@@ -10,7 +10,7 @@ final class MessageText {
      * Keycloak formats a component's refusal with {@link java.text.MessageFormat}, to which quotes and braces are
      * syntax: doubled and quoted here, they reach the admin as written.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("'", "''").replace("{", "'{'").replace("}", "'}'");
     }
 

@@ -6,16 +6,12 @@ import java.util.UUID;
 
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
-import org.keycloak.models.KeycloakSession;
 
-/**
- * Where the audit record of an analyst's verdict goes: {@code zt-events} implements it and exports the record
- * to the SOC with the events ({@link SecurityEvent#FINDING_VERDICT}, OCSF Detection Finding, activity Update).
- */
-public interface VerdictAudit {
+/** The audit record of an analyst's verdict ({@link SecurityEvent#FINDING_VERDICT}, OCSF Detection Finding, activity Update). */
+final class VerdictRecord {
 
-    /** Records the verdict in the request's own transaction: exported only if the request commits. */
-    void audit(KeycloakSession session, SecurityEvent verdict);
+    private VerdictRecord() {
+    }
 
     /** The audit record of a judged finding. */
     static SecurityEvent event(FindingStore.Entry judged, String realmName, String analystName) {
