@@ -28,6 +28,8 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-risk-evaluator", "ip-reputation", "tor-exit-list-file", RiskFixtures.TOR_EXITS.toString())
                 .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
                 .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())
-                .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET);
+                .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET)
+                // activations end within seconds of their time, so that a test sees a one-minute activation end
+                .spiOption("realm-restapi-extension", "zt-access", "expiry-interval-seconds", "2");
     }
 }

@@ -12,7 +12,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.utils.AcrUtils;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.ui.extend.UiPageProvider;
@@ -62,7 +61,7 @@ public class EligibleRolesPageFactory implements UiPageProviderFactory<UiPagePro
                 "The realm or client role users may activate. It is not assigned to them: activation adds it for a "
                         + "while.", ProviderConfigProperty.ROLE_TYPE, null)));
         properties.add(new ProviderConfigProperty(USERS, "Eligible users",
-                "Usernames of the users who may activate the role.", ProviderConfigProperty.MULTIVALUED_STRING_TYPE, null));
+                "Usernames of the users who may activate the role (a name that matches no user grants nothing).", ProviderConfigProperty.MULTIVALUED_STRING_TYPE, null));
         properties.add(new ProviderConfigProperty(GROUP, "Eligible group",
                 "Members of this group (and of its subgroups) may activate the role.", ProviderConfigProperty.GROUP_TYPE,
                 null));
@@ -106,14 +105,7 @@ public class EligibleRolesPageFactory implements UiPageProviderFactory<UiPagePro
         if (role == null) {
             problems.add("role '" + eligibility.role() + "' does not exist");
         }
-        for (String username : eligibility.usernames()) {
-            if (session.users().getUserByUsername(realm, username) == null) {
-                problems.add("user '" + username + "' does not exist");
-            }
-        }
-        if (eligibility.groupPath() != null && KeycloakModelUtils.findGroupByPath(session, realm, eligibility.groupPath()) == null) {
-            problems.add("group '" + eligibility.groupPath() + "' does not exist");
-        }
+        // Users and groups are not looked up: a realm import validates its components before it adds its users
         if (eligibility.usernames().isEmpty() && eligibility.groupPath() == null) {
             problems.add("name eligible users or a group");
         }
