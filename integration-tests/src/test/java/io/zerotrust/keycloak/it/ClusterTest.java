@@ -67,11 +67,16 @@ class ClusterTest {
         cluster = KeycloakCluster.start();
         node1 = cluster.node(1);
         node2 = cluster.node(2);
+        importRealm("/zt-stepup-realm.json");
+        importRealm("/zt-access-realm.json");
+    }
+
+    /** Imports a test realm through node 1, its clients redirecting to either node's account page. */
+    private static void importRealm(String resource) throws Exception {
         RealmRepresentation realm;
-        try (InputStream json = ClusterTest.class.getResourceAsStream("/zt-stepup-realm.json")) {
+        try (InputStream json = ClusterTest.class.getResourceAsStream(resource)) {
             realm = JsonSerialization.readValue(json, RealmRepresentation.class);
         }
-        // the realm's clients redirect to the test server's account page; here to either node's
         for (ClientRepresentation client : realm.getClients()) {
             if (client.getRedirectUris() != null) {
                 List<String> uris = new ArrayList<>();
@@ -239,6 +244,52 @@ class ClusterTest {
         assertThat(onNode1.path("feedback").path("note").asText()).isEqualTo("judged on node 2");
         assertThat(realm(node2).users().get(userId).getUserSessions())
                 .as("erin's sessions, as node 2 sees them after the revocation node 1 carried out").isEmpty();
+    }
+
+    /**
+     * A one-minute activation of dana's on node 1 ends once, though both nodes run the expiry task every two
+     * seconds: one EXPIRED record (by id; the webhook may see a record twice) and one node that logged it.
+     */
+    @Test
+    void anActivationExpiresOnceThoughBothNodesRunTheExpiry() throws Exception {
+        String realmName = "zt-access";
+        AccessApi api = new AccessApi(node1.base(), realmName);
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(node1.base(), RiskFixtures.BERLIN)) {
+            HtmlPage stepped = PrivilegedAccessTest.stepUp(browser, "dana");
+            String token = OidcTokens.redeemAt(node1.base(), realmName, CLIENT, BrowserBehindProxy.code(stepped),
+                    RiskFixtures.BERLIN).path("access_token").asText();
+            AccessApi.Answer active = api.post(token, "requests", Map.of("eligibilityId",
+                    api.eligibilityId(token, "deploy-production"), "justification", "cluster drill", "minutes", 1));
+            assertThat(active.status()).as("%s", active.body()).isEqualTo(201);
+            String requestId = active.body().path("id").asText();
+            String userId = node2.admin().realm(realmName).users().searchByUsername("dana", true).get(0).getId();
+            assertThat(node2.admin().realm(realmName).users().get(userId).roles().realmLevel().listAll())
+                    .as("the activation's role mapping, seen through node 2").extracting(r -> r.getName())
+                    .contains("deploy-production");
+
+            java.util.function.Predicate<JsonNode> expiry = e -> requestId.equals(e.at("/unmapped/keycloak/details/request_id").asText())
+                    && "ZT_ROLE_EXPIRED".equals(e.at("/unmapped/keycloak/type").asText());
+            assertThat(WebhookReceiver.get().await(expiry, 1, Duration.ofSeconds(120))).as("the expiry").isNotEmpty();
+            // both nodes keep running the task every 2 s: give them several more turns to expire it again
+            String logged = "ZT_ROLE_EXPIRED realm=" + realmName + " user=dana";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                assertThat(occurrences(node1.logText() + node2.logText(), logged)).as("expiries logged").isEqualTo(1);
+                Thread.sleep(500);
+            }
+            assertThat(WebhookReceiver.get().matching(expiry).stream().map(e -> e.at("/metadata/uid").asText()).distinct())
+                    .as("distinct EXPIRED records").hasSize(1);
+            assertThat(node1.admin().realm(realmName).users().get(userId).roles().realmLevel().listAll())
+                    .extracting(r -> r.getName()).doesNotContain("deploy-production");
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     private static String analystToken(KeycloakNode node) throws Exception {

@@ -121,6 +121,7 @@ final class KeycloakCluster implements AutoCloseable {
                 "--spi-zt-risk-evaluator--device-posture--jwks-file=" + RiskFixtures.POSTURE_JWKS,
                 "--spi-events-listener--zt-events--webhook-url=" + WebhookReceiver.get().url(),
                 "--spi-events-listener--zt-events--webhook-secret=" + WebhookReceiver.SECRET,
+                "--spi-realm-restapi-extension--zt-access--expiry-interval-seconds=2",
                 // a dead node's consumers move within seconds, not the default 30
                 "--spi-events-listener--zt-events--outbox-lease-seconds=" + LEASE_SECONDS);
     }

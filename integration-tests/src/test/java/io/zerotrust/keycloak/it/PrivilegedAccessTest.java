@@ -13,6 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.representations.idm.ComponentExportRepresentation;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -32,6 +38,7 @@ class PrivilegedAccessTest {
     private static final String CLIENT = TrustedDeviceTest.CLIENT;
     private static final Duration ASYNC = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PAGE_TYPE = "org.keycloak.services.ui.extend.UiPageProvider";
 
     @InjectAdminClient
     Keycloak admin;
@@ -216,6 +223,78 @@ class PrivilegedAccessTest {
                 && "ZT_DUTY_CONFLICT".equals(e.at("/unmapped/keycloak/type").asText()), 1, ASYNC))
                 .singleElement().satisfies(e -> assertThat(detail(e, "reverted")).isEqualTo("true"));
         assertThat(adminGet("zt-conflicts/violations")).noneMatch(v -> "wes".equals(v.path("username").asText()));
+    }
+
+    @Test
+    void anAdminSeesTheOpenActivationsAndEndsOneEarly() throws Exception {
+        AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            JsonNode stepped = tokens(stepUp(browser, "ian"));
+            AccessApi.Answer active = api.post(access(stepped), "requests", Map.of("eligibilityId",
+                    api.eligibilityId(access(stepped), "deploy-production"), "justification", "release", "minutes", 60));
+            assertThat(active.status()).as("%s", active.body()).isEqualTo(201);
+            String requestId = active.body().path("id").asText();
+            assertThat(adminGet("zt-access/activations")).anySatisfy(a -> {
+                assertThat(a.path("id").asText()).isEqualTo(requestId);
+                assertThat(a.path("requester").asText()).isEqualTo("ian");
+                assertThat(a.path("state").asText()).isEqualTo("ACTIVE");
+            });
+
+            HttpResponse<String> ended = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                            BrowserBehindProxy.BASE + "/admin/realms/" + realm.getName() + "/zt-access/activations/"
+                                    + requestId + "/end"))
+                    .header("Authorization", "Bearer " + admin.tokenManager().getAccessTokenString())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+            assertThat(JSON.readTree(ended.body()).path("state").asText()).isEqualTo("ENDED");
+            assertThat(realmRoles(refresh(stepped))).doesNotContain("deploy-production");
+            assertThat(adminGet("zt-access/activations")).noneMatch(a -> requestId.equals(a.path("id").asText()));
+            String adminId = OidcTokens.claims(admin.tokenManager().getAccessTokenString()).path("sub").asText();
+            assertThat(WebhookReceiver.get().await(e -> requestId.equals(detail(e, "request_id"))
+                    && "ZT_ROLE_ENDED".equals(e.at("/unmapped/keycloak/type").asText()), 1, ASYNC))
+                    .singleElement().satisfies(e -> assertThat(e.at("/actor/user/uid").asText()).isEqualTo(adminId));
+        }
+    }
+
+    @Test
+    void eligibleRolesAndRulesAreCheckedWhenSavedAndTravelWithTheRealmsExport() {
+        String realmId = realm.admin().toRepresentation().getId();
+        ComponentRepresentation bad = new ComponentRepresentation();
+        bad.setName("typo");
+        bad.setProviderId("Eligible roles");
+        bad.setProviderType(PAGE_TYPE);
+        bad.setParentId(realmId);
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        config.putSingle("role", "deploy-prod");
+        config.putSingle("users", "dana");
+        config.putSingle("max-minutes", "0");
+        config.putSingle("acr", "platinum");
+        bad.setConfig(config);
+        try (Response response = realm.admin().components().add(bad)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("Eligible role not saved")
+                    .contains("role 'deploy-prod' does not exist").contains("max-minutes '0'").contains("'platinum'");
+        }
+        ComponentRepresentation oneRole = new ComponentRepresentation();
+        oneRole.setName("lonely");
+        oneRole.setProviderId("Conflict rules");
+        oneRole.setProviderType(PAGE_TYPE);
+        oneRole.setParentId(realmId);
+        MultivaluedHashMap<String, String> ruleConfig = new MultivaluedHashMap<>();
+        ruleConfig.putSingle("name", "lonely");
+        ruleConfig.putSingle("roles", "pay-create");
+        oneRole.setConfig(ruleConfig);
+        try (Response response = realm.admin().components().add(oneRole)) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class)).contains("name at least two roles");
+        }
+
+        RealmRepresentation export = realm.admin().partialExport(false, false);
+        assertThat(export.getComponents().get(PAGE_TYPE)).extracting(ComponentExportRepresentation::getProviderId)
+                .contains("Eligible roles", "Conflict rules");
+        assertThat(export.getClientScopes()).filteredOn(scope -> "roles".equals(scope.getName())).singleElement()
+                .satisfies(scope -> assertThat(scope.getProtocolMappers())
+                        .extracting(ProtocolMapperRepresentation::getProtocolMapper).contains("zt-conflict-guard"));
     }
 
     /** A fresh sign-in at level mfa from the browser's SSO session: password and one-time code again. */
