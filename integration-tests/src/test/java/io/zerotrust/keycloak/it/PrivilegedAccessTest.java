@@ -259,31 +259,14 @@ class PrivilegedAccessTest {
     @Test
     void eligibleRolesAndRulesAreCheckedWhenSavedAndTravelWithTheRealmsExport() {
         String realmId = realm.admin().toRepresentation().getId();
-        ComponentRepresentation bad = new ComponentRepresentation();
-        bad.setName("typo");
-        bad.setProviderId("Eligible roles");
-        bad.setProviderType(PAGE_TYPE);
-        bad.setParentId(realmId);
-        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
-        config.putSingle("role", "deploy-prod");
-        config.putSingle("users", "dana");
-        config.putSingle("max-minutes", "0");
-        config.putSingle("acr", "platinum");
-        bad.setConfig(config);
+        ComponentRepresentation bad = component(realmId, "Eligible roles", Map.of("role", "deploy-prod", "users", "dana",
+                "max-minutes", "0", "acr", "platinum"));
         try (Response response = realm.admin().components().add(bad)) {
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.readEntity(String.class)).contains("Eligible role not saved")
                     .contains("role 'deploy-prod' does not exist").contains("max-minutes '0'").contains("'platinum'");
         }
-        ComponentRepresentation oneRole = new ComponentRepresentation();
-        oneRole.setName("lonely");
-        oneRole.setProviderId("Conflict rules");
-        oneRole.setProviderType(PAGE_TYPE);
-        oneRole.setParentId(realmId);
-        MultivaluedHashMap<String, String> ruleConfig = new MultivaluedHashMap<>();
-        ruleConfig.putSingle("name", "lonely");
-        ruleConfig.putSingle("roles", "pay-create");
-        oneRole.setConfig(ruleConfig);
+        ComponentRepresentation oneRole = component(realmId, "Conflict rules", Map.of("name", "lonely", "roles", "pay-create"));
         try (Response response = realm.admin().components().add(oneRole)) {
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.readEntity(String.class)).contains("name at least two roles");
@@ -295,6 +278,18 @@ class PrivilegedAccessTest {
         assertThat(export.getClientScopes()).filteredOn(scope -> "roles".equals(scope.getName())).singleElement()
                 .satisfies(scope -> assertThat(scope.getProtocolMappers())
                         .extracting(ProtocolMapperRepresentation::getProtocolMapper).contains("zt-conflict-guard"));
+    }
+
+    private static ComponentRepresentation component(String realmId, String page, Map<String, String> values) {
+        ComponentRepresentation component = new ComponentRepresentation();
+        component.setName(page);
+        component.setProviderId(page);
+        component.setProviderType(PAGE_TYPE);
+        component.setParentId(realmId);
+        MultivaluedHashMap<String, String> config = new MultivaluedHashMap<>();
+        values.forEach(config::putSingle);
+        component.setConfig(config);
+        return component;
     }
 
     /** A fresh sign-in at level mfa from the browser's SSO session: password and one-time code again. */

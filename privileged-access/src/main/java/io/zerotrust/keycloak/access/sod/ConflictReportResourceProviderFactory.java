@@ -1,44 +1,13 @@
 package io.zerotrust.keycloak.access.sod;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import io.zerotrust.keycloak.access.AdminEndpointFactory;
 
 /** Registers {@code /admin/realms/{realm}/zt-conflicts} ({@link ConflictReportResource}). */
-public class ConflictReportResourceProviderFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class ConflictReportResourceProviderFactory extends AdminEndpointFactory {
 
     public static final String PROVIDER_ID = "zt-conflicts";
 
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                              AdminEventBuilder adminEvent) {
-        return new ConflictReportResource(session, realm, auth);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
+    public ConflictReportResourceProviderFactory() {
+        super(PROVIDER_ID, ConflictReportResource::new);
     }
 }
