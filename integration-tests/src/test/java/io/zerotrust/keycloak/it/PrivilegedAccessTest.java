@@ -144,6 +144,40 @@ class PrivilegedAccessTest {
     }
 
     @Test
+    void anApproverRefusesARequestWithAReasonTheRequesterReads() throws Exception {
+        AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
+        try (BrowserBehindProxy toms = new BrowserBehindProxy(RiskFixtures.BERLIN);
+             BrowserBehindProxy alices = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            JsonNode tom = tokens(BrowserBehindProxy.submitPassword(toms.authorize(realm.getName(), CLIENT, null),
+                    "tom", "tom-Passw0rd!"));
+            AccessApi.Answer pending = api.post(access(tom), "requests", Map.of("eligibilityId",
+                    api.eligibilityId(access(tom), "db-admin"), "justification", "curious", "minutes", 120));
+            assertThat(pending.body().path("state").asText()).as("%s", pending.body()).isEqualTo("PENDING");
+            String requestId = pending.body().path("id").asText();
+            JsonNode alice = tokens(BrowserBehindProxy.submitPassword(alices.authorize(realm.getName(), CLIENT, null),
+                    "alice", "alice-Passw0rd!"));
+            AccessApi.Answer refused = api.post(access(alice), "approvals/" + requestId,
+                    Map.of("decision", "refuse", "reason", "no change ticket"));
+            assertThat(refused.body().path("state").asText()).as("%s", refused.body()).isEqualTo("REFUSED");
+            assertThat(api.post(access(alice), "approvals/" + requestId, Map.of("decision", "approve")).error())
+                    .as("decided once").isEqualTo("not_pending");
+            assertThat(api.get(access(tom), "requests").body().get(0)).satisfies(r -> {
+                assertThat(r.path("state").asText()).isEqualTo("REFUSED");
+                assertThat(r.path("reason").asText()).isEqualTo("no change ticket");
+                assertThat(r.path("approver").asText()).isEqualTo("alice");
+            });
+            assertThat(realmRoles(refresh(tom))).doesNotContain("db-admin");
+            assertThat(WebhookReceiver.get().await(e -> requestId.equals(detail(e, "request_id"))
+                    && "ZT_ROLE_REFUSED".equals(e.at("/unmapped/keycloak/type").asText()), 1, ASYNC))
+                    .singleElement().satisfies(e -> {
+                        assertThat(detail(e, "reason")).isEqualTo("approver");
+                        assertThat(detail(e, "note")).isEqualTo("no change ticket");
+                        assertThat(e.at("/actor/user/name").asText()).isEqualTo("alice");
+                    });
+        }
+    }
+
+    @Test
     void anActivationThatWouldJoinDutiesKeptApartIsRefused() throws Exception {
         AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {

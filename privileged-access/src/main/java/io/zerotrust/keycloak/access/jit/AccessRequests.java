@@ -63,6 +63,12 @@ public final class AccessRequests {
                 .setParameter("now", now).setMaxResults(max).getResultList();
     }
 
+    /** Forgets decided and ended requests older than {@code before} (epoch millis); their records were exported. */
+    int forgetClosed(long before) {
+        return em.createQuery("delete from ZtAccessRequest r where r.state in ('REFUSED', 'ENDED', 'EXPIRED') "
+                + "and r.requestedAt < :before").setParameter("before", before).executeUpdate();
+    }
+
     void deleteUser(String realmId, String userId) {
         em.createQuery("delete from ZtAccessRequest r where r.realmId = :realm and r.userId = :user")
                 .setParameter("realm", realmId).setParameter("user", userId).executeUpdate();

@@ -28,7 +28,10 @@ public class AccessResourceProviderFactory implements RealmResourceProviderFacto
     public static final String MAX_AUTH_AGE_SECONDS = "max-auth-age-seconds";
     /** How often (seconds) activations past their end are looked for. */
     public static final String EXPIRY_INTERVAL_SECONDS = "expiry-interval-seconds";
+    /** How long (days) requests stay listed after they were decided or ended. */
+    public static final String RETENTION_DAYS = "retention-days";
     static final int DEFAULT_MAX_AUTH_AGE_SECONDS = 300;
+    static final int DEFAULT_RETENTION_DAYS = 365;
     static final int DEFAULT_EXPIRY_INTERVAL_SECONDS = 15;
     /** Activations expired per run at most; the rest in the next. */
     static final int EXPIRIES_PER_RUN = 500;
@@ -38,6 +41,7 @@ public class AccessResourceProviderFactory implements RealmResourceProviderFacto
 
     private int maxAuthAgeSeconds = DEFAULT_MAX_AUTH_AGE_SECONDS;
     private int expiryIntervalSeconds = DEFAULT_EXPIRY_INTERVAL_SECONDS;
+    private int retentionDays = DEFAULT_RETENTION_DAYS;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
@@ -59,6 +63,7 @@ public class AccessResourceProviderFactory implements RealmResourceProviderFacto
         OptionReader options = new OptionReader("realm-restapi-extension " + PROVIDER_ID, config);
         maxAuthAgeSeconds = options.integer(MAX_AUTH_AGE_SECONDS, DEFAULT_MAX_AUTH_AGE_SECONDS, 10, 86_400);
         expiryIntervalSeconds = options.integer(EXPIRY_INTERVAL_SECONDS, DEFAULT_EXPIRY_INTERVAL_SECONDS, 1, 3600);
+        retentionDays = options.integer(RETENTION_DAYS, DEFAULT_RETENTION_DAYS, 1, 36_500);
     }
 
     @Override
@@ -75,7 +80,7 @@ public class AccessResourceProviderFactory implements RealmResourceProviderFacto
                 .scheduleTask(s -> expireDue(s.getKeycloakSessionFactory(), s), expiryIntervalSeconds * 1000L, EXPIRY_TASK));
     }
 
-    private static void expireDue(KeycloakSessionFactory factory, KeycloakSession session) {
+    private void expireDue(KeycloakSessionFactory factory, KeycloakSession session) {
         ClusterProvider cluster = session.getProvider(ClusterProvider.class);
         var result = cluster.executeIfNotExecuted(EXPIRY_TASK, 60, () -> {
             long now = System.currentTimeMillis();
@@ -99,6 +104,7 @@ public class AccessResourceProviderFactory implements RealmResourceProviderFacto
                     LOG.errorf(e, "Activation %s could not be expired; trying again in the next run", id);
                 }
             }
+            new AccessRequests(session).forgetClosed(now - retentionDays * 86_400_000L);
             return expired;
         });
         if (result.isExecuted() && result.getResult() != null && result.getResult() > 0) {
