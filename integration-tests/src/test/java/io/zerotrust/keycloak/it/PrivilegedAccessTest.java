@@ -50,8 +50,9 @@ class PrivilegedAccessTest {
     void aRoleActivatedAfterAStepUpIsInTheTokensUntilItExpires() throws Exception {
         AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            JsonNode plain = tokens(BrowserBehindProxy.submitPassword(browser.authorize(realm.getName(), CLIENT, null),
-                    "dana", "dana-Passw0rd!"));
+            JsonNode plain = tokens(signIn(browser, "dana"));
+            assertThat(OidcTokens.claims(plain.get("id_token").asText()).path("acr").asText()).as("a first sign-in, LOW")
+                    .isEqualTo("pwd");
             String eligibility = api.eligibilityId(access(plain), "deploy-production");
             Map<String, Object> ask = Map.of("eligibilityId", eligibility, "justification", "hotfix INC-4711", "minutes", 1);
 
@@ -99,8 +100,7 @@ class PrivilegedAccessTest {
         AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
         try (BrowserBehindProxy petes = new BrowserBehindProxy(RiskFixtures.BERLIN);
              BrowserBehindProxy alices = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            JsonNode pete = tokens(BrowserBehindProxy.submitPassword(petes.authorize(realm.getName(), CLIENT, null),
-                    "pete", "pete-Passw0rd!"));
+            JsonNode pete = tokens(signIn(petes, "pete"));
             String eligibility = api.eligibilityId(access(pete), "db-admin");
             assertThat(api.post(access(pete), "requests", Map.of("eligibilityId", eligibility, "minutes", 30)).error())
                     .as("justification required").isEqualTo("invalid_request");
@@ -117,8 +117,7 @@ class PrivilegedAccessTest {
             assertThat(self.status()).isEqualTo(403);
             assertThat(self.error()).isEqualTo("self_approval");
 
-            JsonNode alice = tokens(BrowserBehindProxy.submitPassword(alices.authorize(realm.getName(), CLIENT, null),
-                    "alice", "alice-Passw0rd!"));
+            JsonNode alice = tokens(signIn(alices, "alice"));
             assertThat(api.get(access(alice), "approvals").body()).anyMatch(r -> requestId.equals(r.path("id").asText()));
             AccessApi.Answer approved = api.post(access(alice), "approvals/" + requestId, Map.of("decision", "approve"));
             assertThat(approved.status()).as("%s", approved.body()).isEqualTo(200);
@@ -148,14 +147,12 @@ class PrivilegedAccessTest {
         AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
         try (BrowserBehindProxy toms = new BrowserBehindProxy(RiskFixtures.BERLIN);
              BrowserBehindProxy alices = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            JsonNode tom = tokens(BrowserBehindProxy.submitPassword(toms.authorize(realm.getName(), CLIENT, null),
-                    "tom", "tom-Passw0rd!"));
+            JsonNode tom = tokens(signIn(toms, "tom"));
             AccessApi.Answer pending = api.post(access(tom), "requests", Map.of("eligibilityId",
                     api.eligibilityId(access(tom), "db-admin"), "justification", "curious", "minutes", 120));
             assertThat(pending.body().path("state").asText()).as("%s", pending.body()).isEqualTo("PENDING");
             String requestId = pending.body().path("id").asText();
-            JsonNode alice = tokens(BrowserBehindProxy.submitPassword(alices.authorize(realm.getName(), CLIENT, null),
-                    "alice", "alice-Passw0rd!"));
+            JsonNode alice = tokens(signIn(alices, "alice"));
             AccessApi.Answer refused = api.post(access(alice), "approvals/" + requestId,
                     Map.of("decision", "refuse", "reason", "no change ticket"));
             assertThat(refused.body().path("state").asText()).as("%s", refused.body()).isEqualTo("REFUSED");
@@ -180,7 +177,7 @@ class PrivilegedAccessTest {
     void anActivationThatWouldJoinDutiesKeptApartIsRefused() throws Exception {
         AccessApi api = new AccessApi(BrowserBehindProxy.BASE, realm.getName());
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            BrowserBehindProxy.submitPassword(browser.authorize(realm.getName(), CLIENT, null), "cora", "cora-Passw0rd!");
+            signIn(browser, "cora");
             JsonNode stepped = tokens(stepUp(browser, "cora"));
             String eligibility = api.eligibilityId(access(stepped), "deploy-production");
             AccessApi.Answer refused = api.post(access(stepped), "requests", Map.of("eligibilityId", eligibility,
@@ -205,7 +202,7 @@ class PrivilegedAccessTest {
         // hugo's first sign-in teaches Berlin; the second comes from a Tor exit: HIGH, let through only because the
         // realm's refusal is report-only, and never enough to activate a role
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            BrowserBehindProxy.submitPassword(browser.authorize(realm.getName(), CLIENT, null), "hugo", "hugo-Passw0rd!");
+            signIn(browser, "hugo");
         }
         try (BrowserBehindProxy tor = new BrowserBehindProxy(RiskFixtures.BERLIN_TOR)) {
             JsonNode risky = tokens(stepUp(tor, "hugo"));
@@ -241,8 +238,7 @@ class PrivilegedAccessTest {
             assertThat(v.path("rule").asText()).isEqualTo("production change");
         });
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
-            JsonNode tokens = tokens(BrowserBehindProxy.submitPassword(browser.authorize(realm.getName(), CLIENT, null),
-                    "vic", "vic-Passw0rd!"));
+            JsonNode tokens = tokens(signIn(browser, "vic"));
             assertThat(realmRoles(tokens)).doesNotContain("deploy-production", "approve-production-change");
         }
 
@@ -325,9 +321,17 @@ class PrivilegedAccessTest {
         return component;
     }
 
+    /** A sign-in with the password, and the code where the risk asks for it (a new browser of a known user). */
+    static HtmlPage signIn(BrowserBehindProxy browser, String username) throws Exception {
+        return complete(browser.authorize("zt-access", CLIENT, null), username);
+    }
+
     /** A fresh sign-in at level mfa from the browser's SSO session: password and one-time code again. */
     static HtmlPage stepUp(BrowserBehindProxy browser, String username) throws Exception {
-        HtmlPage form = browser.authorize("zt-access", CLIENT, "acr_values=mfa&max_age=0");
+        return complete(browser.authorize("zt-access", CLIENT, "acr_values=mfa&max_age=0"), username);
+    }
+
+    private static HtmlPage complete(HtmlPage form, String username) throws Exception {
         HtmlPage next = form;
         if (form.getElementById("username") != null) {
             next = BrowserBehindProxy.submitPassword(form, username, username + "-Passw0rd!");
