@@ -94,6 +94,16 @@ export default function PrivilegedAccess() {
       notice && h(Notice, { ...notice, onClose: () => setNotice(null) }),
       !lists && !notice && h("p", { className: "pf-v5-c-content" }, "…"),
       lists &&
+        lists.approvals.length > 0 &&
+        h(Approvals, {
+          t,
+          busy,
+          locale,
+          approvals: lists.approvals,
+          onDecide: (request, decision, reason) =>
+            run({ kind: decision, ...actions.decide(request.id, decision, reason) }),
+        }),
+      lists &&
         h(EligibleRoles, {
           t,
           busy,
@@ -111,16 +121,6 @@ export default function PrivilegedAccess() {
           requests: lists.requests,
           onEnd: (request) => run({ kind: "end", ...actions.end(request.id) }),
           onRefresh: () => reload().catch((e) => setNotice({ variant: "danger", text: e.message })),
-        }),
-      lists &&
-        lists.approvals.length > 0 &&
-        h(Approvals, {
-          t,
-          busy,
-          locale,
-          approvals: lists.approvals,
-          onDecide: (request, decision, reason) =>
-            run({ kind: decision, ...actions.decide(request.id, decision, reason) }),
         }),
     ),
   );
