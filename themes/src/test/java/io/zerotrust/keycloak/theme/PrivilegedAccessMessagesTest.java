@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrivilegedAccessMessagesTest {
 
     private static final String ACCOUNT = "/theme/zero-trust/account/";
-    private static final Pattern KEY = Pattern.compile("t\\(\\s*\"(zt[A-Za-z_]+)\"");
+    /** A message key as the modules write it, also where a condition chooses it: "zt" and a capital (ids are zt-...). */
+    private static final Pattern KEY = Pattern.compile("\"(zt[A-Z][A-Za-z_]*)\"");
     private static final List<String> STATES = List.of("PENDING", "ACTIVE", "REFUSED", "ENDED", "EXPIRED");
 
     private static Properties messages(String language) throws IOException {
@@ -38,7 +39,7 @@ class PrivilegedAccessMessagesTest {
         return messages;
     }
 
-    /** The keys the page's modules pass to t(...), and the state names StateLabel builds its keys from. */
+    /** The keys in the page's modules, and those StateLabel builds from the state names. */
     private static Set<String> usedKeys() throws IOException, URISyntaxException {
         Path modules = Path.of(PrivilegedAccessMessagesTest.class.getResource(ACCOUNT + "resources/zt-access").toURI());
         Set<String> keys = new TreeSet<>();
@@ -59,7 +60,7 @@ class PrivilegedAccessMessagesTest {
     void everyKeyThePageUsesHasAText(String language) throws Exception {
         Properties messages = messages(language);
         Set<String> keys = usedKeys();
-        assertThat(keys).contains("ztPrivilegedAccess", "ztAccessSignInNote", "ztAccessActivated");
+        assertThat(keys).contains("ztPrivilegedAccess", "ztAccessSignInNote", "ztAccessRecentSignInNote", "ztAccessActivated");
         for (String key : keys) {
             assertThat(messages.getProperty(key)).as(language + " " + key).isNotBlank();
         }

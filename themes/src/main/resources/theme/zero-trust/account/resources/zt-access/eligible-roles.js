@@ -59,7 +59,8 @@ export function EligibleRoles({ t, busy, eligible, requests, locale, onRequest }
 }
 
 function conditions(t, eligibility) {
-  const parts = [t("ztAccessNeedsSignIn")];
+  // A role without a level asks only for a recent sign-in, of any level
+  const parts = [t(eligibility.acr ? "ztAccessNeedsSignIn" : "ztAccessNeedsRecentSignIn")];
   if (eligibility.approvalRequired) {
     parts.push(eligibility.approverRole ? t("ztAccessNeedsApprovalBy", eligibility.approverRole) : t("ztAccessNeedsApproval"));
   }
@@ -109,7 +110,7 @@ function ActivationForm({ t, busy, eligibility, onSubmit, onCancel }) {
       h("div", { className: "pf-v5-c-helper-text" }, h("div", { className: "pf-v5-c-helper-text__item" },
         h("span", { className: "pf-v5-c-helper-text__item-text" }, t("ztAccessUpTo", eligibility.maxMinutes)))),
     ),
-    h("p", { id: id("sign-in-note") }, t("ztAccessSignInNote")),
+    h("p", { id: id("sign-in-note") }, t(eligibility.acr ? "ztAccessSignInNote" : "ztAccessRecentSignInNote")),
     problem && h("p", { role: "alert", "data-testid": "zt-form-problem", style: { color: "var(--pf-v5-global--danger-color--100)" } }, problem),
     h(
       "div",

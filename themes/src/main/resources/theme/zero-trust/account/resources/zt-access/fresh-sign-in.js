@@ -10,12 +10,9 @@ const KEEP_MS = 10 * 60 * 1000;
 
 export function signInAgainFor(keycloak, action, acr) {
   sessionStorage.setItem(KEY, JSON.stringify({ ...action, parkedAt: Date.now() }));
-  return keycloak.login({
-    acr: { values: [acr], essential: true },
-    acrValues: acr,
-    maxAge: 0,
-    redirectUri: location.origin + location.pathname,
-  });
+  // Without a level the server asks only for a recent sign-in
+  const level = acr ? { acr: { values: [acr], essential: true }, acrValues: acr } : {};
+  return keycloak.login({ ...level, maxAge: 0, redirectUri: location.origin + location.pathname });
 }
 
 /** The action parked before the sign-in, removed from storage so that it is sent once; null when none. */

@@ -38,7 +38,12 @@ function details(t, request, locale) {
     case "ACTIVE":
       return lines(t("ztAccessActiveUntil", time(request.expiresAt, locale)), request.approver ? t("ztAccessApprovedBy", request.approver) : null, asked);
     case "REFUSED":
-      return lines(t("ztAccessRefusedBy", request.approver || "", request.reason || t("ztAccessNoReason")), asked);
+      return lines(
+        request.approver
+          ? t("ztAccessRefusedBy", request.approver, request.reason || t("ztAccessNoReason"))
+          : t("ztAccessRefusedWhy", request.reason || t("ztAccessNoReason")),
+        asked,
+      );
     case "ENDED":
       return lines(t("ztAccessEndedAt", time(request.endedAt, locale)), asked);
     case "EXPIRED":
