@@ -26,7 +26,7 @@ export function Card({ id, title, children }) {
 export function Table({ label, columns, rows }) {
   return h(
     "table",
-    { className: "pf-v5-c-table pf-m-grid-md pf-m-compact", role: "grid", "aria-label": label },
+    { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "aria-label": label },
     h("thead", null, h("tr", null, columns.map((c) => h("th", { key: c, scope: "col" }, c)))),
     h("tbody", null, rows),
   );
