@@ -31,10 +31,10 @@ export function EligibleRoles({ t, busy, eligible, requests, locale, onRequest }
     }
     const form = h(
       "tr",
-      { key: `${eligibility.id}-form` },
+      { key: `${eligibility.id}-form`, className: "pf-v5-c-table__tr" },
       h(
         "td",
-        { colSpan: columns.length },
+        { colSpan: columns.length, className: "pf-v5-c-table__td" },
         h(ActivationForm, {
           t,
           busy,

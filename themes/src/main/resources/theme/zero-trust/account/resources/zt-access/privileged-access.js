@@ -120,7 +120,11 @@ export default function PrivilegedAccess() {
           locale,
           requests: lists.requests,
           onEnd: (request) => run({ kind: "end", ...actions.end(request.id) }),
-          onRefresh: () => reload().catch((e) => setNotice({ variant: "danger", text: e.message })),
+          onRefresh: () => {
+            // The notice told of an earlier action; what the lists now show supersedes it
+            setNotice(null);
+            reload().catch((e) => setNotice({ variant: "danger", text: e.message }));
+          },
         }),
     ),
   );

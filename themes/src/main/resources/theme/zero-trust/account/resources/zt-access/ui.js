@@ -27,13 +27,15 @@ export function Table({ label, columns, rows }) {
   return h(
     "table",
     { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "aria-label": label },
-    h("thead", null, h("tr", null, columns.map((c) => h("th", { key: c, scope: "col" }, c)))),
-    h("tbody", null, rows),
+    h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" },
+      columns.map((c, i) => h("th", { key: i, scope: "col", className: "pf-v5-c-table__th" }, c)))),
+    h("tbody", { className: "pf-v5-c-table__tbody" }, rows),
   );
 }
 
 export function Row({ cells, columns, ...props }) {
-  return h("tr", props, cells.map((cell, i) => h("td", { key: i, "data-label": columns[i] }, cell)));
+  return h("tr", { className: "pf-v5-c-table__tr", ...props },
+    cells.map((cell, i) => h("td", { key: i, className: "pf-v5-c-table__td", "data-label": columns[i] }, cell)));
 }
 
 export function Button({ variant = "primary", ...props }) {
