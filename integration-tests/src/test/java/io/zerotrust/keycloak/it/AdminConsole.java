@@ -1,5 +1,7 @@
 package io.zerotrust.keycloak.it;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +11,10 @@ import org.openqa.selenium.support.pagefactory.ByChained;
 
 /**
  * Keycloak 26.7's admin console (the React app) as a realm admin uses it: the flow editor (duplicate, add steps,
- * conditions and sub-flows, requirements, step settings, binding) and the user events. Elements are found by the
- * console's own {@code data-testid}s where it has them (FlowDetails, FlowRow, AddFlowDropdown, AddStepModal,
- * AddSubFlowModal, ExecutionConfigModal, BindFlowDialog, UserEvents), else by their English labels.
+ * conditions and sub-flows, requirements, step settings, binding), the user events and the pack's declarative-UI
+ * pages (list, create item, the form's fields). Elements are found by the console's own {@code data-testid}s where
+ * it has them (FlowDetails, FlowRow, AddFlowDropdown, AddStepModal, AddSubFlowModal, ExecutionConfigModal,
+ * BindFlowDialog, UserEvents, PageHandler, DynamicComponents), else by their English labels.
  */
 final class AdminConsole {
 
@@ -186,6 +189,82 @@ final class AdminConsole {
             return text.contains(expectedText) ? text : null;
         });
         return chromium.driver().findElement(row).getText();
+    }
+
+    /**
+     * A declarative-UI page of the realm's navigation (by its page provider id), once its list shows at least
+     * {@code items} items; returns them, each as its cells' texts in the columns' order.
+     */
+    List<List<String>> openPage(String pageId, int items) {
+        open("page-section/" + URLEncoder.encode(pageId, StandardCharsets.UTF_8).replace("+", "%20"));
+        chromium.waiting().until(d -> pageId.equals(d.findElement(By.tagName("h1")).getText().trim()));
+        return listedItems(items);
+    }
+
+    /** The open page's list once it has at least that many items. */
+    List<List<String>> listedItems(int items) {
+        By rows = By.cssSelector("table tbody tr");
+        return chromium.waiting().until(d -> {
+            List<List<String>> listed = d.findElements(rows).stream()
+                    .map(row -> row.findElements(By.cssSelector("td:not(.pf-v5-c-table__action)")).stream()
+                            .map(cell -> cell.getText().trim()).toList())
+                    .toList();
+            return listed.size() >= items ? listed : null;
+        });
+    }
+
+    /** The open page's *Create item*: its empty form. */
+    void createItem() {
+        chromium.click(By.xpath("//a[normalize-space(.)='Create item'] | //button[normalize-space(.)='Create item']"));
+        chromium.shown(By.cssSelector("form [data-testid='save']"));
+    }
+
+    /** Replaces the text of a page form's text field, by its config key. */
+    void typeSetting(String key, String value) {
+        chromium.type(By.cssSelector("form input[data-testid='" + key + "']"), value);
+    }
+
+    /** Fills a multivalued text field, one entry per value (adding entries with its "Add ..." button). */
+    void typeValues(String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                chromium.click(By.cssSelector("form [data-testid='config." + key + "-addValue']"));
+            }
+            chromium.type(By.cssSelector("form input[data-testid='config." + key + i + "']"), values.get(i));
+        }
+    }
+
+    /** Turns a page form's switch on or off. */
+    void switchSetting(String key, boolean on) {
+        By input = By.cssSelector("form input[type='checkbox'][data-testid='" + key + "']");
+        if (chromium.driver().findElement(input).isSelected() != on) {
+            chromium.click(By.cssSelector("form label.pf-v5-c-switch[for='" + key + "']"));
+        }
+        chromium.waiting().until(d -> d.findElement(input).isSelected() == on);
+    }
+
+    /** Picks one of a page form's list options. */
+    void chooseSetting(String key, String option) {
+        chromium.choose(By.cssSelector("form button#" + key), By.xpath("//*[@role='option'][normalize-space(.)='" + option + "']"));
+        chromium.waiting().until(d -> option.equals(d.findElement(By.cssSelector("form button#" + key)).getText().trim()));
+    }
+
+    /** A page form's role field: its *Select Role* menu, realm roles, the role chosen in the dialog, assigned. */
+    void pickRealmRole(String key, String role) {
+        String group = "//form//div[contains(@class,'pf-v5-c-form__group')][.//label[@for='" + key + "']]";
+        chromium.choose(By.xpath(group + "//button[@data-testid='add-role-mapping-button']"),
+                By.xpath("//*[@role='menuitem'][normalize-space(.)='Realm roles']"));
+        chromium.click(inModal(By.xpath(".//tr[td[normalize-space(.)='" + role + "']]//input")));
+        chromium.click(inModal(By.xpath(".//button[normalize-space(.)='Assign']")));
+        chromium.waiting().until(d -> !chromium.present(MODAL));
+        chromium.shown(By.xpath(group + "//*[normalize-space(.)='" + role + "']"));
+    }
+
+    /** Saves the open page form; returns the console's alert (success or the server's refusal). */
+    String saveItem() {
+        chromium.closeToasts();
+        chromium.click(By.cssSelector("form [data-testid='save']"));
+        return chromium.shown(By.cssSelector(".pf-v5-c-alert-group .pf-v5-c-alert")).getText().trim();
     }
 
     /**

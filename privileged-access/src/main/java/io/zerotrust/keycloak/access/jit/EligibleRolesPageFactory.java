@@ -51,7 +51,8 @@ public class EligibleRolesPageFactory implements UiPageProviderFactory<UiPagePro
 
     @Override
     public Map<String, Object> getTypeMetadata() {
-        return Map.of("displayFields", List.of("name", ROLE, GROUP));
+        // Config keys of this page only: the console labels each column by its property and fails on any other
+        return Map.of("displayFields", List.of(ROLE, USERS, GROUP));
     }
 
     @Override
