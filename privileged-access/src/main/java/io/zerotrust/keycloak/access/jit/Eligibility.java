@@ -18,6 +18,7 @@ import org.keycloak.services.ui.extend.UiPageProvider;
  * A role some users or a group may activate for a while, with the conditions of activation; the realm keeps it as
  * a component of the admin console's "Eligible roles" page ({@link EligibleRolesPageFactory}).
  *
+ * @param name          what the role allows, in the admin's words (its description, else the component's name)
  * @param role          the role as Keycloak references it: a realm role's name, or {@code <clientId>.<role>}
  * @param usernames     users who are eligible
  * @param groupPath     a group whose members (also of its subgroups) are eligible, or null
@@ -42,7 +43,10 @@ public record Eligibility(String id, String name, String role, Set<String> usern
         String approval = component.get(EligibleRolesPageFactory.APPROVER_ROLE);
         boolean approvalRequired = Boolean.parseBoolean(component.get(EligibleRolesPageFactory.APPROVAL_REQUIRED));
         List<String> users = component.getConfig().getOrDefault(EligibleRolesPageFactory.USERS, List.of());
-        return new Eligibility(component.getId(), component.getName(), component.get(EligibleRolesPageFactory.ROLE),
+        // the admin console names no component it makes: the description field says what the role allows
+        String description = blankToNull(component.get(EligibleRolesPageFactory.DESCRIPTION));
+        return new Eligibility(component.getId(), description == null ? component.getName() : description,
+                component.get(EligibleRolesPageFactory.ROLE),
                 users.stream().flatMap(v -> Stream.of(v.split("##"))).map(String::trim).filter(v -> !v.isEmpty())
                         .map(v -> v.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
                 blankToNull(component.get(EligibleRolesPageFactory.GROUP)),

@@ -26,6 +26,7 @@ public class EligibleRolesPageFactory implements UiPageProviderFactory<UiPagePro
 
     public static final String ID = "Eligible roles";
     public static final String ROLE = "role";
+    public static final String DESCRIPTION = "description";
     public static final String USERS = "users";
     public static final String GROUP = "group";
     public static final String MAX_MINUTES = "max-minutes";
@@ -61,6 +62,9 @@ public class EligibleRolesPageFactory implements UiPageProviderFactory<UiPagePro
         properties.add(required(new ProviderConfigProperty(ROLE, "Role",
                 "The realm or client role users may activate. It is not assigned to them: activation adds it for a "
                         + "while.", ProviderConfigProperty.ROLE_TYPE, null)));
+        properties.add(new ProviderConfigProperty(DESCRIPTION, "What it allows",
+                "A few words for the users, shown next to the role on their Privileged access page.",
+                ProviderConfigProperty.STRING_TYPE, null));
         properties.add(new ProviderConfigProperty(USERS, "Eligible users",
                 "Usernames of the users who may activate the role (a name that matches no user grants nothing).", ProviderConfigProperty.MULTIVALUED_STRING_TYPE, null));
         properties.add(new ProviderConfigProperty(GROUP, "Eligible group",
