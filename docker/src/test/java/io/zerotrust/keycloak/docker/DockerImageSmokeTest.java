@@ -31,11 +31,13 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The smoke login of the integration tests, against the image that docker/Dockerfile builds.
- * Needs a Docker engine; skipped, saying so, where none is reachable.
+ * The image that docker/Dockerfile builds, started optimized: the pack's providers in the server info, health and
+ * metrics on the management port, and the smoke login of the integration tests through the pack's risk step.
+ * Needs a Docker engine, or podman's Docker API named by DOCKER_HOST (.ci/run provides one); skipped, saying so,
+ * where neither is reachable.
  */
-@EnabledIf(value = "dockerAvailable",
-        disabledReason = "No Docker engine reachable: the image smoke test runs only where Docker runs")
+@EnabledIf(value = "dockerAvailable", disabledReason = "No Docker engine reachable (nor podman's Docker API via"
+        + " DOCKER_HOST, which .ci/run sets up): the image tests run only where containers run")
 class DockerImageSmokeTest {
 
     private static final String REALM = "zt-docker";
@@ -54,7 +56,11 @@ class DockerImageSmokeTest {
                 .withFileFromPath(".", Path.of(System.getProperty("user.dir")))
                 .withBuildArg("KC_DB", "dev-file")
                 .get();
-        keycloak = new KeycloakContainer(image).withProductionMode().withOptimizedFlag();
+        keycloak = new KeycloakContainer(image).withProductionMode().withOptimizedFlag().withEnabledMetrics()
+                // Plain HTTP, as docker/compose.yaml runs it, on whatever host port the engine maps
+                .withEnv("KC_HTTP_ENABLED", "true").withEnv("KC_HOSTNAME_STRICT", "false")
+                // Testcontainers logs nowhere here (no SLF4J binding): the server's log goes to the test's output
+                .withLogConsumer(frame -> System.out.print(frame.getUtf8String()));
         keycloak.start();
     }
 
@@ -66,10 +72,29 @@ class DockerImageSmokeTest {
     }
 
     @Test
+    void healthAndMetricsAreServedOnTheManagementPort() throws Exception {
+        HttpResponse<String> ready = get(keycloak.getMgmtServerUrl() + "/health/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\": \"UP\"");
+        HttpResponse<String> metrics = get(keycloak.getMgmtServerUrl() + "/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void theImageHoldsThePacksProviders() {
+        try (Keycloak admin = keycloak.getKeycloakAdminClient()) {
+            var providers = admin.serverInfo().getInfo().getProviders();
+            assertThat(providers.get("authenticator").getProviders())
+                    .containsKeys("zt-risk-assessment", "zt-otp-form", "zt-trusted-device", "zt-deny");
+            assertThat(providers.get("eventsListener").getProviders()).containsKeys("zt-events", "zt-risk-learning");
+            assertThat(providers.get("zt-risk-evaluator").getProviders()).containsKeys("geo", "device", "anomaly-mark");
+        }
+    }
+
+    @Test
     void userLogsInThroughFlowWithRiskAssessment() throws Exception {
         try (Keycloak admin = keycloak.getKeycloakAdminClient()) {
-            assertThat(admin.serverInfo().getInfo().getProviders().get("authenticator").getProviders())
-                    .containsKey("zt-risk-assessment");
             createRealm(admin);
         }
 
@@ -143,6 +168,11 @@ class DockerImageSmokeTest {
             }
             throw new AssertionError("no code in " + location);
         }
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String form(Map<String, String> values) {
