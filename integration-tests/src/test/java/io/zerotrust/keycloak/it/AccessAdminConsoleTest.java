@@ -1,20 +1,15 @@
 package io.zerotrust.keycloak.it;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -50,40 +45,19 @@ class AccessAdminConsoleTest {
     private static ChromiumBehindProxy browser;
     private static AdminConsole console;
     private static int shot;
-    private static boolean failed;
 
-    /** Later steps build on earlier ones: after a failure they are skipped rather than failing confusingly. */
     @RegisterExtension
-    static final TestWatcher STOP_AT_FIRST_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-            if (browser != null) {
-                browser.dump("access-failed-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    static final ChromiumSteps STEPS = new ChromiumSteps("access", "the admin console", "admin");
 
     @BeforeAll
     static void chromium() {
-        Path chromedriver = Screenshots.chromedriver();
-        Assumptions.assumeTrue(chromedriver != null, "No chromedriver (env CHROMEWEBDRIVER, or Debian's /usr/bin/chromedriver):"
-                + " the admin console needs real Chromium and is skipped");
-        browser = new ChromiumBehindProxy(chromedriver);
+        browser = STEPS.browser("admin");
         // tall enough for the whole eligibility form in one picture
         browser.driver().manage().window().setSize(new Dimension(1280, 1050));
     }
 
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
-    void earlierStepsPassed() {
-        Assumptions.assumeFalse(failed, "an earlier step failed");
+    void openConsole() {
         if (console == null) {
             console = new AdminConsole(browser, realm.getName());
             console.signIn("admin", "admin");

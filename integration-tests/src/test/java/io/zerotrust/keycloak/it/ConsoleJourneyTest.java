@@ -1,21 +1,16 @@
 package io.zerotrust.keycloak.it;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -72,47 +67,19 @@ class ConsoleJourneyTest {
     private static ChromiumBehindProxy userBrowser;
     private static AdminConsole console;
     private static int shot;
-    private static boolean failed;
     private static String reference;
 
-    /** Later steps build on earlier ones: after a failure they are skipped rather than failing confusingly. */
     @RegisterExtension
-    static final TestWatcher STOP_AT_FIRST_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-            String step = context.getRequiredTestMethod().getName();
-            if (adminBrowser != null) {
-                adminBrowser.dump("journey-failed-" + step + "-admin");
-            }
-            if (userBrowser != null) {
-                userBrowser.dump("journey-failed-" + step + "-user");
-            }
-        }
-    };
+    static final ChromiumSteps STEPS = new ChromiumSteps("journey", "the console journey", "admin", "user");
 
     @BeforeAll
     static void chromium() {
-        Path chromedriver = Screenshots.chromedriver();
-        Assumptions.assumeTrue(chromedriver != null, "No chromedriver (env CHROMEWEBDRIVER, or Debian's /usr/bin/chromedriver):"
-                + " the console journey needs real Chromium and is skipped");
-        adminBrowser = new ChromiumBehindProxy(chromedriver);
-        userBrowser = new ChromiumBehindProxy(chromedriver);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (adminBrowser != null) {
-            adminBrowser.close();
-        }
-        if (userBrowser != null) {
-            userBrowser.close();
-        }
+        adminBrowser = STEPS.browser("admin");
+        userBrowser = STEPS.browser("user");
     }
 
     @BeforeEach
-    void earlierStepsPassed() {
-        Assumptions.assumeFalse(failed, "an earlier step of the journey failed");
+    void openConsole() {
         if (console == null) {
             console = new AdminConsole(adminBrowser, realm.getName());
         }

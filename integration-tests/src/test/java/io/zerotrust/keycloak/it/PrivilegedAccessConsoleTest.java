@@ -1,20 +1,15 @@
 package io.zerotrust.keycloak.it;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -51,46 +46,19 @@ class PrivilegedAccessConsoleTest {
     private static ChromiumBehindProxy user;
     private static ChromiumBehindProxy approver;
     private static int shot;
-    private static boolean failed;
 
-    /** Later steps build on earlier ones: after a failure they are skipped rather than failing confusingly. */
     @RegisterExtension
-    static final TestWatcher STOP_AT_FIRST_FAILURE = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-            String step = context.getRequiredTestMethod().getName();
-            if (user != null) {
-                user.dump("privileged-access-failed-" + step + "-user");
-            }
-            if (approver != null) {
-                approver.dump("privileged-access-failed-" + step + "-approver");
-            }
-        }
-    };
+    static final ChromiumSteps STEPS = new ChromiumSteps("privileged-access", "the account console page", "user",
+            "approver");
 
     @BeforeAll
     static void chromium() {
-        Path chromedriver = Screenshots.chromedriver();
-        Assumptions.assumeTrue(chromedriver != null, "No chromedriver (env CHROMEWEBDRIVER, or Debian's /usr/bin/chromedriver):"
-                + " the account console page needs real Chromium and is skipped");
-        user = new ChromiumBehindProxy(chromedriver);
-        approver = new ChromiumBehindProxy(chromedriver);
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (user != null) {
-            user.close();
-        }
-        if (approver != null) {
-            approver.close();
-        }
+        user = STEPS.browser("user");
+        approver = STEPS.browser("approver");
     }
 
     @BeforeEach
-    void earlierStepsPassedAndTheRealmUsesThePacksAccountTheme() {
-        Assumptions.assumeFalse(failed, "an earlier step failed");
+    void theRealmUsesThePacksAccountTheme() {
         RealmRepresentation representation = realm.admin().toRepresentation();
         if (!THEME.equals(representation.getAccountTheme())) {
             representation.setAccountTheme(THEME);
