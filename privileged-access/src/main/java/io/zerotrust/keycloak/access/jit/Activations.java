@@ -107,14 +107,19 @@ final class Activations {
 
     /** A refusal of the pack's own (a conflict, a risky sign-in), on the record like an approver's. */
     private void refuseAtOnce(AccessRequestEntity request, UserModel user, String reason, String note) {
-        request.state = RequestState.REFUSED.name();
         request.decidedAt = request.requestedAt;
+        refuse(request, user, null, reason, note);
+        requests.add(request); // once its state is set: the row's STATE is NOT NULL
+    }
+
+    /** Refuses the request and records why: {@code reason} a code (approver, conflict, risk), {@code note} the text. */
+    private void refuse(AccessRequestEntity request, UserModel user, UserModel actor, String reason, String note) {
+        request.state = RequestState.REFUSED.name();
         request.reason = note;
-        requests.add(request);
         Map<String, String> details = details(request);
         details.put(PrivilegedAccessEvents.REASON, reason);
         details.put(PrivilegedAccessEvents.NOTE, note);
-        audit.record(PrivilegedAccessEvents.REFUSED, user, null, details);
+        audit.record(PrivilegedAccessEvents.REFUSED, user, actor, details);
     }
 
     AccessRequestEntity decide(UserModel approver, String id, boolean approve, String reason) throws AccessRefusal {
@@ -138,12 +143,7 @@ final class Activations {
         request.deciderId = approver.getId();
         request.decidedAt = now;
         if (!approve) {
-            request.state = RequestState.REFUSED.name();
-            request.reason = reason == null || reason.isBlank() ? null : reason.strip();
-            Map<String, String> details = details(request);
-            details.put(PrivilegedAccessEvents.REASON, "approver");
-            details.put(PrivilegedAccessEvents.NOTE, request.reason);
-            audit.record(PrivilegedAccessEvents.REFUSED, user, approver, details);
+            refuse(request, user, approver, "approver", reason == null || reason.isBlank() ? null : reason.strip());
             return request;
         }
         if (user == null || role == null) {
@@ -151,12 +151,7 @@ final class Activations {
         }
         Optional<Conflict> conflict = new Conflicts(realm).onAdding(user, role);
         if (conflict.isPresent()) {
-            request.state = RequestState.REFUSED.name();
-            request.reason = conflict.get().message();
-            Map<String, String> details = details(request);
-            details.put(PrivilegedAccessEvents.REASON, "conflict");
-            details.put(PrivilegedAccessEvents.NOTE, request.reason);
-            audit.record(PrivilegedAccessEvents.REFUSED, user, approver, details);
+            refuse(request, user, approver, "conflict", conflict.get().message());
             throw new AccessRefusal(409, "conflict", "Approving would break a conflict rule ("
                     + conflict.get().rule().name() + "); the request is refused.");
         }
