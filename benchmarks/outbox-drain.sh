@@ -6,9 +6,9 @@
 # LOGIN events straight into ZT_EVENT_OUTBOX and times each round until the driver has them all
 # (io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad). Needs only a JDK 17+.
 #
-#   benchmarks/outbox-drain.sh                # 5 rounds of 20000 events to the webhook, batch-size 100 (the default)
+#   benchmarks/outbox-drain.sh                # 3 warm-up rounds, then 5 of 20000 events to the webhook, batch-size 100
 #   DRAIN_SINK=kafka benchmarks/outbox-drain.sh
-#   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_BATCH=500 benchmarks/outbox-drain.sh
+#   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_WARMUP=1 DRAIN_BATCH=500 benchmarks/outbox-drain.sh
 #
 # LOAD_PORT (default 8181), LOAD_MANAGEMENT_PORT (9181) and DRAIN_RECEIVER_PORT (18591, the webhook receiver's)
 # choose the ports; KAFKA_PORT (19292) and KAFKA_CONTROLLER_PORT (19293) the broker's. It uses the demo's Keycloak in
@@ -56,11 +56,11 @@ start_demo_server ";AUTO_SERVER=TRUE" --db-username=sa --db-password=outbox-drai
 
 if [ "$sink" = kafka ]; then
     # after the server, whose start sets its own EXIT trap; its Kafka producer connects at the first batch only
-    trap 'stop_broker; stop_server' EXIT
+    trap 'stop_broker; stop_servers' EXIT
     start_kafka_broker
 fi
 
 java -cp benchmarks/target/benchmarks.jar io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad \
     "jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE" sa outbox-drain "$arrivals" \
-    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" | tee "$work/result.txt"
+    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" "${DRAIN_WARMUP:-3}" | tee "$work/result.txt"
 echo "Result also in .demo/outbox-drain/result.txt"

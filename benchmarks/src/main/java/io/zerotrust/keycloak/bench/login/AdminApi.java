@@ -58,10 +58,15 @@ final class AdminApi {
      * A realm with Keycloak's defaults (so its browser flow is the built-in {@code browser}), user events stored and
      * sent to {@code eventListeners}, a public client on that flow labelled {@code label}, and one user per worker.
      */
+    /** @param passwordPolicy the realm's password policy, e.g. its hashing; empty for Keycloak's default */
     StockRealm prepareStockRealm(String realm, List<String> eventListeners, String label, int users, String userPrefix,
-                                 String userPassword, String redirectUri) throws IOException, InterruptedException {
+                                 String userPassword, String redirectUri, String passwordPolicy)
+            throws IOException, InterruptedException {
         Map<String, Object> rep = new LinkedHashMap<>();
         rep.put("realm", realm);
+        if (!passwordPolicy.isEmpty()) {
+            rep.put("passwordPolicy", passwordPolicy);
+        }
         rep.put("enabled", true);
         rep.put("eventsEnabled", true);
         rep.put("eventsListeners", eventListeners);

@@ -11,12 +11,14 @@ import java.util.stream.LongStream;
 
 /**
  * Compares the login rate of a subject against a baseline: a warm-up of both, then measured rounds alternating
- * A B, B A, ... so that a drift over the run (heap, database growth, a neighbour's load) hits both alike; the
- * figures are the median rate of each, their ratio against the 0.95 target, and the server CPU per login.
+ * A B, B A, ... so that a drift over the run (heap, database growth, a neighbour's load) hits both alike, each round
+ * starting once the servers are idle; the figures are the median rate of each, their ratio against the 0.95 target,
+ * and the server CPU per login, without and with the work a round left for after it.
  */
 final class AlternatingRounds {
 
     static final double TARGET_RATIO = 0.95;
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
 
     private final RoundRunner runner;
     private final LoadOptions options;
@@ -28,23 +30,50 @@ final class AlternatingRounds {
         this.out = out;
     }
 
-    /** Every round, warm-up first, each printed as it ends. */
+    /**
+     * Every round, warm-up first, each printed as it ends. Before each round both servers are left to go idle, so
+     * that work one server left behind (outbox drains, scoring) does not run during the other's round; that work is
+     * counted against the round that left it ({@link RoundResult#serverCpuMsPerLoginWithAfterwork()}).
+     */
     List<RoundResult> run(LoadTarget subject, LoadTarget baseline) throws InterruptedException {
         List<RoundResult> results = new ArrayList<>();
+        ServerCpu.settle(pids(subject, baseline), SETTLE_LIMIT);
         LoadTarget[] warmupOrder = {subject, baseline, subject, baseline};
         if (!options.warmup().isZero()) {
             Duration each = Duration.ofMillis(Math.max(1000, options.warmup().toMillis() / warmupOrder.length));
             for (LoadTarget target : warmupOrder) {
-                results.add(print(runner.round(target, each, true), results.size() + 1));
+                LoadTarget other = target == subject ? baseline : subject;
+                results.add(print(round(target, other, each, true), results.size() + 1));
             }
         }
         for (int pair = 0; pair < options.rounds(); pair++) {
             LoadTarget first = pair % 2 == 0 ? subject : baseline;
             LoadTarget second = pair % 2 == 0 ? baseline : subject;
-            results.add(print(runner.round(first, options.roundLength(), false), results.size() + 1));
-            results.add(print(runner.round(second, options.roundLength(), false), results.size() + 1));
+            results.add(print(round(first, second, options.roundLength(), false), results.size() + 1));
+            results.add(print(round(second, first, options.roundLength(), false), results.size() + 1));
         }
         return results;
+    }
+
+    private RoundResult round(LoadTarget target, LoadTarget other, Duration length, boolean warmup)
+            throws InterruptedException {
+        boolean apart = other.serverPid() > 0 && other.serverPid() != target.serverPid();
+        long neighbourBefore = apart ? ServerCpu.nanos(other.serverPid()) : -1;
+        RoundResult result = runner.round(target, length, warmup);
+        long neighbourAfter = apart ? ServerCpu.nanos(other.serverPid()) : -1;
+        ServerCpu.Settled settled = ServerCpu.settle(pids(target, other), SETTLE_LIMIT);
+        if (!settled.idle()) {
+            out.printf(Locale.ROOT, "       (the servers were still busy %d s after the round)%n",
+                    settled.waited().toSeconds());
+        }
+        return result.withAfterwork(settled.cpuNanos()[0],
+                neighbourBefore < 0 || neighbourAfter < 0 ? -1 : neighbourAfter - neighbourBefore);
+    }
+
+    /** The target's server first, the other's after it unless it is the same process. */
+    private static long[] pids(LoadTarget target, LoadTarget other) {
+        return other.serverPid() == target.serverPid() ? new long[] {target.serverPid()}
+                : new long[] {target.serverPid(), other.serverPid()};
     }
 
     /** Medians, ratio subject/baseline against the target, and the server CPU per login of each. */
@@ -74,6 +103,13 @@ final class AlternatingRounds {
             out.printf(Locale.ROOT, "Server CPU per login (median): %s %.1f ms, %s %.1f ms; %s/%s %.3f"
                             + " (the ratio a CPU-bound server would reach)%n", subject.label(), subjectCpu,
                     baseline.label(), baselineCpu, baseline.label(), subject.label(), baselineCpu / subjectCpu);
+        }
+        double subjectAll = RoundResult.median(cpuWithAfterwork(results, subject.label()));
+        double baselineAll = RoundResult.median(cpuWithAfterwork(results, baseline.label()));
+        if (!Double.isNaN(subjectAll) && !Double.isNaN(baselineAll)) {
+            out.printf(Locale.ROOT, "  with the work each left for after its round (until idle): %s %.1f ms, %s %.1f ms;"
+                            + " %s/%s %.3f (what sustained load would reach)%n", subject.label(), subjectAll,
+                    baseline.label(), baselineAll, baseline.label(), subject.label(), baselineAll / subjectAll);
         }
     }
 
@@ -106,11 +142,14 @@ final class AlternatingRounds {
 
     private RoundResult print(RoundResult r, int number) {
         long[] latencies = r.latencies();
-        out.printf(Locale.ROOT, "%5d  %-8s %-8s %5.1f s %6d logins %7.1f logins/s   p50 %5.0f ms  p95 %5.0f ms%s%s%n",
+        out.printf(Locale.ROOT, "%5d  %-8s %-8s %5.1f s %6d logins %7.1f logins/s   p50 %5.0f ms  p95 %5.0f ms%s%s%s%n",
                 number, r.warmup() ? "warm-up" : "measured", r.flow(), r.seconds(), r.successes(), r.rate(),
                 RoundResult.percentile(latencies, 50) / 1e6, RoundResult.percentile(latencies, 95) / 1e6,
                 Double.isNaN(r.serverCpuMsPerLogin()) ? ""
-                        : String.format(Locale.ROOT, "   server CPU %5.1f ms/login", r.serverCpuMsPerLogin()),
+                        : String.format(Locale.ROOT, "   server CPU %5.1f ms/login (%5.1f with afterwork)",
+                                r.serverCpuMsPerLogin(), r.serverCpuMsPerLoginWithAfterwork()),
+                Double.isNaN(r.neighbourCpuMs()) ? ""
+                        : String.format(Locale.ROOT, "   other server %5.0f ms CPU", r.neighbourCpuMs()),
                 r.failureCount() == 0 ? "" : "   FAILED " + r.failureCount());
         out.flush();
         return r;
@@ -122,6 +161,11 @@ final class AlternatingRounds {
 
     private static List<Double> cpu(List<RoundResult> results, String label) {
         return measured(results, label).stream().map(RoundResult::serverCpuMsPerLogin)
+                .filter(v -> !Double.isNaN(v)).toList();
+    }
+
+    private static List<Double> cpuWithAfterwork(List<RoundResult> results, String label) {
+        return measured(results, label).stream().map(RoundResult::serverCpuMsPerLoginWithAfterwork)
                 .filter(v -> !Double.isNaN(v)).toList();
     }
 

@@ -33,6 +33,8 @@ public final class PackOverhead {
               --webhook-secret S     the pack server's webhook-secret, to check the signatures (required)
               --realm NAME           realm made on both servers (default zt-overhead)
               --drain-seconds S      how long to wait after the last round for the webhook's last events (default 60)
+              --password-policy P    both realms' password policy, e.g. "hashAlgorithm(pbkdf2-sha256) and
+                                     hashIterations(1)" to take password hashing out of the cost (default: Keycloak's)
             and of LoginLoad: --workers, --rounds, --round-seconds, --warmup-seconds, --admin-user,
               --admin-password, --forwarded-for, --user-prefix, --user-password, --ready-seconds
             """;
@@ -46,6 +48,7 @@ public final class PackOverhead {
     private final int receiverPort;
     private final String webhookSecret;
     private final Duration drainWait;
+    private final String passwordPolicy;
     private final PrintStream out;
 
     private PackOverhead(Map<String, String> values, PrintStream out) {
@@ -55,6 +58,7 @@ public final class PackOverhead {
         this.receiverPort = LoadOptions.positive(values, "receiver-port");
         this.webhookSecret = values.get("webhook-secret");
         this.drainWait = Duration.ofSeconds(LoadOptions.positive(values, "drain-seconds"));
+        this.passwordPolicy = values.get("password-policy").trim();
         if (webhookSecret.isEmpty()) {
             throw new IllegalArgumentException("--webhook-secret is required: the pack server's webhook-secret");
         }
@@ -69,6 +73,7 @@ public final class PackOverhead {
         values.put("receiver-port", "18691");
         values.put("webhook-secret", "");
         values.put("drain-seconds", "60");
+        values.put("password-policy", "");
         return values;
     }
 
@@ -134,7 +139,7 @@ public final class PackOverhead {
                     + " the pack, but its event listeners are " + installed);
         }
         AdminApi.StockRealm realm = admin.prepareStockRealm(options.realm(), listeners, label, options.workers(),
-                options.userPrefix(), options.userPassword(), LoginLoad.REDIRECT_URI);
+                options.userPrefix(), options.userPassword(), LoginLoad.REDIRECT_URI, passwordPolicy);
         List<BrowserSession> browsers = LoginLoad.browsers(options, baseUrl.resolve("realms/" + options.realm() + "/"),
                 realm.usernames());
         return new LoadTarget(label, realm.client().clientId(), baseUrl + ", event listeners " + listeners
@@ -151,6 +156,7 @@ public final class PackOverhead {
                         + " alternating; the pack server's webhook posts to 127.0.0.1:%d%s%n", options.workers(),
                 options.warmup().toSeconds(), options.rounds(), options.roundLength().toSeconds(), receiverPort,
                 LagReceiver.PATH);
+        out.printf(Locale.ROOT, "  password policy: %s%n", passwordPolicy.isEmpty() ? "Keycloak's default" : passwordPolicy);
         out.printf(Locale.ROOT, "  X-Forwarded-For: %s; each login: GET login page, POST password, expect a redirect with"
                 + " a code%n%n", options.forwardedFor() == null ? "none" : options.forwardedFor());
     }

@@ -18,6 +18,8 @@ final class RoundResult {
     private final long[] latencyNanos;
     private final Map<LoginOutcome, Integer> failures;
     private final List<String> failureSamples;
+    private final long afterCpuNanos;
+    private final long neighbourCpuNanos;
 
     /**
      * @param startMillis wall-clock time the round began, epoch ms
@@ -25,6 +27,15 @@ final class RoundResult {
      */
     RoundResult(String flow, boolean warmup, long elapsedNanos, long startMillis, long endMillis, long serverCpuNanos,
                 long[] latencyNanos, Map<LoginOutcome, Integer> failures, List<String> failureSamples) {
+        this(flow, warmup, elapsedNanos, startMillis, endMillis, serverCpuNanos, latencyNanos, failures, failureSamples,
+                -1, -1);
+    }
+
+    private RoundResult(String flow, boolean warmup, long elapsedNanos, long startMillis, long endMillis,
+                        long serverCpuNanos, long[] latencyNanos, Map<LoginOutcome, Integer> failures,
+                        List<String> failureSamples, long afterCpuNanos, long neighbourCpuNanos) {
+        this.afterCpuNanos = afterCpuNanos;
+        this.neighbourCpuNanos = neighbourCpuNanos;
         this.flow = flow;
         this.warmup = warmup;
         this.elapsedNanos = elapsedNanos;
@@ -82,6 +93,26 @@ final class RoundResult {
     /** CPU time the server process used during the round per successful login, in ms; NaN when not measured. */
     double serverCpuMsPerLogin() {
         return serverCpuNanos < 0 || successes() == 0 ? Double.NaN : serverCpuNanos / 1e6 / successes();
+    }
+
+    /**
+     * This round with the CPU time its server spent after it, until idle (work the round left behind: drains,
+     * scoring), and the CPU time the other server used during it; -1 where not measured.
+     */
+    RoundResult withAfterwork(long afterCpuNanos, long neighbourCpuNanos) {
+        return new RoundResult(flow, warmup, elapsedNanos, startMillis, endMillis, serverCpuNanos, latencyNanos,
+                failures, failureSamples, afterCpuNanos, neighbourCpuNanos);
+    }
+
+    /** CPU per successful login in ms, the work left for after the round included; NaN when not measured. */
+    double serverCpuMsPerLoginWithAfterwork() {
+        return afterCpuNanos < 0 || Double.isNaN(serverCpuMsPerLogin()) ? Double.NaN
+                : (serverCpuNanos + afterCpuNanos) / 1e6 / successes();
+    }
+
+    /** CPU the other server used during this round, in ms; NaN when not measured. */
+    double neighbourCpuMs() {
+        return neighbourCpuNanos < 0 ? Double.NaN : neighbourCpuNanos / 1e6;
     }
 
     long[] latencies() {

@@ -6,14 +6,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
 
 /**
  * Runs one round against a target: every browser of the target signs in again and again until the round's time
@@ -52,7 +50,7 @@ final class RoundRunner implements AutoCloseable {
                 return tally;
             }));
         }
-        long cpuBefore = serverCpuNanos(target.serverPid());
+        long cpuBefore = ServerCpu.nanos(target.serverPid());
         long startMillis = System.currentTimeMillis();
         window[0] = System.nanoTime();
         window[1] = window[0] + length.toNanos();
@@ -75,7 +73,7 @@ final class RoundRunner implements AutoCloseable {
             tally.samples.stream().limit(Math.max(0, FAILURE_SAMPLES - samples.size())).forEach(samples::add);
         }
         long endMillis = System.currentTimeMillis();
-        long cpuAfter = serverCpuNanos(target.serverPid());
+        long cpuAfter = ServerCpu.nanos(target.serverPid());
         long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
         long[] all = latencies.stream().flatMapToLong(LongStream::of).toArray();
         return new RoundResult(target.label(), warmup, lastEnd - window[0], startMillis, endMillis, cpu, all,
@@ -85,22 +83,6 @@ final class RoundRunner implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-    }
-
-    /** CPU time of the server process and its descendants so far, or -1 when not measured. */
-    private static long serverCpuNanos(long pid) {
-        if (pid <= 0) {
-            return -1;
-        }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty()) {
-            return -1;
-        }
-        long total = 0;
-        for (ProcessHandle p : Stream.concat(process.stream(), process.get().descendants()).toList()) {
-            total += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
-        }
-        return total;
     }
 
     /** One worker's share of a round. */

@@ -19,32 +19,34 @@ import io.zerotrust.keycloak.events.outbox.OutboxCodec;
  * events straight into {@code ZT_EVENT_OUTBOX} of the running server's database (H2 in mixed mode, one transaction
  * per round), and times from its commit until the sink's far end here ({@link Arrivals}: a webhook receiver, or a
  * consumer of the topic) has every one of them. The server's own drainer does all the rest as in production:
- * reading, mapping to OCSF, signing or producing, marking taken, deleting. Rounds of the same size; the figure is
- * the median rate.
+ * reading, mapping to OCSF, signing or producing, marking taken, deleting. Rounds of the same size, after warm-up
+ * rounds of that size that are not counted (the server's JIT compiles the drain path in the first ones); the figure
+ * is the median rate.
  *
  * <p>Started by {@code benchmarks/outbox-drain.sh}, which starts the demo server with the sink pointed here.
- * Arguments: {@code <jdbc url> <user> <password> <sink> <events per round> <rounds>}, the sink as
+ * Arguments: {@code <jdbc url> <user> <password> <sink> <events per round> <rounds> <warm-up rounds>}, the sink as
  * {@code webhook:<receiver port>} or {@code kafka:<bootstrap servers>/<topic>}.
  */
 public final class OutboxDrainLoad {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 6) {
+        if (args.length != 7) {
             System.err.println("usage: OutboxDrainLoad <jdbc url> <user> <password> webhook:<receiver port>|"
-                    + "kafka:<bootstrap servers>/<topic> <events per round> <rounds>");
+                    + "kafka:<bootstrap servers>/<topic> <events per round> <rounds> <warm-up rounds>");
             System.exit(2);
         }
         try (Arrivals arrivals = Arrivals.of(args[3])) {
-            run(arrivals, args[0], args[1], args[2], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            run(arrivals, args[0], args[1], args[2], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]));
         }
     }
 
-    private static void run(Arrivals arrivals, String url, String user, String password, int perRound, int rounds)
-            throws Exception {
+    private static void run(Arrivals arrivals, String url, String user, String password, int perRound, int rounds,
+                            int warmups) throws Exception {
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             String realmId = realmId(db);
             List<Double> rates = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
+            for (int round = 1 - warmups; round <= rounds; round++) {
                 long before = arrivals.count();
                 fill(db, realmId, arrivals.outboxColumn(), perRound);
                 long start = System.nanoTime();
@@ -53,9 +55,12 @@ public final class OutboxDrainLoad {
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double rate = perRound / seconds;
-                rates.add(rate);
-                System.out.printf(Locale.ROOT, "round %d: %d events drained to %s in %.2f s = %.0f events/s%n",
-                        round, perRound, arrivals.sink(), seconds, rate);
+                if (round > 0) {
+                    rates.add(rate);
+                }
+                System.out.printf(Locale.ROOT, "%s %d: %d events drained to %s in %.2f s = %.0f events/s%n",
+                        round > 0 ? "round" : "warm-up", round > 0 ? round : round + warmups, perRound,
+                        arrivals.sink(), seconds, rate);
             }
             rates.sort(Double::compare);
             System.out.printf(Locale.ROOT, "median: %.0f events/s to %s over %d rounds of %d (min %.0f, max %.0f;"

@@ -37,6 +37,43 @@ class LoadFiguresTest {
     }
 
     @Test
+    void workLeftForAfterTheRoundCountsAgainstItsLogins() {
+        RoundResult round = new RoundResult("pack", false, Duration.ofSeconds(10).toNanos(), 1_000L, 11_000L,
+                Duration.ofMillis(2000).toNanos(), new long[50], Map.of(), List.of());
+
+        assertThat(round.serverCpuMsPerLoginWithAfterwork()).isNaN();
+        RoundResult measured = round.withAfterwork(Duration.ofMillis(500).toNanos(), Duration.ofMillis(30).toNanos());
+        assertThat(measured.serverCpuMsPerLogin()).isEqualTo(40.0);
+        assertThat(measured.serverCpuMsPerLoginWithAfterwork()).isEqualTo(50.0);
+        assertThat(measured.neighbourCpuMs()).isEqualTo(30.0);
+    }
+
+    @Test
+    void settlingWaitsWhileTheProcessIsBusyAndEndsOnceItIsIdle() throws InterruptedException {
+        long self = ProcessHandle.current().pid();
+        java.util.concurrent.atomic.AtomicBoolean spin = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread busy = new Thread(() -> {
+            long x = 0;
+            while (spin.get()) {
+                x += System.nanoTime() % 7;
+            }
+            assertThat(x).isNotNegative();
+        });
+        busy.start();
+        try {
+            ServerCpu.Settled whileBusy = ServerCpu.settle(new long[] {self}, Duration.ofMillis(1200));
+            assertThat(whileBusy.idle()).isFalse();
+            assertThat(whileBusy.cpuNanos()[0]).isGreaterThan(Duration.ofMillis(300).toNanos());
+        } finally {
+            spin.set(false);
+            busy.join();
+        }
+        ServerCpu.Settled afterwards = ServerCpu.settle(new long[] {self, 0}, Duration.ofSeconds(20));
+        assertThat(afterwards.idle()).isTrue();
+        assertThat(afterwards.cpuNanos()[1]).isEqualTo(-1);
+    }
+
+    @Test
     void optionsHaveDefaultsAndBothSpellings() {
         LoadOptions defaults = LoadOptions.parse(new String[0]);
         assertThat(defaults.workers()).isEqualTo(4);

@@ -103,6 +103,9 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         config.put("max.in.flight.requests.per.connection", 5);
         config.put("compression.type", "none");
         config.put("linger.ms", 0);
+        // A drained batch is sent at once and awaited: Kafka's default 16 KiB per partition and request holds about
+        // ten OCSF events, so a batch of 500 took dozens of requests, at most five in flight
+        config.put("batch.size", 256 * 1024);
         config.put("delivery.timeout.ms", (int) deliveryTimeout.toMillis());
         config.put("request.timeout.ms", (int) Math.min(30_000, deliveryTimeout.toMillis()));
         config.put("max.block.ms", maxBlock.toMillis());

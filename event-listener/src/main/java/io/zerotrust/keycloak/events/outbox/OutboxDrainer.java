@@ -2,6 +2,10 @@ package io.zerotrust.keycloak.events.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -18,7 +22,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * scorer nor another sink. Across a cluster one node at a time drains a consumer: it holds the consumer's lease and
  * renews it each round; the others stand by and take over when it has run out (a node that died) or was given up (a
  * node that stopped). A batch counts as taken only once the handler is done with it, in a transaction of its own:
- * at least once, oldest first.
+ * at least once, oldest first. A sink's batches are pipelined: the next is read, and the one before marked taken,
+ * while the sink delivers one.
  */
 public final class OutboxDrainer implements AutoCloseable {
 
@@ -42,6 +47,9 @@ public final class OutboxDrainer implements AutoCloseable {
     private volatile boolean holding;
     private volatile String state = "starting";
     private Thread thread;
+    /** The handler's own thread where it is {@link OutboxHandler#pipelined()}; null where batches go in turn. */
+    private ExecutorService sender;
+    private InFlight inFlight;
 
     public OutboxDrainer(KeycloakSessionFactory factory, OutboxConsumer consumer, OutboxHandler handler,
                          Settings settings, String node, PipelineMetrics metrics) {
@@ -67,6 +75,13 @@ public final class OutboxDrainer implements AutoCloseable {
             return;
         }
         running = true;
+        if (handler.pipelined()) {
+            sender = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "zt-outbox-" + consumer.id() + "-send");
+                t.setDaemon(true);
+                return t;
+            });
+        }
         thread = new Thread(this::run, "zt-outbox-" + consumer.id());
         thread.setDaemon(true);
         thread.start();
@@ -85,37 +100,107 @@ public final class OutboxDrainer implements AutoCloseable {
                     renewAt = now + settings.leaseMillis() / 3;
                 }
                 if (!holding) {
+                    inFlight = settle(inFlight);
                     state = "standby";
                     nap(Math.max(settings.pollMillis(), settings.leaseMillis() / 3));
                     continue;
                 }
-                List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                        s -> new OutboxStore(s).pending(consumer, settings.batchSize()));
-                if (batch.isEmpty()) {
-                    if (failures == 0) {
-                        state = "up";
-                    }
-                    nap(wait);
-                    continue;
-                }
-                OutboxHandler.Outcome outcome = handler.handle(batch);
-                take(batch, outcome);
-                outcome.afterCommit().run();
+                int read = sender == null ? drainInTurn() : drainPipelined();
                 failures = 0;
                 state = "up";
-                if (batch.size() == settings.batchSize()) {
+                if (read == settings.batchSize()) {
                     continue; // more may be waiting: no nap
                 }
             } catch (DeliveryException e) {
+                inFlight = null; // its batch, and any read after it, stay in the outbox and come again in order
                 state = FAILING + " (" + e.reason() + "): " + e.getMessage();
                 wait = backoff.delayMillis(failures++);
                 LOG.debugf("%s: batch kept in the outbox (%s); next try in %d ms", consumer.id(), e.getMessage(), wait);
             } catch (RuntimeException e) {
+                inFlight = null;
                 state = FAILING + " (error): " + e;
                 wait = backoff.delayMillis(failures++);
                 LOG.errorf(e, "%s: draining the outbox failed; the records stay and are tried again", consumer.id());
             }
             nap(wait);
+        }
+        settle(inFlight);
+    }
+
+    /** Reads a batch, hands it to the handler and marks it taken, one after the other; returns how many were read. */
+    private int drainInTurn() throws DeliveryException {
+        List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> new OutboxStore(s).pending(consumer, settings.batchSize()));
+        if (!batch.isEmpty()) {
+            OutboxHandler.Outcome outcome = handler.handle(batch);
+            take(batch, outcome);
+            outcome.afterCommit().run();
+        }
+        return batch.size();
+    }
+
+    /**
+     * While one batch is with the sink, reads the next and marks the one before taken, so that the database's work
+     * and the sink's overlap. Batches reach the sink one at a time, in order; one the sink fails stops every batch
+     * after it. A batch delivered but not marked (the database failed, the node died) is delivered again later:
+     * after batches that followed it, as a duplicate the receiver can drop by its event id.
+     */
+    private int drainPipelined() throws DeliveryException {
+        List<String> sending = inFlight == null ? List.of() : inFlight.ids();
+        List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> new OutboxStore(s).pending(consumer, settings.batchSize(), sending));
+        if (inFlight == null) {
+            inFlight = batch.isEmpty() ? null : send(batch);
+            return batch.size();
+        }
+        InFlight delivered = inFlight;
+        OutboxHandler.Outcome outcome = delivered.outcome();
+        inFlight = batch.isEmpty() ? null : send(batch);
+        take(delivered.batch(), outcome);
+        outcome.afterCommit().run();
+        return batch.size();
+    }
+
+    private InFlight send(List<OutboxRecord> batch) {
+        return new InFlight(batch, sender.submit(() -> handler.handle(batch)));
+    }
+
+    /** Waits for a batch still with the sink and marks it taken if it was delivered; null, for the caller to keep. */
+    private InFlight settle(InFlight batch) {
+        if (batch != null) {
+            try {
+                OutboxHandler.Outcome outcome = batch.outcome();
+                take(batch.batch(), outcome);
+                outcome.afterCommit().run();
+            } catch (DeliveryException | RuntimeException e) {
+                LOG.debugf("%s: a batch left with the sink was not marked taken (%s); it comes again", consumer.id(), e);
+            }
+        }
+        return null;
+    }
+
+    /** A batch handed to the sender thread, not yet marked taken. */
+    private record InFlight(List<OutboxRecord> batch, Future<OutboxHandler.Outcome> future) {
+
+        List<String> ids() {
+            return batch.stream().map(OutboxRecord::id).toList();
+        }
+
+        OutboxHandler.Outcome outcome() throws DeliveryException {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the sink had a batch", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof DeliveryException delivery) {
+                    throw delivery;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 
@@ -159,6 +244,9 @@ public final class OutboxDrainer implements AutoCloseable {
             thread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (sender != null) {
+            sender.shutdownNow();
         }
         if (holding) {
             try {

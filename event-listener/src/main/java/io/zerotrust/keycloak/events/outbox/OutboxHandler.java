@@ -19,6 +19,14 @@ public interface OutboxHandler {
     Outcome handle(List<OutboxRecord> batch) throws DeliveryException;
 
     /**
+     * Whether the next batch may be handled while this one is being marked taken. True only for a handler whose
+     * work on a batch does not depend on what marking the previous one commits (a sink, not the scorer).
+     */
+    default boolean pipelined() {
+        return false;
+    }
+
+    /**
      * What came of a batch.
      *
      * @param deadLetters records that can never be taken, by id, with why: set aside, and taken

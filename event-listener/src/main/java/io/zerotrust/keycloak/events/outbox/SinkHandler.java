@@ -53,6 +53,12 @@ public final class SinkHandler implements OutboxHandler {
         return Outcome.withDeadLetters(deadLetters);
     }
 
+    /** A sink's batch depends on nothing the previous batch's marking commits. */
+    @Override
+    public boolean pipelined() {
+        return true;
+    }
+
     private Optional<String> ocsf(OutboxRecord record) throws IOException {
         if (OutboxRecord.OCSF.equals(record.kind())) {
             return Optional.of(OutboxCodec.checkedOcsf(record.payload()));
