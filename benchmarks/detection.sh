@@ -5,6 +5,7 @@
 #
 #   benchmarks/detection.sh                 # seed 1, 4000 users, 2000 attacks per attacker and history length
 #   benchmarks/detection.sh --seed 7        # options of DetectionBenchmark (--help lists them)
+#   benchmarks/detection.sh --geoip city-asn-list   # GeoIP as free City + ASN databases with the hosting-ASN list
 #
 # Writes benchmarks/target/detection/report.txt and roc.png, and the report to stdout. Same seed, same figures.
 set -euo pipefail

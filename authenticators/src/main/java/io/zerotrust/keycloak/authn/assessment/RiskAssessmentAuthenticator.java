@@ -213,6 +213,8 @@ public class RiskAssessmentAuthenticator implements AuthenticationFlowCallback, 
     static void storePlace(AuthenticationSessionModel authSession, GeoLocation location) {
         setOrRemove(authSession, AuthNotes.GEO_COUNTRY, location == null ? null : location.countryCode());
         setOrRemove(authSession, AuthNotes.GEO_CITY, location == null ? null : location.city());
+        setOrRemove(authSession, RiskNotes.EVENT_GEO_HOSTING,
+                location == null || location.hostingSource() == null ? null : location.hostingSource().label());
     }
 
     private static void setOrRemove(AuthenticationSessionModel authSession, String note, String value) {

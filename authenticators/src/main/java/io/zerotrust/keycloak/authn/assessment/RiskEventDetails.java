@@ -16,8 +16,8 @@ public final class RiskEventDetails {
     }
 
     /**
-     * Adds score, level, reasons, device id, the ACR level the risk required and what steps only reported; nothing
-     * when no assessment ran.
+     * Adds score, level, reasons, device id, what said the address is hosting, the ACR level the risk required and
+     * what steps only reported; nothing when no assessment ran.
      */
     public static void addTo(EventBuilder event, AuthenticationSessionModel authSession) {
         if (authSession == null || authSession.getAuthNote(RiskNotes.LEVEL) == null) {
@@ -30,6 +30,10 @@ public final class RiskEventDetails {
         String acrLevel = authSession.getAuthNote(RiskAssessmentAuthenticator.NOTE_ACR_LEVEL);
         if (acrLevel != null) {
             event.detail(RiskNotes.EVENT_ACR_LEVEL, acrLevel);
+        }
+        String hosting = authSession.getAuthNote(RiskNotes.EVENT_GEO_HOSTING);
+        if (hosting != null) {
+            event.detail(RiskNotes.EVENT_GEO_HOSTING, hosting);
         }
         String reportOnly = authSession.getAuthNote(RiskNotes.EVENT_REPORT_ONLY);
         if (reportOnly != null) {

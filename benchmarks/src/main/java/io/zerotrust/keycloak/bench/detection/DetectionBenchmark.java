@@ -28,12 +28,19 @@ public final class DetectionBenchmark {
         Set<SmoothedFrequencies.Feature> frequencies = EnumSet.noneOf(SmoothedFrequencies.Feature.class);
         double frequencyUp = 2.0;
         double frequencyDown = 1.0;
+        World.GeoIp geoIp = World.GeoIp.ANONYMOUS_IP;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--users" -> users = Integer.parseInt(value(args, ++i));
                 case "--attacks" -> attacks = Integer.parseInt(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
+                case "--geoip" -> geoIp = switch (value(args, ++i)) {
+                    case "anonymous-ip" -> World.GeoIp.ANONYMOUS_IP;
+                    case "city-asn" -> World.GeoIp.CITY_ASN;
+                    case "city-asn-list" -> World.GeoIp.CITY_ASN_HOSTING_LIST;
+                    default -> throw new IllegalArgumentException("--geoip: anonymous-ip, city-asn or city-asn-list");
+                };
                 case "--frequencies" -> {
                     for (String feature : value(args, ++i).split(",")) {
                         frequencies.add(SmoothedFrequencies.Feature.valueOf(feature.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
@@ -51,6 +58,8 @@ public final class DetectionBenchmark {
                               --users N     synthetic users (default 4000)
                               --attacks N   attacks per attacker model and history length (default 2000)
                               --out DIR     where report.txt and roc.png go (default benchmarks/target/detection)
+                              --geoip G     the GeoIP databases: anonymous-ip (City + ASN + Anonymous-IP, default),
+                                            city-asn (no anonymity flags), city-asn-list (City + ASN + hosting-ASN list)
                               --frequencies F,...  prototype, off by default: adds the benchmark-only evaluator
                                             frequency over features prefix, asn, browser-version, os-version
                               --frequency-cap UP:DOWN  its log-odds cap (default 2.0:1.0)""");
@@ -63,12 +72,13 @@ public final class DetectionBenchmark {
         double up = frequencyUp;
         double down = frequencyDown;
         List<Judged> judged = new DetectionRun(seed, users, attacks, features.isEmpty() ? PackScorer::new
-                : () -> new PackScorer(new SmoothedFrequencies(features), up, down)).run();
+                : () -> new PackScorer(new SmoothedFrequencies(features), up, down), geoIp).run();
         DetectionFigures figures = DetectionFigures.of(judged);
         int legitimate = (int) judged.stream().filter(j -> j.trial().attacker() == null).count();
         String report = DetectionReport.text(figures, seed, users, legitimate, features.isEmpty()
                 ? "Pack at its defaults" : String.format(java.util.Locale.ROOT,
-                        "Pack at its defaults plus the frequency prototype (%s, cap +%s / -%s)", features, up, down));
+                        "Pack at its defaults plus the frequency prototype (%s, cap +%s / -%s)", features, up, down)
+                + (geoIp == World.GeoIp.ANONYMOUS_IP ? "" : "; GeoIP " + geoIp.description()));
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         ImageIO.write(RocPlot.draw(figures), "png", out.resolve("roc.png").toFile());

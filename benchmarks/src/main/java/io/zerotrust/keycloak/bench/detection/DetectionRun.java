@@ -24,6 +24,7 @@ public final class DetectionRun {
     private final int attacksPerCell;
 
     private final java.util.function.Supplier<PackScorer> packScorer;
+    private final World.GeoIp geoIp;
 
     public DetectionRun(long seed, int users, int attacksPerCell) {
         this(seed, users, attacksPerCell, PackScorer::new);
@@ -31,6 +32,13 @@ public final class DetectionRun {
 
     /** @param packScorer makes the pack's scorer (the defaults, or a prototype beside them) */
     public DetectionRun(long seed, int users, int attacksPerCell, java.util.function.Supplier<PackScorer> packScorer) {
+        this(seed, users, attacksPerCell, packScorer, World.GeoIp.ANONYMOUS_IP);
+    }
+
+    /** @param geoIp which GeoIP databases answer ({@link World.GeoIp}) */
+    public DetectionRun(long seed, int users, int attacksPerCell, java.util.function.Supplier<PackScorer> packScorer,
+                        World.GeoIp geoIp) {
+        this.geoIp = geoIp;
         this.seed = seed;
         this.users = users;
         this.attacksPerCell = attacksPerCell;
@@ -38,7 +46,7 @@ public final class DetectionRun {
     }
 
     public List<Judged> run() {
-        World world = new World();
+        World world = new World(geoIp);
         List<SyntheticUser> population = new LoginHistoryGenerator(world, seed).generate(users);
         Map<LoginRecord, List<Trial>> attacksAfter = scheduleAttacks(world, population);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.geo.HostingSource;
 
 /**
  * The benchmark's small, made-up world: 32 cities in 18 countries and the networks in them, and what a GeoIP
@@ -18,8 +19,33 @@ import io.zerotrust.keycloak.risk.geo.GeoLocation;
  * <p>Placement: residential and business addresses in their own city (accuracy radius 20 and 10 km), mobile
  * addresses at the country's first city (its hub, radius 500 km, as carrier-grade NAT pools are geolocated),
  * hosting and VPN addresses at the hub (radius 100 km).
+ *
+ * <p>What the GeoIP databases know of the anonymity of a network is chosen by {@link GeoIp}: with the commercial
+ * Anonymous-IP database (the default), with only free City + ASN databases, or with those and the shipped hosting-ASN
+ * list, which holds the hosting and VPN providers' networks as it holds real ones (clouds, and the hosting networks
+ * VPN exits run on).
  */
 public final class World {
+
+    /** Which GeoIP databases answer, and so which anonymity flags an address gets. */
+    public enum GeoIp {
+        /** City + ASN + Anonymous-IP: VPN exits flagged anonymous VPN and hosting, hosting networks hosting. */
+        ANONYMOUS_IP("City + ASN + Anonymous-IP"),
+        /** City + ASN only: no anonymity flag at all. */
+        CITY_ASN("City + ASN, no hosting-ASN list"),
+        /** City + ASN with the hosting-ASN list: VPN and hosting networks hosting (by their AS), none anonymous VPN. */
+        CITY_ASN_HOSTING_LIST("City + ASN + hosting-ASN list");
+
+        private final String description;
+
+        GeoIp(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
 
     /** Two VPN providers, each with an exit in every country. */
     public static final int VPN_PROVIDERS = 2;
@@ -62,8 +88,15 @@ public final class World {
     private final Map<String, Map<Network.Kind, List<Network>>> networksByCountry = new LinkedHashMap<>();
     private final List<Network> networks = new ArrayList<>();
     private final int totalWeight;
+    private final GeoIp geoIp;
 
+    /** The world as a City + ASN + Anonymous-IP database sees it. */
     public World() {
+        this(GeoIp.ANONYMOUS_IP);
+    }
+
+    public World(GeoIp geoIp) {
+        this.geoIp = geoIp;
         int weight = 0;
         for (City city : cities) {
             citiesByCountry.computeIfAbsent(city.countryCode(), c -> new ArrayList<>()).add(city);
@@ -157,9 +190,13 @@ public final class World {
             case MOBILE -> 500;
             case HOSTING, VPN -> 100;
         };
-        boolean vpn = network.kind() == Network.Kind.VPN;
-        boolean hosting = vpn || network.kind() == Network.Kind.HOSTING;
+        boolean vpnExit = network.kind() == Network.Kind.VPN;
+        boolean hostingNetwork = vpnExit || network.kind() == Network.Kind.HOSTING;
+        boolean vpn = geoIp == GeoIp.ANONYMOUS_IP && vpnExit;
+        HostingSource hosting = !hostingNetwork || geoIp == GeoIp.CITY_ASN ? null
+                : geoIp == GeoIp.ANONYMOUS_IP ? HostingSource.ANONYMOUS_IP_DATABASE : HostingSource.ASN_LIST;
         return new GeoLocation(placed.countryCode(), placed.countryName(), placed.name(), placed.latitude(),
-                placed.longitude(), radius, network.asn(), network.organization(), vpn, hosting, false, false);
+                placed.longitude(), radius, network.asn(), network.organization(), vpn, hosting != null, false, false,
+                hosting);
     }
 }

@@ -36,6 +36,8 @@ import io.zerotrust.keycloak.risk.profile.UserRiskProfile;
 public final class GeoEvaluator implements RiskEvaluator {
 
     public static final String ID = "geo";
+    /** Attribute of {@code GEO_HOSTING_PROVIDER}: the {@link HostingSource#label()} that said so. */
+    public static final String HOSTING_ATTRIBUTE = "hosting";
 
     private final GeoSettings settings;
 
@@ -99,8 +101,13 @@ public final class GeoEvaluator implements RiskEvaluator {
             flags.add(reason(GeoRule.PUBLIC_PROXY, "Sign-in through a public proxy" + suffix, attributes));
         }
         if (location.hosting()) {
-            flags.add(reason(GeoRule.HOSTING_PROVIDER, "Sign-in from a hosting or cloud provider network" + suffix,
-                    attributes));
+            // Which source said so: the commercial database's flag, or the AS list's guess from the network's owner
+            Map<String, String> hosting = new LinkedHashMap<>(attributes);
+            hosting.put(HOSTING_ATTRIBUTE, location.hostingSource().label());
+            String basis = location.hostingSource() == HostingSource.ASN_LIST ? "; its network is on the hosting-ASN list"
+                    : "; per the Anonymous-IP database";
+            flags.add(reason(GeoRule.HOSTING_PROVIDER, "Sign-in from a hosting or cloud provider network"
+                    + suffix.substring(0, suffix.length() - 1) + basis + ")", hosting));
         }
         if (flags.isEmpty()) {
             return;

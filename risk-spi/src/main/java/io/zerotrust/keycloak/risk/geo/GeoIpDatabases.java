@@ -59,11 +59,13 @@ public final class GeoIpDatabases implements Closeable {
     private final OpenedDatabase city;
     private final OpenedDatabase asn;
     private final OpenedDatabase anonymous;
+    private final HostingAsns hostingAsns;
 
-    private GeoIpDatabases(OpenedDatabase city, OpenedDatabase asn, OpenedDatabase anonymous) {
+    private GeoIpDatabases(OpenedDatabase city, OpenedDatabase asn, OpenedDatabase anonymous, HostingAsns hostingAsns) {
         this.city = city;
         this.asn = asn;
         this.anonymous = anonymous;
+        this.hostingAsns = hostingAsns;
     }
 
     /**
@@ -71,13 +73,21 @@ public final class GeoIpDatabases implements Closeable {
      * recorded in {@link #statuses()} and reported by every lookup.
      */
     public static GeoIpDatabases open(Path city, Path asn, Path anonymous) {
+        return open(city, asn, anonymous, HostingAsns.none());
+    }
+
+    /**
+     * As {@link #open(Path, Path, Path)}, and an address whose AS (from the ASN database) is in {@code hostingAsns}
+     * counts as hosting even where the Anonymous-IP database does not say so or is not configured.
+     */
+    public static GeoIpDatabases open(Path city, Path asn, Path anonymous, HostingAsns hostingAsns) {
         return new GeoIpDatabases(openIfSet(Role.CITY, city), openIfSet(Role.ASN, asn),
-                openIfSet(Role.ANONYMOUS, anonymous));
+                openIfSet(Role.ANONYMOUS, anonymous), hostingAsns);
     }
 
     /** No database at all: every lookup says so. */
     public static GeoIpDatabases none() {
-        return new GeoIpDatabases(null, null, null);
+        return new GeoIpDatabases(null, null, null, HostingAsns.none());
     }
 
     private static OpenedDatabase openIfSet(Role role, Path path) {
@@ -147,6 +157,11 @@ public final class GeoIpDatabases implements Closeable {
         return false;
     }
 
+    /** The hosting-ASN list the lookups apply. */
+    public HostingAsns hostingAsns() {
+        return hostingAsns;
+    }
+
     /** Whether every configured file opened and fits its role. */
     public boolean allUsable() {
         return statuses().stream().allMatch(DatabaseStatus::usable);
@@ -168,12 +183,15 @@ public final class GeoIpDatabases implements Closeable {
         if (place == null) {
             place = new Place(null, null, null, null, null, null);
         }
+        Long asNumber = network == null ? null : network.autonomousSystemNumber();
+        // The commercial flag first: it knows the address, the list only its network's owner
+        HostingSource hosting = anon != null && anon.isHostingProvider() ? HostingSource.ANONYMOUS_IP_DATABASE
+                : hostingAsns.contains(asNumber) ? HostingSource.ASN_LIST : null;
         return GeoLookup.found(new GeoLocation(place.countryCode(), place.countryName(), place.city(),
-                place.latitude(), place.longitude(), place.accuracyRadiusKm(),
-                network == null ? null : network.autonomousSystemNumber(),
+                place.latitude(), place.longitude(), place.accuracyRadiusKm(), asNumber,
                 network == null ? null : network.autonomousSystemOrganization(),
-                anon != null && anon.isAnonymousVpn(), anon != null && anon.isHostingProvider(),
-                anon != null && anon.isTorExitNode(), anon != null && anon.isPublicProxy()));
+                anon != null && anon.isAnonymousVpn(), hosting != null,
+                anon != null && anon.isTorExitNode(), anon != null && anon.isPublicProxy(), hosting));
     }
 
     private Optional<Place> readPlace(InetAddress address) throws IOException, GeoIp2Exception {

@@ -15,10 +15,29 @@ package io.zerotrust.keycloak.risk.geo;
  * @param hosting          a hosting or cloud provider network
  * @param torExit          a Tor exit node
  * @param publicProxy      a public proxy
+ * @param hostingSource    what says the network is a hosting one: null exactly when {@code hosting} is false; a
+ *                         hosting flag without a source is the Anonymous-IP database's
  */
 public record GeoLocation(String countryCode, String countryName, String city, Double latitude, Double longitude,
                           Integer accuracyRadiusKm, Long asn, String asOrganization,
-                          boolean anonymousVpn, boolean hosting, boolean torExit, boolean publicProxy) {
+                          boolean anonymousVpn, boolean hosting, boolean torExit, boolean publicProxy,
+                          HostingSource hostingSource) {
+
+    public GeoLocation {
+        if (!hosting) {
+            hostingSource = null;
+        } else if (hostingSource == null) {
+            hostingSource = HostingSource.ANONYMOUS_IP_DATABASE;
+        }
+    }
+
+    /** A location whose hosting flag, if set, is the Anonymous-IP database's. */
+    public GeoLocation(String countryCode, String countryName, String city, Double latitude, Double longitude,
+                       Integer accuracyRadiusKm, Long asn, String asOrganization,
+                       boolean anonymousVpn, boolean hosting, boolean torExit, boolean publicProxy) {
+        this(countryCode, countryName, city, latitude, longitude, accuracyRadiusKm, asn, asOrganization,
+                anonymousVpn, hosting, torExit, publicProxy, null);
+    }
 
     public boolean hasCoordinates() {
         return latitude != null && longitude != null;

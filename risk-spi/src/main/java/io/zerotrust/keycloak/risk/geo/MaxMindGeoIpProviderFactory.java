@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.zerotrust.keycloak.risk.spi.OptionReader;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -23,7 +24,11 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * --spi-zt-geoip--maxmind--city-database=/opt/keycloak/geoip/GeoLite2-City.mmdb
  * --spi-zt-geoip--maxmind--asn-database=/opt/keycloak/geoip/GeoLite2-ASN.mmdb
  * --spi-zt-geoip--maxmind--anonymous-database=/opt/keycloak/geoip/GeoIP2-Anonymous-IP.mmdb
+ * --spi-zt-geoip--maxmind--hosting-asn-list-file=/opt/keycloak/conf/hosting-asns.txt
  * </pre>
+ *
+ * <p>With an ASN database, an address whose AS is on the hosting-ASN list ({@link HostingAsns}: the shipped one,
+ * the admin's file, or off) counts as hosting, beside the Anonymous-IP database's flag.
  */
 public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -34,6 +39,12 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     public static final String ASN_DATABASE = "asn-database";
     /** Path of a GeoIP2-Anonymous-IP database. */
     public static final String ANONYMOUS_DATABASE = "anonymous-database";
+    /** {@code true} (default): addresses of the hosting-ASN list's networks count as hosting; {@code false}: off. */
+    public static final String HOSTING_ASN_LIST = "hosting-asn-list";
+    /** Path of the admin's hosting-ASN list, replacing the shipped one. */
+    public static final String HOSTING_ASN_LIST_FILE = "hosting-asn-list-file";
+    /** Operational-info key of the hosting-ASN list in use. */
+    public static final String HOSTING_ASN_LIST_INFO = "hosting-asn-list";
 
     private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
 
@@ -42,6 +53,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     /** How often at most the files are checked for replacement. */
     static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
     private Path[] paths = new Path[3];
+    private HostingAsns hostingAsns = HostingAsns.none();
     private volatile long nextCheck = System.nanoTime();
     /** Lookups answered since start on this node: an admin sees the load, and that a sign-in costs one. */
     private final LongAdder lookups = new LongAdder();
@@ -61,7 +73,9 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         Path anonymous = path(config, ANONYMOUS_DATABASE, problems);
         pathProblems = Map.copyOf(problems);
         paths = new Path[] {city, asn, anonymous};
-        databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous) : GeoIpDatabases.none();
+        hostingAsns = hostingAsns(new OptionReader(GeoIpSpi.NAME + " " + ID, config), asn != null);
+        databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
+                : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {
             if (status.usable()) {
                 LOG.infof("GeoIP %s: %s", status.role().optionKey(), status.describe());
@@ -74,6 +88,28 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             LOG.warnf("No GeoIP database configured (--spi-%s--%s--%s=...): the geo and impossible-travel "
                     + "evaluators give no evidence", GeoIpSpi.NAME, ID, CITY_DATABASE);
         }
+    }
+
+    /** The list the options ask for; read once at startup (a changed file takes a restart). */
+    static HostingAsns hostingAsns(OptionReader options, boolean asnDatabase) {
+        if (!options.bool(HOSTING_ASN_LIST, true)) {
+            return HostingAsns.none();
+        }
+        String file = options.string(HOSTING_ASN_LIST_FILE);
+        HostingAsns list;
+        try {
+            list = file == null ? HostingAsns.shipped() : HostingAsns.file(Path.of(file));
+        } catch (InvalidPathException e) {
+            LOG.errorf("GeoIP %s: invalid path %s: %s; using the shipped list", HOSTING_ASN_LIST_FILE, file,
+                    e.getMessage());
+            list = HostingAsns.shipped();
+        }
+        if (asnDatabase) {
+            LOG.infof("GeoIP hosting-ASN list: %s", list.describe());
+        } else {
+            LOG.infof("GeoIP hosting-ASN list (%s) unused: it needs an %s", list.describe(), ASN_DATABASE);
+        }
+        return list;
     }
 
     private static Path path(Config.Scope config, String key, Map<String, String> problems) {
@@ -127,7 +163,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             if (!databases.changedOnDisk()) {
                 return;
             }
-            GeoIpDatabases fresh = GeoIpDatabases.open(paths[0], paths[1], paths[2]);
+            GeoIpDatabases fresh = GeoIpDatabases.open(paths[0], paths[1], paths[2], hostingAsns);
             if (fresh.allUsable()) {
                 databases = fresh;
                 LOG.infof("GeoIP databases changed on disk and were reopened: %s", fresh.statuses());
@@ -156,6 +192,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         for (DatabaseStatus status : databases.statuses()) {
             info.put(status.role().optionKey(), status.describe());
         }
+        info.put(HOSTING_ASN_LIST_INFO, hostingAsns.describe());
         info.put(LOOKUPS_INFO, Long.toString(lookups.sum()));
         return info;
     }
@@ -169,6 +206,12 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                 .helpText("Path of a GeoLite2-ASN mmdb").add()
                 .property().name(ANONYMOUS_DATABASE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of a GeoIP2-Anonymous-IP mmdb").add()
+                .property().name(HOSTING_ASN_LIST).type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue("true")
+                .helpText("Count addresses of the hosting-ASN list's networks (cloud, hosting and VPN providers) as "
+                        + "hosting; needs an ASN database").add()
+                .property().name(HOSTING_ASN_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Path of your own hosting-ASN list (one AS number per line, # comments), replacing the "
+                        + "shipped one; unreadable or empty: the shipped list is used and an error logged").add()
                 .build();
     }
 }

@@ -51,6 +51,12 @@ public final class RiskNotes {
     /** Event detail: {@code trusted}, {@code declined}, {@code already} (trusted before) or {@code no-second-factor} (not offered). */
     public static final String EVENT_TRUSTED_DEVICE = "zt_trusted_device";
     /**
+     * Event detail and authentication-session note: where GeoIP counts the sign-in's address as a hosting network
+     * ({@code GEO_HOSTING_PROVIDER}), what said so: {@code anonymous-ip-database} or {@code asn-list}
+     * ({@code HostingSource}); absent otherwise.
+     */
+    public static final String EVENT_GEO_HOSTING = "zt_geo_hosting";
+    /**
      * The sign-in's GeoIP answer (address, location or problem, as JSON), in the authentication session: written by
      * the risk context's gathering, read back by the later steps and event listeners of the same sign-in instead of
      * a second lookup ({@code SignInLocation}). Never an event detail: only what the server wrote is trusted.

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.zerotrust.keycloak.risk.geo.LocationEvidence;
+import io.zerotrust.keycloak.risk.net.AsNumber;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
 
 /**
@@ -61,17 +62,12 @@ public record TravelSettings(double maxSpeedKmh, double logOdds, double correlat
     private static Set<Long> asns(OptionReader options) {
         Set<Long> asns = new LinkedHashSet<>();
         for (String part : options.list(MOBILE_ASNS, SEPARATOR)) {
-            String digits = part.regionMatches(true, 0, "AS", 0, 2) ? part.substring(2) : part;
-            try {
-                long asn = Long.parseLong(digits);
-                if (asn > 0 && asn <= 0xFFFFFFFFL) {
-                    asns.add(asn);
-                    continue;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            Long asn = AsNumber.parse(part);
+            if (asn != null) {
+                asns.add(asn);
+            } else {
+                options.invalid(MOBILE_ASNS, part, "expected an AS number such as 64512 or AS64512", null);
             }
-            options.invalid(MOBILE_ASNS, part, "expected an AS number such as 64512 or AS64512", null);
         }
         return asns;
     }

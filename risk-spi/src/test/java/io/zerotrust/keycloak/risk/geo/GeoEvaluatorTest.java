@@ -151,6 +151,21 @@ class GeoEvaluatorTest {
 
         assertThat(codes(result)).containsExactly("GEO_HOSTING_PROVIDER");
         assertThat(only(result, "GEO_HOSTING_PROVIDER").logOdds()).isEqualTo(1.5);
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").message()).isEqualTo("Sign-in from a hosting or cloud provider "
+                + "network (AS64501 Example Cloud, Tokyo, Japan; per the Anonymous-IP database)");
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").attributes()).containsEntry("hosting", "anonymous-ip-database");
+    }
+
+    @Test
+    void hostingByTheAsnListSaysSo() {
+        GeoLocation listed = new GeoLocation("JP", "Japan", "Tokyo", 35.68, 139.69, 50, 64501L, "Example Cloud", false,
+                true, false, false, HostingSource.ASN_LIST);
+        EvaluatorResult result = defaults.evaluate(context(listed, UserRiskProfile.empty()));
+
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").logOdds()).isEqualTo(1.5);
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").message()).isEqualTo("Sign-in from a hosting or cloud provider "
+                + "network (AS64501 Example Cloud, Tokyo, Japan; its network is on the hosting-ASN list)");
+        assertThat(only(result, "GEO_HOSTING_PROVIDER").attributes()).containsEntry("hosting", "asn-list");
     }
 
     @Test

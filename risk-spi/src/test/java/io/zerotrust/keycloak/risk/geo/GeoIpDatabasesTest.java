@@ -81,6 +81,30 @@ class GeoIpDatabasesTest {
     }
 
     @Test
+    void anAddressOfAListedNetworkIsHostingWithoutTheAnonymousIpDatabase(@TempDir Path own) throws Exception {
+        Path list = own.resolve("hosting.txt");
+        Files.writeString(list, "64501 # Example Cloud Tokyo\n");
+        HostingAsns hosting = HostingAsns.file(list);
+        try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, null, hosting)) {
+            GeoLocation tokyo = db.lookup(GeoIpFixtures.TOKYO_IP).location();
+            assertThat(tokyo.hosting()).isTrue();
+            assertThat(tokyo.hostingSource()).isEqualTo(HostingSource.ASN_LIST);
+            assertThat(tokyo.anonymousVpn()).as("the list says hosting, nothing more").isFalse();
+
+            GeoLocation berlin = db.lookup(GeoIpFixtures.BERLIN_IP).location();
+            assertThat(berlin.hosting()).isFalse();
+            assertThat(berlin.hostingSource()).isNull();
+        }
+        try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, anonymous, hosting)) {
+            assertThat(db.lookup(GeoIpFixtures.TOKYO_IP).location().hostingSource())
+                    .as("the commercial flag names itself first").isEqualTo(HostingSource.ANONYMOUS_IP_DATABASE);
+        }
+        try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, null)) {
+            assertThat(db.lookup(GeoIpFixtures.TOKYO_IP).location().hosting()).as("no list").isFalse();
+        }
+    }
+
+    @Test
     void readsIpv6AndLeavesAnonymityFalseWhereTheDatabaseHasNoEntry() {
         try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, anonymous)) {
             GeoLocation paris = db.lookup(GeoIpFixtures.PARIS_IPV6).location();

@@ -65,4 +65,16 @@ class LocationEvidenceTest {
                         tuple("GEO_NEW_COUNTRY", 2.0), tuple("GEO_NEW_NETWORK", 0.25), tuple("IMPOSSIBLE_TRAVEL", 0.75));
         assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
     }
+
+    @Test
+    void theSameJumpFromANetworkOnTheHostingAsnListIsStillHigh() {
+        // Without the Anonymous-IP database the list says hosting only: travel is judged weakly, hosting counts
+        RiskAssessment assessment = assess(new GeoLocation("JP", "Japan", "Tokyo", 35.68, 139.69, 50, 16509L,
+                "Amazon.com, Inc.", false, true, false, false, HostingSource.ASN_LIST));
+
+        assertThat(assessment.contributions()).extracting(c -> c.reason().code(), RiskAssessment.Contribution::weightedLogOdds)
+                .containsExactlyInAnyOrder(tuple("GEO_HOSTING_PROVIDER", 1.5), tuple("GEO_NEW_COUNTRY", 2.0),
+                        tuple("GEO_NEW_NETWORK", 0.25), tuple("IMPOSSIBLE_TRAVEL", 0.75));
+        assertThat(assessment.level()).isEqualTo(RiskLevel.HIGH);
+    }
 }

@@ -1,0 +1,129 @@
+package io.zerotrust.keycloak.risk.geo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.zerotrust.keycloak.risk.net.AsNumber;
+import org.jboss.logging.Logger;
+
+/**
+ * AS numbers of hosting, cloud and VPN provider networks: where an address's AS is listed, its location counts as
+ * hosting ({@link HostingSource#ASN_LIST}) even without the commercial Anonymous-IP database. The shipped list
+ * ({@value #SHIPPED_RESOURCE}, made by {@code risk-spi/src/main/data/hosting-asns.py} from a CC BY 4.0 ASN database)
+ * or the admin's own file: one AS number per line ({@code 64512} or {@code AS64512}), {@code #} starts a comment.
+ *
+ * <p>An admin's file that cannot be read or lists no AS number is logged as an error and replaced by the shipped
+ * list, so a broken file never weakens the check silently nor fails a sign-in; a malformed line is skipped with a
+ * warning naming file and line.
+ */
+public final class HostingAsns {
+
+    /** Class-path resource, next to this class, of the shipped list. */
+    public static final String SHIPPED_RESOURCE = "hosting-asns.txt";
+    static final int DETAILED_WARNINGS = 10;
+
+    private static final Logger LOG = Logger.getLogger(HostingAsns.class);
+    private static final HostingAsns NONE = new HostingAsns(Set.of(), "off");
+
+    private final Set<Long> asns;
+    private final String source;
+
+    private HostingAsns(Set<Long> asns, String source) {
+        this.asns = Set.copyOf(asns);
+        this.source = source;
+    }
+
+    /** No list: only the Anonymous-IP database says what is hosting. */
+    public static HostingAsns none() {
+        return NONE;
+    }
+
+    /** The list shipped in the jar. */
+    public static HostingAsns shipped() {
+        try (InputStream in = HostingAsns.class.getResourceAsStream(SHIPPED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + SHIPPED_RESOURCE + " missing from the jar");
+            }
+            List<String> lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+            return new HostingAsns(parse(lines, "shipped " + SHIPPED_RESOURCE), "shipped list");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The admin's list in {@code file}; the shipped list, with an error logged, when the file cannot be read or
+     * holds no AS number.
+     */
+    public static HostingAsns file(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            return fallback(file, "cannot be read (" + e + ")");
+        }
+        Set<Long> asns = parse(lines, file.toString());
+        if (asns.isEmpty()) {
+            return fallback(file, "lists no AS number");
+        }
+        return new HostingAsns(asns, file.toString());
+    }
+
+    private static HostingAsns fallback(Path file, String problem) {
+        HostingAsns shipped = shipped();
+        LOG.errorf("Hosting-ASN list %s %s: using the shipped list (%d networks) instead until it is fixed and the "
+                + "server restarted", file, problem, shipped.size());
+        return shipped;
+    }
+
+    static Set<Long> parse(List<String> lines, String source) {
+        Set<Long> asns = new HashSet<>();
+        int malformed = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int hash = line.indexOf('#');
+            String entry = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            Long asn = AsNumber.parse(entry);
+            if (asn != null) {
+                asns.add(asn);
+            } else if (++malformed <= DETAILED_WARNINGS) {
+                LOG.warnf("%s:%d: skipping '%s': not an AS number such as 64512 or AS64512", source, i + 1, entry);
+            }
+        }
+        if (malformed > 0) {
+            LOG.warnf("%s: skipped %d malformed line(s), kept %d AS numbers", source, malformed, asns.size());
+        }
+        return asns;
+    }
+
+    /** Whether {@code asn} is a listed hosting network; false for null. */
+    public boolean contains(Long asn) {
+        return asn != null && asns.contains(asn);
+    }
+
+    public int size() {
+        return asns.size();
+    }
+
+    /** "shipped list", the admin's file, or "off": for the log and the provider info. */
+    public String source() {
+        return source;
+    }
+
+    /** What the provider info shows: "shipped list, 670 networks". */
+    public String describe() {
+        return this == NONE ? "off" : source + ", " + size() + " networks";
+    }
+}
