@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,24 +25,21 @@ public final class DetectionBenchmark {
         int users = 4000;
         int attacks = 2000;
         Path out = Path.of("benchmarks/target/detection");
-        Set<SmoothedFrequencies.Feature> frequencies = EnumSet.noneOf(SmoothedFrequencies.Feature.class);
-        double frequencyUp = 2.0;
-        double frequencyDown = 1.0;
+        Set<String> without = new LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
                 case "--users" -> users = Integer.parseInt(value(args, ++i));
                 case "--attacks" -> attacks = Integer.parseInt(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
-                case "--frequencies" -> {
-                    for (String feature : value(args, ++i).split(",")) {
-                        frequencies.add(SmoothedFrequencies.Feature.valueOf(feature.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                case "--without" -> {
+                    for (String id : value(args, ++i).split(",")) {
+                        if (!PackScorer.defaultEvaluatorIds().contains(id.trim())) {
+                            throw new IllegalArgumentException("--without: no evaluator " + id.trim() + " (one of "
+                                    + PackScorer.defaultEvaluatorIds() + ")");
+                        }
+                        without.add(id.trim());
                     }
-                }
-                case "--frequency-cap" -> {
-                    String[] cap = value(args, ++i).split(":");
-                    frequencyUp = Double.parseDouble(cap[0]);
-                    frequencyDown = Double.parseDouble(cap[1]);
                 }
                 case "--help" -> {
                     System.out.println("""
@@ -51,24 +48,18 @@ public final class DetectionBenchmark {
                               --users N     synthetic users (default 4000)
                               --attacks N   attacks per attacker model and history length (default 2000)
                               --out DIR     where report.txt and roc.png go (default benchmarks/target/detection)
-                              --frequencies F,...  prototype, off by default: adds the benchmark-only evaluator
-                                            frequency over features prefix, asn, browser-version, os-version
-                              --frequency-cap UP:DOWN  its log-odds cap (default 2.0:1.0)""");
+                              --without ID,...  leave these evaluators out, e.g. address-block, to measure what one adds""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--help lists them)");
             }
         }
-        Set<SmoothedFrequencies.Feature> features = frequencies;
-        double up = frequencyUp;
-        double down = frequencyDown;
-        List<Judged> judged = new DetectionRun(seed, users, attacks, features.isEmpty() ? PackScorer::new
-                : () -> new PackScorer(new SmoothedFrequencies(features), up, down)).run();
+        Set<String> left = Set.copyOf(without);
+        List<Judged> judged = new DetectionRun(seed, users, attacks, () -> new PackScorer(left)).run();
         DetectionFigures figures = DetectionFigures.of(judged);
         int legitimate = (int) judged.stream().filter(j -> j.trial().attacker() == null).count();
-        String report = DetectionReport.text(figures, seed, users, legitimate, features.isEmpty()
-                ? "Pack at its defaults" : String.format(java.util.Locale.ROOT,
-                        "Pack at its defaults plus the frequency prototype (%s, cap +%s / -%s)", features, up, down));
+        String report = DetectionReport.text(figures, seed, users, legitimate, without.isEmpty()
+                ? "Pack at its defaults" : "Pack at its defaults without " + String.join(", ", without));
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         ImageIO.write(RocPlot.draw(figures), "png", out.resolve("roc.png").toFile());
