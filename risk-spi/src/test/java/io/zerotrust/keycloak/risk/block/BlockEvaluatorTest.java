@@ -57,6 +57,17 @@ class BlockEvaluatorTest {
     }
 
     @Test
+    void aBlockUsedOnceDoesNotReassureYet() {
+        // 203.0.113.0/24 was used once: log(0.01 / ((1 - q) 0.1)) < 0, but one sign-in is no habit
+        assertThat(evaluate("203.0.113.5", TELEKOM, PROFILE).reasons()).isEmpty();
+        UserRiskProfile once = new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null,
+                new int[UserRiskProfile.HOURS_PER_WEEK], 1, Map.of("3320", NetworkBlocks.first("198.51.100.0/24", NOW)));
+        assertThat(evaluate("198.51.100.3", TELEKOM, once).reasons()).isEmpty();
+        assertThat(evaluate("192.0.2.1", TELEKOM, once).reasons()).extracting(RiskReason::code)
+                .containsExactly(BlockEvaluator.UNUSUAL_BLOCK);
+    }
+
+    @Test
     void evidenceIsCappedAndACapOfZeroSaysNothing() {
         UserRiskProfile steady = new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null,
                 new int[UserRiskProfile.HOURS_PER_WEEK], 100,
