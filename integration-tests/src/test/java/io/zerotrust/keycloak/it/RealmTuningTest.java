@@ -60,7 +60,7 @@ class RealmTuningTest {
             assertThat(p.getName()).isEqualTo("disabled-evaluators");
             assertThat(p.getType()).isEqualTo("MultivaluedList");
             assertThat(p.getOptions()).contains("geo", "impossible-travel", "login-failures", "time", "device",
-                    "device-posture", "ip-reputation", "anomaly-mark");
+                    "device-posture", "ip-reputation", "anomaly-mark", "address-block");
         });
         assertThat(page.getProperties()).anySatisfy(p -> {
             assertThat(p.getName()).isEqualTo("geo--deny-countries");
@@ -69,7 +69,8 @@ class RealmTuningTest {
         });
         assertThat(page.getProperties()).extracting(p -> p.getName())
                 .contains("time--access-windows", "login-failures--window-minutes", "impossible-travel--max-speed-kmh",
-                        "device--unknown-log-odds", "device-posture--public-key", "device-posture--required-claims")
+                        "device--unknown-log-odds", "device-posture--public-key", "device-posture--required-claims",
+                        "address-block--new-block-rate")
                 .doesNotContain("device-posture--jwks-file", "ip-reputation--deny-list-file");
     }
 

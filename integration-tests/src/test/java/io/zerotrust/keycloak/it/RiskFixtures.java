@@ -51,6 +51,10 @@ final class RiskFixtures {
     static final String TOKYO = "203.0.113.10";
     /** Zurich, Switzerland: a third country, reachable from Berlin and Vienna within GeoIP's accuracy. */
     static final String ZURICH = "203.0.113.140";
+    /** Berlin, the home ISP's IPv6 network (RFC 3849): a home line in the block 2001:db8:1::/48. */
+    static final String BERLIN_HOME_LINE = "2001:db8:1::10";
+    /** Berlin, the same ISP and city as {@link #BERLIN_HOME_LINE}, another of its /48 blocks. */
+    static final String BERLIN_OTHER_LINE = "2001:db8:2::10";
 
     private RiskFixtures() {
     }
@@ -66,13 +70,15 @@ final class RiskFixtures {
                     new CityEntry("192.0.2.0/24", "DE", "Germany", "Berlin", 52.52, 13.405, 300),
                     new CityEntry("198.51.100.0/24", "AT", "Austria", "Vienna", 48.208, 16.373, 300),
                     new CityEntry("203.0.113.0/25", "JP", "Japan", "Tokyo", 35.68, 139.69, 50),
-                    new CityEntry("203.0.113.128/25", "CH", "Switzerland", "Zurich", 47.377, 8.540, 300)));
+                    new CityEntry("203.0.113.128/25", "CH", "Switzerland", "Zurich", 47.377, 8.540, 300),
+                    new CityEntry("2001:db8::/32", "DE", "Germany", "Berlin", 52.52, 13.405, 300)));
             GeoIpFixtures.writeAsnFixture(ASN_DB, List.of(
                     new AsnEntry("192.0.2.0/25", 64500, "Example Telecom DE"),
                     new AsnEntry("192.0.2.128/25", 64510, "Example Hosting"),
                     new AsnEntry("198.51.100.0/24", 64520, "Example Telecom AT"),
                     new AsnEntry("203.0.113.0/25", 64530, "Example Telecom JP"),
-                    new AsnEntry("203.0.113.128/25", 64540, "Example Telecom CH")));
+                    new AsnEntry("203.0.113.128/25", 64540, "Example Telecom CH"),
+                    new AsnEntry("2001:db8::/32", 64500, "Example Telecom DE")));
             GeoIpFixtures.writeAnonymousFixture(ANONYMOUS_DB, List.of(
                     new AnonymousEntry("192.0.2.128/26", true, true, false, false),
                     new AnonymousEntry("192.0.2.200/29", false, false, true, false)));

@@ -10,6 +10,8 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN;
+import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN_HOME_LINE;
+import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN_OTHER_LINE;
 import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN_SPRAY_SOURCE;
 import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN_TOR;
 import static io.zerotrust.keycloak.it.RiskFixtures.BERLIN_VPN;
@@ -119,6 +121,35 @@ class RiskScoringTest {
         }
     }
 
+    @Test
+    void anotherAddressBlockOfTheUsersOwnIspIsUnusualAndRaisesAnUnknownBrowserToHigh() throws Exception {
+        RealmUsers.createWithPassword(realm, "olaf");
+        try (BrowserBehindProxy own = new BrowserBehindProxy(BERLIN_HOME_LINE)) {
+            for (int i = 0; i < 3; i++) {
+                Verdict home = login(own, "olaf");
+                assertThat(home.level()).as("verified sign-in %d from the home line", i + 1).isEqualTo("LOW");
+            }
+            Verdict usual = login(own, "olaf");
+            assertThat(usual.reasons()).contains("GEO_USUAL_ADDRESS_BLOCK", "GEO_KNOWN_NETWORK")
+                    .doesNotContain("GEO_UNUSUAL_ADDRESS_BLOCK");
+
+            // Whoever has the password and the victim's ISP but neither their line nor their browser: an unknown
+            // browser without posture alone is MEDIUM here (score 33), the block makes it HIGH (74). Only LOW
+            // sign-ins are verified in this realm, so neither teaches the profile
+            try (BrowserBehindProxy stranger = new BrowserBehindProxy(BERLIN_OTHER_LINE)) {
+                Verdict attack = login(stranger, "olaf");
+                assertThat(attack.level()).as("%s", attack).isEqualTo("HIGH");
+                assertThat(attack.reasons()).contains("GEO_UNUSUAL_ADDRESS_BLOCK", "DEVICE_UNKNOWN", "GEO_KNOWN_NETWORK");
+            }
+
+            // The user's own browser, same ISP and city, another /48: the block alone differs
+            Verdict elsewhere = login(own.from(BERLIN_OTHER_LINE), "olaf");
+            assertThat(elsewhere.reasons()).contains("GEO_UNUSUAL_ADDRESS_BLOCK", "GEO_KNOWN_NETWORK", "GEO_KNOWN_CITY",
+                    "DEVICE_KNOWN").doesNotContain("GEO_NEW_NETWORK", "GEO_USUAL_ADDRESS_BLOCK");
+            assertThat(elsewhere.score()).isGreaterThan(usual.score());
+        }
+    }
+
     /** A browser of the user's own that has signed in once from Berlin, so the pack knows it. */
     private BrowserBehindProxy signedInOnceFromBerlin(String username) throws Exception {
         BrowserBehindProxy browser = new BrowserBehindProxy(BERLIN);
@@ -137,9 +168,10 @@ class RiskScoringTest {
 
     private Verdict latestLogin(String username) {
         Map<String, String> details = LoginEvents.latest(realm, username).getDetails();
-        return new Verdict(details.get("zt_risk_level"), List.of(details.getOrDefault("zt_risk_reasons", "").split(",")));
+        return new Verdict(details.get("zt_risk_level"), List.of(details.getOrDefault("zt_risk_reasons", "").split(",")),
+                Integer.parseInt(details.getOrDefault("zt_risk_score", "-1")));
     }
 
-    record Verdict(String level, List<String> reasons) {
+    record Verdict(String level, List<String> reasons, int score) {
     }
 }

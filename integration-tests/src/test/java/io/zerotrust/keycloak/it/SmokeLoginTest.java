@@ -67,7 +67,7 @@ class SmokeLoginTest {
             assertThat(p.getName()).isEqualTo("enabledEvaluators");
             assertThat(p.getType()).isEqualTo("MultivaluedList");
             assertThat(p.getOptions()).contains("geo", "impossible-travel", "device", "device-posture", "time",
-                    "login-failures", "ip-reputation", "anomaly-mark");
+                    "login-failures", "ip-reputation", "anomaly-mark", "address-block");
         });
         assertThat(description.getProperties()).anySatisfy(p -> {
             assertThat(p.getName()).isEqualTo("weights");

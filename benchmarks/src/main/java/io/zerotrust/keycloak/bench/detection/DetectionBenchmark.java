@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -25,9 +25,7 @@ public final class DetectionBenchmark {
         int users = 4000;
         int attacks = 2000;
         Path out = Path.of("benchmarks/target/detection");
-        Set<SmoothedFrequencies.Feature> frequencies = EnumSet.noneOf(SmoothedFrequencies.Feature.class);
-        double frequencyUp = 2.0;
-        double frequencyDown = 1.0;
+        Set<String> without = new LinkedHashSet<>();
         World.GeoIp geoIp = World.GeoIp.ANONYMOUS_IP;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -41,15 +39,14 @@ public final class DetectionBenchmark {
                     case "city-asn-list" -> World.GeoIp.CITY_ASN_HOSTING_LIST;
                     default -> throw new IllegalArgumentException("--geoip: anonymous-ip, city-asn or city-asn-list");
                 };
-                case "--frequencies" -> {
-                    for (String feature : value(args, ++i).split(",")) {
-                        frequencies.add(SmoothedFrequencies.Feature.valueOf(feature.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+                case "--without" -> {
+                    for (String id : value(args, ++i).split(",")) {
+                        if (!PackScorer.defaultEvaluatorIds().contains(id.trim())) {
+                            throw new IllegalArgumentException("--without: no evaluator " + id.trim() + " (one of "
+                                    + PackScorer.defaultEvaluatorIds() + ")");
+                        }
+                        without.add(id.trim());
                     }
-                }
-                case "--frequency-cap" -> {
-                    String[] cap = value(args, ++i).split(":");
-                    frequencyUp = Double.parseDouble(cap[0]);
-                    frequencyDown = Double.parseDouble(cap[1]);
                 }
                 case "--help" -> {
                     System.out.println("""
@@ -60,25 +57,20 @@ public final class DetectionBenchmark {
                               --out DIR     where report.txt and roc.png go (default benchmarks/target/detection)
                               --geoip G     the GeoIP databases: anonymous-ip (City + ASN + Anonymous-IP, default),
                                             city-asn (no anonymity flags), city-asn-list (City + ASN + hosting-ASN list)
-                              --frequencies F,...  prototype, off by default: adds the benchmark-only evaluator
-                                            frequency over features prefix, asn, browser-version, os-version
-                              --frequency-cap UP:DOWN  its log-odds cap (default 2.0:1.0)""");
+                              --without ID,...  leave these evaluators out, e.g. address-block, to measure what one adds""");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (--help lists them)");
             }
         }
-        Set<SmoothedFrequencies.Feature> features = frequencies;
-        double up = frequencyUp;
-        double down = frequencyDown;
-        List<Judged> judged = new DetectionRun(seed, users, attacks, features.isEmpty() ? PackScorer::new
-                : () -> new PackScorer(new SmoothedFrequencies(features), up, down), geoIp).run();
+        Set<String> left = Set.copyOf(without);
+        List<Judged> judged = new DetectionRun(seed, users, attacks, () -> new PackScorer(left), geoIp).run();
         DetectionFigures figures = DetectionFigures.of(judged);
         int legitimate = (int) judged.stream().filter(j -> j.trial().attacker() == null).count();
-        String report = DetectionReport.text(figures, seed, users, legitimate, features.isEmpty()
-                ? "Pack at its defaults" : String.format(java.util.Locale.ROOT,
-                        "Pack at its defaults plus the frequency prototype (%s, cap +%s / -%s)", features, up, down)
-                + (geoIp == World.GeoIp.ANONYMOUS_IP ? "" : "; GeoIP " + geoIp.description()));
+        String setting = without.isEmpty() ? "Pack at its defaults" : "Pack at its defaults without "
+                + String.join(", ", without);
+        String report = DetectionReport.text(figures, seed, users, legitimate, geoIp == World.GeoIp.ANONYMOUS_IP
+                ? setting : setting + ", GeoIP " + geoIp.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         Files.createDirectories(out);
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         ImageIO.write(RocPlot.draw(figures), "png", out.resolve("roc.png").toFile());

@@ -30,7 +30,7 @@ public final class DetectionRun {
         this(seed, users, attacksPerCell, PackScorer::new);
     }
 
-    /** @param packScorer makes the pack's scorer (the defaults, or a prototype beside them) */
+    /** @param packScorer makes the pack's scorer (the defaults, or the defaults without some evaluators) */
     public DetectionRun(long seed, int users, int attacksPerCell, java.util.function.Supplier<PackScorer> packScorer) {
         this(seed, users, attacksPerCell, packScorer, World.GeoIp.ANONYMOUS_IP);
     }

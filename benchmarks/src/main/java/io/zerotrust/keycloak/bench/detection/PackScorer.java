@@ -3,6 +3,10 @@ package io.zerotrust.keycloak.bench.detection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import io.zerotrust.keycloak.risk.block.BlockEvaluator;
+import io.zerotrust.keycloak.risk.block.BlockSettings;
 
 import io.zerotrust.keycloak.risk.device.DeviceEvaluator;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluatorConfig;
@@ -31,7 +35,8 @@ import io.zerotrust.keycloak.risk.velocity.LoginFailuresSettings;
 
 /**
  * The pack's own risk model, outside Keycloak: by default the evaluators {@code geo}, {@code impossible-travel},
- * {@code device}, {@code time}, {@code login-failures} and {@code ip-reputation} with their default settings, the
+ * {@code device}, {@code time}, {@code login-failures}, {@code ip-reputation} and {@code address-block} with their
+ * default settings, the
  * engine with {@link RiskPolicy#defaults()}, and a profile per user learned by {@link ProfileLearning} as
  * {@code zt-risk-learning} does. The context is what {@code RiskContextGatherer} would gather for the sign-in: its
  * GeoIP answer, the profile, and the device cookie, recent failures and location problem from {@link SignInFacts}
@@ -64,8 +69,6 @@ public final class PackScorer implements LoginScorer {
     private final FailureWindow failureWindow;
     private final SignInFacts facts;
     private final Learning learning;
-    /** The benchmark-only frequency prototype's counts, learned beside the profile; null when it is off. */
-    private final SmoothedFrequencies frequencies;
     private final Map<String, UserRiskProfile> profiles = new HashMap<>();
     private long unavailable;
 
@@ -75,14 +78,11 @@ public final class PackScorer implements LoginScorer {
                 SignInFacts.synthetic(), Learning.RECORDED);
     }
 
-    /**
-     * The pack at its defaults plus the benchmark-only {@link FrequencyEvaluator} prototype over {@code frequencies}
-     * (which this scorer teaches), its log-odds capped to {@code [-maxDown, maxUp]}.
-     */
-    public PackScorer(SmoothedFrequencies frequencies, double maxUp, double maxDown) {
-        this("pack", withFrequency(new FrequencyEvaluator(frequencies, maxUp, maxDown)), RiskPolicy.defaults(),
-                LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(), Learning.RECORDED,
-                frequencies);
+    /** The pack at its defaults without the evaluators of the given ids, over a synthetic history. */
+    public PackScorer(Set<String> without) {
+        this("pack", defaultEvaluators().stream().filter(e -> !without.contains(e.id())).toList(),
+                RiskPolicy.defaults(), LoginFailuresSettings.defaults().failureWindow(), SignInFacts.synthetic(),
+                Learning.RECORDED);
     }
 
     private static List<RiskEvaluator> defaultEvaluators() {
@@ -92,13 +92,13 @@ public final class PackScorer implements LoginScorer {
                 new DeviceEvaluator(DeviceEvaluatorConfig.defaults()),
                 new TimeEvaluator(TimeSettings.defaults()),
                 new LoginFailuresEvaluator(LoginFailuresSettings.defaults()),
-                new IpReputationEvaluator(IpLists.none()));
+                new IpReputationEvaluator(IpLists.none()),
+                new BlockEvaluator(BlockSettings.defaults()));
     }
 
-    private static List<RiskEvaluator> withFrequency(RiskEvaluator frequency) {
-        List<RiskEvaluator> evaluators = new java.util.ArrayList<>(defaultEvaluators());
-        evaluators.add(frequency);
-        return evaluators;
+    /** The ids of the evaluators at the defaults, in the server's order. */
+    public static List<String> defaultEvaluatorIds() {
+        return defaultEvaluators().stream().map(RiskEvaluator::id).toList();
     }
 
     /**
@@ -111,13 +111,6 @@ public final class PackScorer implements LoginScorer {
      */
     public PackScorer(String name, List<? extends RiskEvaluator> evaluators, RiskPolicy policy,
                       FailureWindow failureWindow, SignInFacts facts, Learning learning) {
-        this(name, evaluators, policy, failureWindow, facts, learning, null);
-    }
-
-    private PackScorer(String name, List<? extends RiskEvaluator> evaluators, RiskPolicy policy,
-                       FailureWindow failureWindow, SignInFacts facts, Learning learning,
-                       SmoothedFrequencies frequencies) {
-        this.frequencies = frequencies;
         this.name = name;
         this.evaluators = List.copyOf(evaluators);
         this.policy = policy;
@@ -176,9 +169,6 @@ public final class PackScorer implements LoginScorer {
         LoginObservation observation = new LoginObservation(login.time(), login.ip(), login.location(),
                 login.learnedDevice(), agent.browserFamily(), agent.osFamily());
         profiles.put(login.userId(), ProfileLearning.learn(profile(login.userId()), observation, ProfileLimits.DEFAULT));
-        if (frequencies != null) {
-            frequencies.learn(login.userId(), login.ip(), login.location(), login.userAgent());
-        }
     }
 
     /** What the pack has learned about the user so far. */

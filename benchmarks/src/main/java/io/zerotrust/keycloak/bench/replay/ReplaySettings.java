@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.zerotrust.keycloak.bench.detection.PackScorer;
 import io.zerotrust.keycloak.bench.detection.SignInFacts;
+import io.zerotrust.keycloak.risk.block.BlockEvaluatorFactory;
 import io.zerotrust.keycloak.risk.device.DeviceEvaluatorFactory;
 import io.zerotrust.keycloak.risk.engine.RiskEvaluator;
 import io.zerotrust.keycloak.risk.engine.RiskPolicy;
@@ -54,6 +55,7 @@ public record ReplaySettings(String name, RiskPolicy policy, Map<String, Map<Str
         factories.put("time", TimeEvaluatorFactory::new);
         factories.put("login-failures", LoginFailuresEvaluatorFactory::new);
         factories.put("ip-reputation", IpReputationEvaluatorFactory::new);
+        factories.put("address-block", BlockEvaluatorFactory::new);
         return factories;
     }
 

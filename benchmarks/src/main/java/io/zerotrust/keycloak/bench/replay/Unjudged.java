@@ -36,8 +36,8 @@ final class Unjudged {
 
         List<String> lines = new ArrayList<>();
         if (noLocation > 0) {
-            lines.add(share(noLocation, total) + " without a GeoIP answer (country, city, network): `geo` and "
-                    + "`impossible-travel` gave them no evidence, as on a server without a GeoIP database"
+            lines.add(share(noLocation, total) + " without a GeoIP answer (country, city, network): `geo`, "
+                    + "`impossible-travel` and `address-block` gave them no evidence, as on a server without a GeoIP database"
                     + (history.format().equals(HistoryFormat.ADMIN_EVENTS.label())
                     ? " (Keycloak's stored events carry none; the zt-events export does)" : "") + ".");
         }
@@ -48,7 +48,7 @@ final class Unjudged {
         }
         if (noAsn > noLocation) {
             lines.add(share(noAsn - noLocation, total) + " located but without a network (ASN): no "
-                    + "GEO_NEW_NETWORK / GEO_KNOWN_NETWORK, and no `login-failures` network count.");
+                    + "GEO_NEW_NETWORK / GEO_KNOWN_NETWORK, no `address-block` evidence, and no `login-failures` network count.");
         }
         if (noAgent > 0) {
             lines.add(share(noAgent, total) + " without a User-Agent: no DEVICE_BROWSER_CHANGED / DEVICE_OS_CHANGED, "

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.zerotrust.keycloak.risk.geo.GeoLocation;
+import io.zerotrust.keycloak.risk.net.AddressBlock;
 import io.zerotrust.keycloak.risk.time.HourOfWeek;
 
 /** Folds a successful login into a profile, forgetting what is too old and keeping each set within its bound. */
@@ -47,7 +48,33 @@ public final class ProfileLearning {
 
         return new UserRiskProfile(newest(countries, limits.maxCountries()), newest(cities, limits.maxCities()),
                 newest(networks, limits.maxNetworks()), newest(devices, limits.maxDevices()), last, hours,
-                profile.logins() + 1);
+                profile.logins() + 1, addressBlocks(profile.addressBlocks(), login, forgetBefore));
+    }
+
+    /** The address blocks with the login's counted in its network; the most recently seen networks kept. */
+    private static Map<String, NetworkBlocks> addressBlocks(Map<String, NetworkBlocks> known, LoginObservation login,
+                                                            Instant forgetBefore) {
+        Map<String, NetworkBlocks> kept = new HashMap<>();
+        known.forEach((asn, blocks) -> {
+            if (!blocks.lastSeen().isBefore(forgetBefore)) {
+                kept.put(asn, blocks);
+            }
+        });
+        Long asn = login.location() == null ? null : login.location().asn();
+        String block = AddressBlock.of(login.ip());
+        if (asn != null && block != null) {
+            NetworkBlocks before = kept.get(Long.toString(asn));
+            kept.put(Long.toString(asn), before == null ? NetworkBlocks.first(block, login.time())
+                    : before.learn(block, login.time()));
+        }
+        if (kept.size() <= NetworkBlocks.MAX_NETWORKS) {
+            return kept;
+        }
+        return kept.entrySet().stream()
+                .sorted(Map.Entry.<String, NetworkBlocks>comparingByValue(Comparator.comparing(NetworkBlocks::lastSeen).reversed())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(NetworkBlocks.MAX_NETWORKS)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Key of a city in {@link UserRiskProfile#cities()}: country code and city, so that Paris, US is not Paris, FR. */

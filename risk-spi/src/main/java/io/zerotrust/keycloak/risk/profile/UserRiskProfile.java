@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param last       the most recent successful login, or null
  * @param hourOfWeek 168 counters, one per hour of the week (Monday 00:00 UTC = 0), of past logins
  * @param logins     number of successful logins learned from
+ * @param addressBlocks per network (ASN, as a string), the address blocks its sign-ins came from; empty in a
+ *                   profile stored before they were learned
  */
 public record UserRiskProfile(Map<String, Instant> countries, Map<String, Instant> cities, Map<String, Instant> networks,
-                              Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins) {
+                              Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins,
+                              Map<String, NetworkBlocks> addressBlocks) {
 
     public static final int HOURS_PER_WEEK = 168;
 
@@ -26,6 +29,7 @@ public record UserRiskProfile(Map<String, Instant> countries, Map<String, Instan
         cities = Map.copyOf(cities);
         networks = Map.copyOf(networks);
         devices = Map.copyOf(devices);
+        addressBlocks = addressBlocks == null ? Map.of() : Map.copyOf(addressBlocks);
         Objects.requireNonNull(hourOfWeek, "hourOfWeek");
         if (hourOfWeek.length != HOURS_PER_WEEK) {
             throw new IllegalArgumentException("hourOfWeek must have 168 entries, got " + hourOfWeek.length);
@@ -33,8 +37,14 @@ public record UserRiskProfile(Map<String, Instant> countries, Map<String, Instan
         hourOfWeek = hourOfWeek.clone();
     }
 
+    /** A profile without address blocks. */
+    public UserRiskProfile(Map<String, Instant> countries, Map<String, Instant> cities, Map<String, Instant> networks,
+                           Map<String, Instant> devices, LastLogin last, int[] hourOfWeek, long logins) {
+        this(countries, cities, networks, devices, last, hourOfWeek, logins, Map.of());
+    }
+
     public static UserRiskProfile empty() {
-        return new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null, new int[HOURS_PER_WEEK], 0);
+        return new UserRiskProfile(Map.of(), Map.of(), Map.of(), Map.of(), null, new int[HOURS_PER_WEEK], 0, Map.of());
     }
 
     /** No successful login learned yet: evaluators apply their cold-start rule. */
