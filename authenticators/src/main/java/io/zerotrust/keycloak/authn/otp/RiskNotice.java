@@ -44,7 +44,7 @@ public final class RiskNotice {
     public static final Set<String> EXPLAINED_CODES = Set.of("GEO_NEW_COUNTRY", "GEO_NEW_CITY", "DEVICE_UNKNOWN",
             "IMPOSSIBLE_TRAVEL", "GEO_ANONYMOUS_VPN", "GEO_TOR_EXIT", "IP_TOR_EXIT", "POSTURE_MISSING",
             "POSTURE_BAD_SIGNATURE", "TIME_OUTSIDE_WINDOW", "TIME_UNUSUAL_HOUR", "PASSWORD_SPRAY_IP",
-            "CREDENTIAL_STUFFING_IP", "LOGIN_FAILURES_USER", "GEO_UNUSUAL_ADDRESS_BLOCK");
+            "CREDENTIAL_STUFFING_IP", "LOGIN_FAILURES_USER", "GEO_UNUSUAL_ADDRESS_BLOCK", "GEO_HOSTING_PROVIDER");
 
     private RiskNotice() {
     }
@@ -64,9 +64,13 @@ public final class RiskNotice {
         }
         String country = countryName(countryCode, locale);
         Set<RiskNoticeLine> lines = new LinkedHashSet<>();
-        for (String code : codes(reasonsNote)) {
+        List<String> codes = codes(reasonsNote);
+        for (String code : codes) {
             if (lines.size() == MAX_LINES) {
                 break;
+            }
+            if (code.equals("GEO_HOSTING_PROVIDER") && codes.contains("GEO_ANONYMOUS_VPN")) {
+                continue; // a VPN exit runs on a hosting network: one fact, one line
             }
             RiskNoticeLine line = line(code, country, city);
             if (line != null) {

@@ -33,6 +33,14 @@ class RiskNoticeTest {
     }
 
     @Test
+    void aHostingNetworkIsExplainedUnlessTheVpnLineSaysItAlready() {
+        assertThat(RiskNotice.lines("MEDIUM", "GEO_HOSTING_PROVIDER,DEVICE_UNKNOWN", "US", "Ashburn", Locale.ENGLISH))
+                .containsExactly(line("GEO_HOSTING_PROVIDER"), line("DEVICE_UNKNOWN"));
+        assertThat(RiskNotice.lines("HIGH", "GEO_ANONYMOUS_VPN,GEO_HOSTING_PROVIDER", "US", "Ashburn", Locale.ENGLISH))
+                .containsExactly(line("GEO_ANONYMOUS_VPN"));
+    }
+
+    @Test
     void showsAtMostThreeLines() {
         assertThat(RiskNotice.lines("HIGH", "IP_TOR_EXIT,GEO_TOR_EXIT,IMPOSSIBLE_TRAVEL,DEVICE_UNKNOWN,POSTURE_MISSING", null, null, Locale.ENGLISH))
                 .hasSize(RiskNotice.MAX_LINES).first().isEqualTo(line("IP_TOR_EXIT"));
