@@ -23,11 +23,18 @@ final class AlternatingRounds {
     private final RoundRunner runner;
     private final LoadOptions options;
     private final PrintStream out;
+    private final boolean withTarget;
 
     AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out) {
+        this(runner, options, out, true);
+    }
+
+    /** @param withTarget whether the ratio is judged against {@link #TARGET_RATIO} (not for two nodes against one) */
+    AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out, boolean withTarget) {
         this.runner = runner;
         this.options = options;
         this.out = out;
+        this.withTarget = withTarget;
     }
 
     /**
@@ -57,23 +64,30 @@ final class AlternatingRounds {
 
     private RoundResult round(LoadTarget target, LoadTarget other, Duration length, boolean warmup)
             throws InterruptedException {
-        boolean apart = other.serverPid() > 0 && other.serverPid() != target.serverPid();
-        long neighbourBefore = apart ? ServerCpu.nanos(other.serverPid()) : -1;
+        List<Long> neighbours = other.serverPids().stream().filter(pid -> !target.serverPids().contains(pid)).toList();
+        long neighbourBefore = ServerCpu.nanos(neighbours);
         RoundResult result = runner.round(target, length, warmup);
-        long neighbourAfter = apart ? ServerCpu.nanos(other.serverPid()) : -1;
-        ServerCpu.Settled settled = ServerCpu.settle(pids(target, other), SETTLE_LIMIT);
+        long neighbourAfter = ServerCpu.nanos(neighbours);
+        long[] pids = pids(target, other);
+        ServerCpu.Settled settled = ServerCpu.settle(pids, SETTLE_LIMIT);
         if (!settled.idle()) {
             out.printf(Locale.ROOT, "       (the servers were still busy %d s after the round)%n",
                     settled.waited().toSeconds());
         }
-        return result.withAfterwork(settled.cpuNanos()[0],
+        long after = 0;
+        for (int i = 0; i < pids.length; i++) {
+            if (target.serverPids().contains(pids[i])) {
+                after = after < 0 || settled.cpuNanos()[i] < 0 ? -1 : after + settled.cpuNanos()[i];
+            }
+        }
+        return result.withAfterwork(target.serverPids().isEmpty() ? -1 : after,
                 neighbourBefore < 0 || neighbourAfter < 0 ? -1 : neighbourAfter - neighbourBefore);
     }
 
-    /** The target's server first, the other's after it unless it is the same process. */
+    /** Every server either target signs in to, once. */
     private static long[] pids(LoadTarget target, LoadTarget other) {
-        return other.serverPid() == target.serverPid() ? new long[] {target.serverPid()}
-                : new long[] {target.serverPid(), other.serverPid()};
+        return java.util.stream.Stream.concat(target.serverPids().stream(), other.serverPids().stream()).distinct()
+                .mapToLong(Long::longValue).toArray();
     }
 
     /** Medians, ratio subject/baseline against the target, and the server CPU per login of each. */
@@ -93,8 +107,12 @@ final class AlternatingRounds {
                     RoundResult.percentile(latencies, 50) / 1e6, RoundResult.percentile(latencies, 95) / 1e6,
                     latencies.length);
         }
-        out.printf(Locale.ROOT, "Ratio %s/%s: %.3f (target at least %.2f: %s)%n", subject.label(), baseline.label(),
-                ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met");
+        if (withTarget) {
+            out.printf(Locale.ROOT, "Ratio %s/%s: %.3f (target at least %.2f: %s)%n", subject.label(), baseline.label(),
+                    ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met");
+        } else {
+            out.printf(Locale.ROOT, "Ratio %s/%s: %.3f%n", subject.label(), baseline.label(), ratio);
+        }
         out.printf(Locale.ROOT, "  median of the %d back-to-back pairs' ratios: %.3f (less sensitive to slow drifts)%n",
                 options.rounds(), RoundResult.median(pairRatios(results, subject.label())));
         double subjectCpu = RoundResult.median(cpu(results, subject.label()));

@@ -10,11 +10,18 @@ import java.util.List;
  * @param clientId  the client whose browser flow the logins run
  * @param note      what it is, for the report's header
  * @param browsers  one per worker, all on this target's server and realm
- * @param serverPid the server's process (or a parent of it); 0 when its CPU time is not measured
+ * @param serverPids the processes of the servers it signs in to (or parents of them), for their CPU time; none
+ *                   when not measured
  */
-record LoadTarget(String label, String clientId, String note, List<BrowserSession> browsers, long serverPid) {
+record LoadTarget(String label, String clientId, String note, List<BrowserSession> browsers, List<Long> serverPids) {
 
     LoadTarget {
         browsers = List.copyOf(browsers);
+        serverPids = serverPids.stream().filter(pid -> pid > 0).distinct().toList();
+    }
+
+    /** A target on one server; {@code serverPid} 0 when its CPU time is not measured. */
+    LoadTarget(String label, String clientId, String note, List<BrowserSession> browsers, long serverPid) {
+        this(label, clientId, note, browsers, List.of(serverPid));
     }
 }

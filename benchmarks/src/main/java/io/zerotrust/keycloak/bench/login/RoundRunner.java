@@ -50,7 +50,7 @@ final class RoundRunner implements AutoCloseable {
                 return tally;
             }));
         }
-        long cpuBefore = ServerCpu.nanos(target.serverPid());
+        long cpuBefore = ServerCpu.nanos(target.serverPids());
         long startMillis = System.currentTimeMillis();
         window[0] = System.nanoTime();
         window[1] = window[0] + length.toNanos();
@@ -73,7 +73,7 @@ final class RoundRunner implements AutoCloseable {
             tally.samples.stream().limit(Math.max(0, FAILURE_SAMPLES - samples.size())).forEach(samples::add);
         }
         long endMillis = System.currentTimeMillis();
-        long cpuAfter = ServerCpu.nanos(target.serverPid());
+        long cpuAfter = ServerCpu.nanos(target.serverPids());
         long cpu = cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore;
         long[] all = latencies.stream().flatMapToLong(LongStream::of).toArray();
         return new RoundResult(target.label(), warmup, lastEnd - window[0], startMillis, endMillis, cpu, all,

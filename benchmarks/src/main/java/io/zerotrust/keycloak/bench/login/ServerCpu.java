@@ -20,6 +20,22 @@ final class ServerCpu {
     private ServerCpu() {
     }
 
+    /** CPU time of these processes and their descendants so far, or -1 when not measured (none, or one gone). */
+    static long nanos(java.util.Collection<Long> pids) {
+        if (pids.isEmpty()) {
+            return -1;
+        }
+        long total = 0;
+        for (long pid : pids) {
+            long one = nanos(pid);
+            if (one < 0) {
+                return -1;
+            }
+            total += one;
+        }
+        return total;
+    }
+
     /** CPU time of the process and its descendants so far, or -1 when not measured. */
     static long nanos(long pid) {
         if (pid <= 0) {
