@@ -8,6 +8,7 @@
 #
 #   benchmarks/pack-overhead.sh                           # 30 s warm-up, 8 rounds of 10 s per server, 4 browsers
 #   benchmarks/pack-overhead.sh --rounds 10 --workers 6   # options of PackOverhead (--help lists them)
+#   benchmarks/pack-overhead.sh --control true            # control run: the second server keeps the pack's jar
 #
 # Ports: LOAD_PORT / LOAD_MANAGEMENT_PORT (default 8181 / 9181) for the pack server, BASELINE_PORT /
 # BASELINE_MANAGEMENT_PORT (8281 / 9281) for the one without it, RECEIVER_PORT (18691) for the webhook receiver.
@@ -49,7 +50,15 @@ rm -rf "$dir"
 mkdir -p "$dir/baseline/keycloak"
 home="$root/.demo/keycloak-26.7.3"
 tar -C "$home" --exclude=./data -cf - . | tar -C "$dir/baseline/keycloak" -xf -
-rm -f "$dir"/baseline/keycloak/providers/keycloak-zero-trust*.jar
+control=false
+for arg in "$@"; do
+    if [ "$arg" = --control ]; then
+        control=true
+    fi
+done
+if [ "$control" = false ]; then
+    rm -f "$dir"/baseline/keycloak/providers/keycloak-zero-trust*.jar
+fi
 echo "Starting Keycloak without the pack on port $baseline_port (log: ${dir#"$root"/}/baseline/server.log)..."
 launch_server "$dir/baseline/server.log" "$dir/baseline/keycloak/bin/kc.sh" start-dev \
     --http-port "$baseline_port" \

@@ -33,6 +33,8 @@ public final class PackOverhead {
               --webhook-secret S     the pack server's webhook-secret, to check the signatures (required)
               --realm NAME           realm made on both servers (default zt-overhead)
               --drain-seconds S      how long to wait after the last round for the webhook's last events (default 60)
+              --control true         the second server has the pack's jar too (a control run: same against same,
+                                     where any ratio away from 1 is the set-up's, not the pack's; default false)
               --password-policy P    both realms' password policy, e.g. "hashAlgorithm(pbkdf2-sha256) and
                                      hashIterations(1)" to take password hashing out of the cost (default: Keycloak's)
             and of LoginLoad: --workers, --rounds, --round-seconds, --warmup-seconds, --admin-user,
@@ -49,6 +51,7 @@ public final class PackOverhead {
     private final String webhookSecret;
     private final Duration drainWait;
     private final String passwordPolicy;
+    private final boolean control;
     private final PrintStream out;
 
     private PackOverhead(Map<String, String> values, PrintStream out) {
@@ -59,6 +62,7 @@ public final class PackOverhead {
         this.webhookSecret = values.get("webhook-secret");
         this.drainWait = Duration.ofSeconds(LoadOptions.positive(values, "drain-seconds"));
         this.passwordPolicy = values.get("password-policy").trim();
+        this.control = Boolean.parseBoolean(values.get("control"));
         if (webhookSecret.isEmpty()) {
             throw new IllegalArgumentException("--webhook-secret is required: the pack server's webhook-secret");
         }
@@ -74,6 +78,7 @@ public final class PackOverhead {
         values.put("webhook-secret", "");
         values.put("drain-seconds", "60");
         values.put("password-policy", "");
+        values.put("control", "false");
         return values;
     }
 
@@ -134,8 +139,9 @@ public final class PackOverhead {
         List<String> installed = admin.eventListenerIds();
         boolean hasPack = installed.contains("zt-events") && installed.contains("zt-risk-learning");
         boolean anyPack = installed.stream().anyMatch(id -> id.startsWith("zt-"));
-        if (label.equals(PACK) ? !hasPack : anyPack) {
-            throw new IllegalStateException(baseUrl + " should run " + (label.equals(PACK) ? "with" : "without")
+        boolean wantPack = label.equals(PACK) || control;
+        if (wantPack ? !hasPack : anyPack) {
+            throw new IllegalStateException(baseUrl + " should run " + (wantPack ? "with" : "without")
                     + " the pack, but its event listeners are " + installed);
         }
         AdminApi.StockRealm realm = admin.prepareStockRealm(options.realm(), listeners, label, options.workers(),
@@ -156,6 +162,10 @@ public final class PackOverhead {
                         + " alternating; the pack server's webhook posts to 127.0.0.1:%d%s%n", options.workers(),
                 options.warmup().toSeconds(), options.rounds(), options.roundLength().toSeconds(), receiverPort,
                 LagReceiver.PATH);
+        if (control) {
+            out.printf(Locale.ROOT, "  CONTROL RUN: the %s server has the pack's jar too (its realm does not enable"
+                    + " zt-events); a ratio away from 1 is the set-up's%n", NO_PACK);
+        }
         out.printf(Locale.ROOT, "  password policy: %s%n", passwordPolicy.isEmpty() ? "Keycloak's default" : passwordPolicy);
         out.printf(Locale.ROOT, "  X-Forwarded-For: %s; each login: GET login page, POST password, expect a redirect with"
                 + " a code%n%n", options.forwardedFor() == null ? "none" : options.forwardedFor());

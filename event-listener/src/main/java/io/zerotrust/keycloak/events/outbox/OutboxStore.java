@@ -121,8 +121,13 @@ public final class OutboxStore {
 
     /** Deletes records written before the stamp, whatever waits for them; returns how many. */
     public int expire(long beforeStamp) {
-        return em.createQuery("delete from ZtOutboxEntry e where e.stamp < :before")
-                .setParameter("before", beforeStamp).executeUpdate();
+        // A row waits for at least one consumer (the last to take it deletes it): each consumer's index finds them
+        int expired = 0;
+        for (OutboxConsumer consumer : OutboxConsumer.values()) {
+            expired += em.createQuery("delete from ZtOutboxEntry e where e." + consumer.flag() + " = true and e.stamp"
+                    + " < :before").setParameter("before", beforeStamp).executeUpdate();
+        }
+        return expired;
     }
 
     /**
