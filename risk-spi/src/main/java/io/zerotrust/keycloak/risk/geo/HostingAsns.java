@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.zerotrust.keycloak.risk.net.AsNumber;
+import io.zerotrust.keycloak.risk.spi.ListFile;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +30,6 @@ public final class HostingAsns {
 
     /** Class-path resource, next to this class, of the shipped list. */
     public static final String SHIPPED_RESOURCE = "hosting-asns.txt";
-    static final int DETAILED_WARNINGS = 10;
-
     private static final Logger LOG = Logger.getLogger(HostingAsns.class);
     private static final HostingAsns NONE = new HostingAsns(Set.of(), "off");
 
@@ -87,24 +86,13 @@ public final class HostingAsns {
 
     static Set<Long> parse(List<String> lines, String source) {
         Set<Long> asns = new HashSet<>();
-        int malformed = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            int hash = line.indexOf('#');
-            String entry = (hash >= 0 ? line.substring(0, hash) : line).trim();
-            if (entry.isEmpty()) {
-                continue;
-            }
+        ListFile.read(lines, source, entry -> {
             Long asn = AsNumber.parse(entry);
-            if (asn != null) {
-                asns.add(asn);
-            } else if (++malformed <= DETAILED_WARNINGS) {
-                LOG.warnf("%s:%d: skipping '%s': not an AS number such as 64512 or AS64512", source, i + 1, entry);
+            if (asn == null) {
+                throw new IllegalArgumentException("not an AS number such as 64512 or AS64512");
             }
-        }
-        if (malformed > 0) {
-            LOG.warnf("%s: skipped %d malformed line(s), kept %d AS numbers", source, malformed, asns.size());
-        }
+            asns.add(asn);
+        });
         return asns;
     }
 
