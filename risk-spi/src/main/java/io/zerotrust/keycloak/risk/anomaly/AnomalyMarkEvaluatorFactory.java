@@ -1,19 +1,15 @@
 package io.zerotrust.keycloak.risk.anomaly;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** The {@code anomaly-mark} evaluator; option {@value #LOG_ODDS} (default 3.0), which a realm may override. */
-public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class AnomalyMarkEvaluatorFactory implements TunedEvaluatorFactory<AnomalyMarkEvaluator> {
 
     public static final String LOG_ODDS = "log-odds";
 
@@ -31,8 +27,8 @@ public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    public TunedSettings<AnomalyMarkEvaluator> tuned() {
+        return evaluators;
     }
 
     @Override
@@ -43,15 +39,5 @@ public class AnomalyMarkEvaluatorFactory implements RiskEvaluatorProviderFactory
                 .helpText("Log-odds of ANOMALY_FLAGGED (a user marked for step-up by a finding); the sign-in is held "
                         + "at MEDIUM or above whatever the value.").add()
                 .build();
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
     }
 }

@@ -1,15 +1,11 @@
 package io.zerotrust.keycloak.risk.block;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -18,7 +14,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@value #MAX_LOG_ODDS}, {@value #MAX_REASSURANCE}, {@value #NEW_BLOCK_RATE}, {@value #PRIOR_LOGINS}; a realm may
  * override each of them.
  */
-public class BlockEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class BlockEvaluatorFactory implements TunedEvaluatorFactory<BlockEvaluator> {
 
     public static final String MAX_LOG_ODDS = "max-log-odds";
     public static final String MAX_REASSURANCE = "max-reassurance";
@@ -47,23 +43,13 @@ public class BlockEvaluatorFactory implements RiskEvaluatorProviderFactory {
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    public TunedSettings<BlockEvaluator> tuned() {
+        return evaluators;
     }
 
     /** The evaluator built from the server-wide options, for tests. */
     public BlockEvaluator evaluator() {
         return evaluators.serverWide();
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.zerotrust.keycloak.risk.device;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -18,7 +14,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@code --spi-zt-risk-evaluator--device--unknown-log-odds=2.0}, tune its log-odds; unset or unreadable ones
  * keep their defaults ({@link DeviceEvaluatorConfig}). A realm may override each of them.
  */
-public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class DeviceEvaluatorFactory implements TunedEvaluatorFactory<DeviceEvaluator> {
 
     public static final String UNKNOWN_LOG_ODDS = "unknown-log-odds";
     public static final String COLD_START_LOG_ODDS = "cold-start-log-odds";
@@ -44,18 +40,8 @@ public class DeviceEvaluatorFactory implements RiskEvaluatorProviderFactory {
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
+    public TunedSettings<DeviceEvaluator> tuned() {
+        return evaluators;
     }
 
     @Override

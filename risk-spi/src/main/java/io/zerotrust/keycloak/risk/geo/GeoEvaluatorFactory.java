@@ -1,17 +1,13 @@
 package io.zerotrust.keycloak.risk.geo;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
 import io.zerotrust.keycloak.risk.tuning.RealmOptions;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -21,7 +17,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@code --spi-zt-risk-evaluator--geo--new-country-log-odds=2.5}: see {@link GeoSettings} and {@link GeoRule}.
  * A realm may override each of them (admin console, Zero Trust page).
  */
-public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class GeoEvaluatorFactory implements TunedEvaluatorFactory<GeoEvaluator> {
 
     public static final String DENY_COUNTRIES = GeoSettings.DENY_COUNTRIES;
     public static final String ALLOW_COUNTRIES = GeoSettings.ALLOW_COUNTRIES;
@@ -45,8 +41,8 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    public TunedSettings<GeoEvaluator> tuned() {
+        return evaluators;
     }
 
     @Override
@@ -54,11 +50,6 @@ public class GeoEvaluatorFactory implements RiskEvaluatorProviderFactory {
         List<ProviderConfigProperty> options = evaluators.realmOptions(getConfigMetadata());
         RealmOptions.withChoices(options, DENY_COUNTRIES, RealmOptions.countryCodes());
         return RealmOptions.withChoices(options, ALLOW_COUNTRIES, RealmOptions.countryCodes());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
     }
 
     @Override

@@ -1,12 +1,9 @@
 package io.zerotrust.keycloak.risk.posture;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -19,7 +16,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * read here, at start-up, never on a login thread. A realm may override every option but {@value #JWKS_FILE} (a
  * server file), e.g. with its own {@value #PUBLIC_KEY}; the settings are then read once per distinct realm value.
  */
-public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class PostureEvaluatorFactory implements TunedEvaluatorFactory<PostureEvaluator> {
 
     /** Request header carrying the compact JWS. */
     public static final String HEADER = "header";
@@ -80,18 +77,8 @@ public class PostureEvaluatorFactory implements RiskEvaluatorProviderFactory {
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
+    public TunedSettings<PostureEvaluator> tuned() {
+        return evaluators;
     }
 
     @Override

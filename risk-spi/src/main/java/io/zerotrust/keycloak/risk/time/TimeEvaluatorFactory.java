@@ -1,15 +1,11 @@
 package io.zerotrust.keycloak.risk.time;
 
 import java.util.List;
-import java.util.Map;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -18,7 +14,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@value #ACCESS_WINDOWS}, {@value #MIN_LOGINS}, {@value #NEIGHBOUR_HOURS}, {@value #SMOOTHING}; a realm may
  * override each of them.
  */
-public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class TimeEvaluatorFactory implements TunedEvaluatorFactory<TimeEvaluator> {
 
     /** e.g. {@code Mon-Fri 07:00-19:00 Europe/Berlin; Sat 09:00-13:00 Europe/Berlin}; unset = no window rule. */
     public static final String ACCESS_WINDOWS = "access-windows";
@@ -55,23 +51,13 @@ public class TimeEvaluatorFactory implements RiskEvaluatorProviderFactory {
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
+    public TunedSettings<TimeEvaluator> tuned() {
+        return evaluators;
     }
 
     /** The evaluator built from the server-wide options, for tests. */
     public TimeEvaluator evaluator() {
         return evaluators.serverWide();
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
     }
 
     @Override

@@ -1,17 +1,13 @@
 package io.zerotrust.keycloak.risk.travel;
 
-import io.zerotrust.keycloak.risk.spi.DelegatingEvaluatorProvider;
 
 import java.util.List;
-import java.util.Map;
 
 import io.zerotrust.keycloak.risk.geo.LocationEvidence;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProvider;
-import io.zerotrust.keycloak.risk.spi.RiskEvaluatorProviderFactory;
 import io.zerotrust.keycloak.risk.spi.OptionReader;
+import io.zerotrust.keycloak.risk.tuning.TunedEvaluatorFactory;
 import io.zerotrust.keycloak.risk.tuning.TunedSettings;
 import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -20,7 +16,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * {@code --spi-zt-risk-evaluator--impossible-travel--max-speed-kmh=900} or
  * {@code --spi-zt-risk-evaluator--impossible-travel--mobile-asns=3320,12430}; a realm may override each of them.
  */
-public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFactory {
+public class ImpossibleTravelEvaluatorFactory implements TunedEvaluatorFactory<ImpossibleTravelEvaluator> {
 
     public static final String MAX_SPEED_KMH = TravelSettings.MAX_SPEED_KMH;
     public static final String LOG_ODDS = TravelSettings.LOG_ODDS;
@@ -47,18 +43,8 @@ public class ImpossibleTravelEvaluatorFactory implements RiskEvaluatorProviderFa
     }
 
     @Override
-    public RiskEvaluatorProvider create(KeycloakSession session) {
-        return new DelegatingEvaluatorProvider(evaluators.current(session));
-    }
-
-    @Override
-    public List<ProviderConfigProperty> realmOptions() {
-        return evaluators.realmOptions(getConfigMetadata());
-    }
-
-    @Override
-    public List<String> realmOptionProblems(Map<String, String> realmValues) {
-        return evaluators.problems(realmValues);
+    public TunedSettings<ImpossibleTravelEvaluator> tuned() {
+        return evaluators;
     }
 
     @Override
