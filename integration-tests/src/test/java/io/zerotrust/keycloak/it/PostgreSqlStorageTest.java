@@ -15,6 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The risk scenarios again with Keycloak on PostgreSQL, so that the pack's tables, Liquibase changelog, row
@@ -86,6 +87,10 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         assertThat(WebhookReceiver.get().await(e -> eventId.equals(e.path("metadata").path("uid").asText()), 1,
                 Duration.ofSeconds(30))).as("the LOGIN behind the damaged row, delivered").hasSize(1);
 
+        // A batch is marked taken, and its dead letters written, after the sink has it (a pipelined sink marks it
+        // with its next round)
+        await("the damaged row left the outbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> outboxRows(broken) == 0);
         List<String> consumers = new ArrayList<>();
         try (Connection db = database(); Statement statement = db.createStatement()) {
             try (ResultSet letters = statement.executeQuery("SELECT CONSUMER, REASON FROM ZT_EVENT_DEAD_LETTER"
@@ -95,12 +100,16 @@ class PostgreSqlStorageTest extends RiskScoringTest {
                     assertThat(letters.getString(2)).startsWith("unreadable outbox row");
                 }
             }
-            try (ResultSet left = statement.executeQuery("SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID = '" + broken + "'")) {
-                assertThat(left.next()).isTrue();
-                assertThat(left.getInt(1)).as("the damaged row left the outbox").isZero();
-            }
         }
         assertThat(consumers).containsExactly("scorer", "webhook");
+    }
+
+    private int outboxRows(String id) throws Exception {
+        try (Connection db = database(); Statement statement = db.createStatement();
+             ResultSet left = statement.executeQuery("SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID = '" + id + "'")) {
+            left.next();
+            return left.getInt(1);
+        }
     }
 
     /**
