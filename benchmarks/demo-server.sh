@@ -85,16 +85,21 @@ await_port() {
 # Template caching on, as on a production server: start-dev would parse every page's templates on each request.
 server_options=(--spi-theme--cache-themes=true --spi-theme--cache-templates=true)
 
-# start_demo_server <h2 url options> <kc.sh options...>: a fresh database at $work/h2; returns once the port is open
+# start_demo_server <h2 url options> <kc.sh options...>: a fresh database at $work/h2; returns once the port is open.
+# A first argument --db-url=... is the server's database instead (the caller's to make fresh), passed as it is.
 start_demo_server() {
-    local h2_options=$1
+    local database=$1
     shift
+    case "$database" in
+        --db-url=*) ;;
+        *) database="--db-url=jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE$database" ;;
+    esac
     rm -rf "$work"
     mkdir -p "$work"
     echo "Starting the demo server on port $port (log: ${work#"$root"/}/server.log); the first start takes a while..."
     launch_server "$work/server.log" env DEMO_PORT="$port" DEMO_MANAGEMENT_PORT="$management" \
         "$root/distribution/demo/run.sh" \
-        "--db-url=jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE$h2_options" \
+        "$database" \
         "${server_options[@]}" \
         "$@"
     server=$launched

@@ -10,6 +10,12 @@
 #   DRAIN_SINK=kafka benchmarks/outbox-drain.sh
 #   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_WARMUP=1 DRAIN_BATCH=500 benchmarks/outbox-drain.sh
 #
+# On PostgreSQL instead of H2 (the database of a production node): DRAIN_DB_NAME, DRAIN_DB_USER and
+# DRAIN_DB_PASSWORD name a database the user owns (DRAIN_DB_HOST 127.0.0.1, DRAIN_DB_PORT 5432); the script makes a
+# fresh schema zt_outbox_drain in it, and the driver writes there. Needs psql. E.g. on Debian as root:
+#   su postgres -c "createuser zt_bench && createdb -O zt_bench zt_bench" && su postgres -c "psql -c \"ALTER USER zt_bench PASSWORD 'zt_bench'\""
+#   DRAIN_DB_NAME=zt_bench DRAIN_DB_USER=zt_bench DRAIN_DB_PASSWORD=zt_bench benchmarks/outbox-drain.sh
+#
 # LOAD_PORT (default 8181), LOAD_MANAGEMENT_PORT (9181) and DRAIN_RECEIVER_PORT (18591, the webhook receiver's)
 # choose the ports; KAFKA_PORT (19292) and KAFKA_CONTROLLER_PORT (19293) the broker's. It uses the demo's Keycloak in
 # .demo/keycloak-26.7.3: stop a demo running from this checkout first.
@@ -50,9 +56,31 @@ case "$sink" in
         ;;
 esac
 
-# AUTO_SERVER: the driver opens the server's H2 database too, through the server
-start_demo_server ";AUTO_SERVER=TRUE" --db-username=sa --db-password=outbox-drain "${sink_options[@]}" \
-    "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
+if [ -n "${DRAIN_DB_NAME:-}" ]; then
+    if ! command -v psql >/dev/null; then
+        echo "psql is not installed (Debian: apt-get install postgresql-client)." >&2
+        exit 2
+    fi
+    schema=zt_outbox_drain
+    db_host=${DRAIN_DB_HOST:-127.0.0.1}
+    db_port=${DRAIN_DB_PORT:-5432}
+    echo "A fresh schema $schema in database $DRAIN_DB_NAME on $db_host:$db_port..."
+    PGPASSWORD=${DRAIN_DB_PASSWORD:-} psql -q -v ON_ERROR_STOP=1 -h "$db_host" -p "$db_port" -U "${DRAIN_DB_USER:-}" \
+        -d "$DRAIN_DB_NAME" -c "DROP SCHEMA IF EXISTS $schema CASCADE" -c "CREATE SCHEMA $schema"
+    db_url="jdbc:postgresql://$db_host:$db_port/$DRAIN_DB_NAME?currentSchema=$schema"
+    db_user=${DRAIN_DB_USER:-}
+    db_password=${DRAIN_DB_PASSWORD:-}
+    start_demo_server "--db-url=$db_url" --db=postgres "--db-schema=$schema" "--db-username=$db_user" \
+        "--db-password=$db_password" "${sink_options[@]}" \
+        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
+else
+    # AUTO_SERVER: the driver opens the server's H2 database too, through the server
+    db_url="jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE"
+    db_user=sa
+    db_password=outbox-drain
+    start_demo_server ";AUTO_SERVER=TRUE" --db-username=$db_user --db-password=$db_password "${sink_options[@]}" \
+        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
+fi
 
 if [ "$sink" = kafka ]; then
     # after the server, whose start sets its own EXIT trap; its Kafka producer connects at the first batch only
@@ -61,6 +89,6 @@ if [ "$sink" = kafka ]; then
 fi
 
 java -cp benchmarks/target/benchmarks.jar io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad \
-    "jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE" sa outbox-drain "$arrivals" \
-    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" "${DRAIN_WARMUP:-3}" | tee "$work/result.txt"
+    "$db_url" "$db_user" "$db_password" "$arrivals" \
+    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" "${DRAIN_WARMUP:-3}" "$server" | tee "$work/result.txt"
 echo "Result also in .demo/outbox-drain/result.txt"

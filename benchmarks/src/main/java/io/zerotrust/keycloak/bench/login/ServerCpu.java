@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * server's round, slowing it and flattering the first. Waiting for quiet before each round keeps the rounds apart;
  * the work waited out is counted against the server that left it.
  */
-final class ServerCpu {
+public final class ServerCpu {
 
     /** Busy below this share of one core, summed over the servers, for one {@link #WINDOW}: idle. */
     static final double IDLE_CORES = 0.05;
@@ -37,7 +37,7 @@ final class ServerCpu {
     }
 
     /** CPU time of the process and its descendants so far, or -1 when not measured. */
-    static long nanos(long pid) {
+    public static long nanos(long pid) {
         if (pid <= 0) {
             return -1;
         }
@@ -50,6 +50,26 @@ final class ServerCpu {
             total += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
         }
         return total;
+    }
+
+    /**
+     * CPU time of the whole machine so far, every process and the kernel (the first line of Linux's
+     * {@code /proc/stat}, in its clock ticks of 10 ms), or -1 where there is no such file.
+     */
+    public static long machineNanos() {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+                    .split("\\s+");
+            long ticks = 0;
+            for (int i = 1; i < fields.length && i <= 7; i++) { // user nice system idle iowait irq softirq
+                if (i != 4 && i != 5) { // idle and iowait are not work
+                    ticks += Long.parseLong(fields[i]);
+                }
+            }
+            return ticks * 10_000_000L;
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** What {@link #settle} saw: how long it waited, whether the servers went idle, and each one's CPU meanwhile. */

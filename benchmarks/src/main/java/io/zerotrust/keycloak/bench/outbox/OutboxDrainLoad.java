@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.zerotrust.keycloak.bench.login.ServerCpu;
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.outbox.OutboxCodec;
 
@@ -24,25 +25,27 @@ import io.zerotrust.keycloak.events.outbox.OutboxCodec;
  * is the median rate.
  *
  * <p>Started by {@code benchmarks/outbox-drain.sh}, which starts the demo server with the sink pointed here.
- * Arguments: {@code <jdbc url> <user> <password> <sink> <events per round> <rounds> <warm-up rounds>}, the sink as
- * {@code webhook:<receiver port>} or {@code kafka:<bootstrap servers>/<topic>}.
+ * Arguments: {@code <jdbc url> <user> <password> <sink> <events per round> <rounds> <warm-up rounds> [server pid]},
+ * the sink as {@code webhook:<receiver port>} or {@code kafka:<bootstrap servers>/<topic>}. With the server's pid
+ * each round also tells the CPU time per event of the server, of this driver (the sink's far end) and of the whole
+ * machine (the rest: the database, the broker, anything else running).
  */
 public final class OutboxDrainLoad {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 7) {
+        if (args.length != 7 && args.length != 8) {
             System.err.println("usage: OutboxDrainLoad <jdbc url> <user> <password> webhook:<receiver port>|"
-                    + "kafka:<bootstrap servers>/<topic> <events per round> <rounds> <warm-up rounds>");
+                    + "kafka:<bootstrap servers>/<topic> <events per round> <rounds> <warm-up rounds> [server pid]");
             System.exit(2);
         }
         try (Arrivals arrivals = Arrivals.of(args[3])) {
             run(arrivals, args[0], args[1], args[2], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length == 8 ? Long.parseLong(args[7]) : 0);
         }
     }
 
     private static void run(Arrivals arrivals, String url, String user, String password, int perRound, int rounds,
-                            int warmups) throws Exception {
+                            int warmups, long serverPid) throws Exception {
         try (Connection db = DriverManager.getConnection(url, user, password)) {
             String realmId = realmId(db);
             List<Double> rates = new ArrayList<>();
@@ -50,23 +53,42 @@ public final class OutboxDrainLoad {
                 long before = arrivals.count();
                 fill(db, realmId, arrivals.outboxColumn(), perRound);
                 long start = System.nanoTime();
+                long[] cpuBefore = cpu(serverPid);
                 while (arrivals.count() - before < perRound) {
-                    Thread.sleep(5);
+                    Thread.sleep(5); // polls the count; the wait is what is timed
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
+                long[] cpuAfter = cpu(serverPid);
                 double rate = perRound / seconds;
                 if (round > 0) {
                     rates.add(rate);
                 }
-                System.out.printf(Locale.ROOT, "%s %d: %d events drained to %s in %.2f s = %.0f events/s%n",
+                System.out.printf(Locale.ROOT, "%s %d: %d events drained to %s in %.2f s = %.0f events/s%s%n",
                         round > 0 ? "round" : "warm-up", round > 0 ? round : round + warmups, perRound,
-                        arrivals.sink(), seconds, rate);
+                        arrivals.sink(), seconds, rate, cpuPerEvent(cpuBefore, cpuAfter, perRound));
             }
             rates.sort(Double::compare);
             System.out.printf(Locale.ROOT, "median: %.0f events/s to %s over %d rounds of %d (min %.0f, max %.0f;"
                             + " %d repeated records not counted)%n", rates.get(rates.size() / 2), arrivals.sink(),
                     rounds, perRound, rates.get(0), rates.get(rates.size() - 1), arrivals.repeats());
         }
+    }
+
+    /** CPU time so far of the server, of this driver and of the machine; -1 where not measured. */
+    private static long[] cpu(long serverPid) {
+        return new long[] {ServerCpu.nanos(serverPid), ServerCpu.nanos(ProcessHandle.current().pid()),
+                ServerCpu.machineNanos()};
+    }
+
+    private static String cpuPerEvent(long[] before, long[] after, int events) {
+        if (before[0] < 0 || after[0] < 0 || before[2] < 0 || after[2] < 0) {
+            return "";
+        }
+        double server = (after[0] - before[0]) / 1e3 / events;
+        double driver = (after[1] - before[1]) / 1e3 / events;
+        double machine = (after[2] - before[2]) / 1e3 / events;
+        return String.format(Locale.ROOT, "; CPU per event: server %.0f us, driver %.0f us, rest %.0f us",
+                server, driver, Math.max(0, machine - server - driver));
     }
 
     private static String realmId(Connection db) throws SQLException {
