@@ -21,6 +21,7 @@ import io.zerotrust.keycloak.events.delivery.WebhookSettings;
 import io.zerotrust.keycloak.events.delivery.WebhookSignature;
 import io.zerotrust.keycloak.events.delivery.WebhookSink;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 import io.zerotrust.keycloak.events.ocsf.OcsfMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +62,7 @@ public class WebhookThroughputBenchmark {
 
     private HttpServer receiver;
     private WebhookSink sink;
-    private List<String> records;
+    private List<OcsfJson> records;
     private final AtomicLong receivedBatches = new AtomicLong();
     private volatile Boolean firstSignatureValid;
 
@@ -115,11 +116,11 @@ public class WebhookThroughputBenchmark {
     }
 
     /** 100 OCSF records as the mapper writes them: sign-ins, failures, refreshes and logouts of 100 users. */
-    private static List<String> serialized() {
+    private static List<OcsfJson> serialized() {
         OcsfMapper mapper = new OcsfMapper();
         String[] types = {"LOGIN", "LOGIN", "LOGIN", "REFRESH_TOKEN", "REFRESH_TOKEN", "LOGIN_ERROR", "LOGOUT",
                 "CODE_TO_TOKEN"};
-        List<String> out = new ArrayList<>(BATCH);
+        List<OcsfJson> out = new ArrayList<>(BATCH);
         long time = System.currentTimeMillis();
         for (int i = 0; out.size() < BATCH; i++) {
             String type = types[i % types.length];
@@ -136,7 +137,7 @@ public class WebhookThroughputBenchmark {
                     .userAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0")
                     .risk("LOGIN".equals(type) ? new SecurityEvent.Risk(12, "LOW", List.of()) : null)
                     .build();
-            mapper.map(event).ifPresent(ocsf -> out.add(ocsf.toString()));
+            mapper.map(event).ifPresent(ocsf -> out.add(OcsfJson.of(ocsf)));
         }
         return List.copyOf(out);
     }

@@ -3,12 +3,13 @@ package io.zerotrust.keycloak.events.delivery;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 
 /**
  * Appends events to a file, one JSON object per line, for a log shipper to pick up. With {@link FsyncPolicy#BATCH}
@@ -37,11 +38,16 @@ public final class JsonLinesFileSink implements EventSink {
     }
 
     @Override
-    public synchronized List<Rejected> send(List<String> records) throws DeliveryException {
-        StringBuilder text = new StringBuilder(records.size() * 512);
-        for (String record : records) {
-            text.append(record).append('\n');
+    public synchronized List<Rejected> send(List<OcsfJson> records) throws DeliveryException {
+        int length = 0;
+        for (OcsfJson record : records) {
+            length += record.utf8().length + 1;
         }
+        ByteBuffer bytes = ByteBuffer.allocate(length);
+        for (OcsfJson record : records) {
+            bytes.put(record.utf8()).put((byte) '\n');
+        }
+        bytes.flip();
         try {
             if (channel != null && rotated()) {
                 // logrotate moved or deleted the file: write to a new one at the path, not to the moved one
@@ -56,7 +62,6 @@ public final class JsonLinesFileSink implements EventSink {
                         StandardOpenOption.APPEND);
                 fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             }
-            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }

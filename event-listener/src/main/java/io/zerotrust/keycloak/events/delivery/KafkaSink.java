@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -36,19 +38,19 @@ public final class KafkaSink implements EventSink {
     private static final Logger LOG = Logger.getLogger(KafkaSink.class);
 
     private final String topic;
-    private final Supplier<Producer<String, String>> producers;
+    private final Supplier<Producer<String, byte[]>> producers;
     private final Duration waitBound;
-    private Producer<String, String> producer;
+    private Producer<String, byte[]> producer;
 
     /**
      * @param config    the producer's configuration (serializers are the sink's own)
      * @param waitBound longest wait for a batch's acknowledgements
      */
     public KafkaSink(String topic, Map<String, Object> config, Duration waitBound) {
-        this(topic, () -> new KafkaProducer<>(config, new StringSerializer(), new StringSerializer()), waitBound);
+        this(topic, () -> new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()), waitBound);
     }
 
-    KafkaSink(String topic, Supplier<Producer<String, String>> producers, Duration waitBound) {
+    KafkaSink(String topic, Supplier<Producer<String, byte[]>> producers, Duration waitBound) {
         this.topic = topic;
         this.producers = producers;
         this.waitBound = waitBound;
@@ -60,17 +62,17 @@ public final class KafkaSink implements EventSink {
     }
 
     @Override
-    public synchronized List<Rejected> send(List<String> records) throws DeliveryException {
+    public synchronized List<Rejected> send(List<OcsfJson> records) throws DeliveryException {
         if (records.isEmpty()) {
             return List.of();
         }
         List<Rejected> rejected = new ArrayList<>();
-        Producer<String, String> client = producer();
-        List<ProducerRecord<String, String>> sent = new ArrayList<>(records.size());
+        Producer<String, byte[]> client = producer();
+        List<ProducerRecord<String, byte[]>> sent = new ArrayList<>(records.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
-            for (String ocsf : records) {
-                ProducerRecord<String, String> record = KafkaRecords.of(topic, ocsf);
+            for (OcsfJson ocsf : records) {
+                ProducerRecord<String, byte[]> record = KafkaRecords.of(topic, ocsf);
                 Future<RecordMetadata> ack = client.send(record);
                 // Unreachable brokers fail a send after max.block.ms: the next sends would wait as long, each
                 Throwable refused = ack.isDone() ? failure(ack) : null;
@@ -95,7 +97,7 @@ public final class KafkaSink implements EventSink {
     }
 
     /** @return why the brokers refused this record for good, or null once they acknowledged it */
-    private String await(ProducerRecord<String, String> record, Future<RecordMetadata> ack, long deadline)
+    private String await(ProducerRecord<String, byte[]> record, Future<RecordMetadata> ack, long deadline)
             throws DeliveryException {
         try {
             ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -127,7 +129,7 @@ public final class KafkaSink implements EventSink {
                 cause);
     }
 
-    private Producer<String, String> producer() throws DeliveryException {
+    private Producer<String, byte[]> producer() throws DeliveryException {
         if (producer == null) {
             try {
                 producer = producers.get();
@@ -151,7 +153,7 @@ public final class KafkaSink implements EventSink {
         }
     }
 
-    private static String eventId(ProducerRecord<String, String> record) {
+    private static String eventId(ProducerRecord<String, byte[]> record) {
         Header id = record.headers().lastHeader(KafkaRecords.EVENT_ID_HEADER);
         return id == null ? "(no id)" : new String(id.value(), StandardCharsets.UTF_8);
     }

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,7 +67,7 @@ public final class WebhookSink implements EventSink {
     }
 
     @Override
-    public List<Rejected> send(List<String> records) throws DeliveryException {
+    public List<Rejected> send(List<OcsfJson> records) throws DeliveryException {
         List<Rejected> rejected = new ArrayList<>();
         int accepted = sendSplitting(records, 0, rejected);
         if (!rejected.isEmpty() && accepted == 0) {
@@ -82,7 +84,7 @@ public final class WebhookSink implements EventSink {
     }
 
     /** Halves a refused batch until the receiver takes the parts; returns how many it took. */
-    private int sendSplitting(List<String> records, int offset, List<Rejected> rejected) throws DeliveryException {
+    private int sendSplitting(List<OcsfJson> records, int offset, List<Rejected> rejected) throws DeliveryException {
         try {
             attempt(records);
             return records.size();
@@ -104,8 +106,8 @@ public final class WebhookSink implements EventSink {
         }
     }
 
-    private void attempt(List<String> records) throws DeliveryException, Refused {
-        byte[] body = body(records).getBytes(StandardCharsets.UTF_8);
+    private void attempt(List<OcsfJson> records) throws DeliveryException, Refused {
+        byte[] body = body(records);
         String signed = signature.sign(body);
         DeliveryException last = null;
         for (int attempt = 0; attempt <= settings.maxRetries(); attempt++) {
@@ -195,10 +197,29 @@ public final class WebhookSink implements EventSink {
                 .build();
     }
 
-    String body(List<String> records) {
-        if (settings.format() == WebhookSettings.BodyFormat.NDJSON) {
-            return String.join("\n", records) + "\n";
+    /** A JSON array, or one object a line (NDJSON), of the events' own bytes. */
+    byte[] body(List<OcsfJson> records) {
+        boolean lines = settings.format() == WebhookSettings.BodyFormat.NDJSON;
+        int length = lines ? 0 : 2;
+        for (OcsfJson record : records) {
+            length += record.utf8().length + 1;
         }
-        return "[" + String.join(",", records) + "]";
+        ByteBuffer body = ByteBuffer.allocate(length);
+        if (!lines) {
+            body.put((byte) '[');
+        }
+        for (int i = 0; i < records.size(); i++) {
+            if (!lines && i > 0) {
+                body.put((byte) ',');
+            }
+            body.put(records.get(i).utf8());
+            if (lines) {
+                body.put((byte) '\n');
+            }
+        }
+        if (!lines) {
+            body.put((byte) ']');
+        }
+        return Arrays.copyOf(body.array(), body.position());
     }
 }

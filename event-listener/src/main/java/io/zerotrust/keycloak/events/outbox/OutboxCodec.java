@@ -43,14 +43,6 @@ public final class OutboxCodec {
         return event;
     }
 
-    /** @throws IOException when a stored OCSF record is not a JSON object (a damaged row) */
-    public static String checkedOcsf(String payload) throws IOException {
-        if (payload == null || !JSON.readTree(payload).isObject()) {
-            throw new IOException("not an OCSF record");
-        }
-        return payload;
-    }
-
     private static String write(SecurityEvent event) {
         try {
             return JSON.writeValueAsString(event);

@@ -18,8 +18,8 @@ class JsonLinesFileSinkTest {
     void appendsOneLinePerEvent() throws Exception {
         Path file = dir.resolve("logs/zt-events.jsonl");
         try (JsonLinesFileSink sink = new JsonLinesFileSink(file, JsonLinesFileSink.FsyncPolicy.BATCH)) {
-            assertThat(sink.send(List.of("{\"a\":1}", "{\"b\":2}"))).isEmpty();
-            sink.send(List.of("{\"c\":3}"));
+            assertThat(sink.send(OcsfRecords.of("{\"a\":1}", "{\"b\":2}"))).isEmpty();
+            sink.send(OcsfRecords.of("{\"c\":3}"));
         }
         assertThat(Files.readAllLines(file)).containsExactly("{\"a\":1}", "{\"b\":2}", "{\"c\":3}");
     }
@@ -29,11 +29,11 @@ class JsonLinesFileSinkTest {
         Path file = dir.resolve("zt-events.jsonl");
         Path rotated = dir.resolve("zt-events.jsonl.1");
         try (JsonLinesFileSink sink = new JsonLinesFileSink(file, JsonLinesFileSink.FsyncPolicy.NONE)) {
-            sink.send(List.of("{\"before\":1}"));
+            sink.send(OcsfRecords.of("{\"before\":1}"));
             Files.move(file, rotated); // logrotate without copytruncate
-            sink.send(List.of("{\"after\":1}"));
+            sink.send(OcsfRecords.of("{\"after\":1}"));
             Files.delete(file); // or a deleted file
-            sink.send(List.of("{\"after\":2}"));
+            sink.send(OcsfRecords.of("{\"after\":2}"));
         }
         assertThat(Files.readAllLines(rotated)).containsExactly("{\"before\":1}");
         assertThat(Files.readAllLines(file)).containsExactly("{\"after\":2}");

@@ -8,12 +8,14 @@ import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.events.anomaly.FindingKind;
 import io.zerotrust.keycloak.events.anomaly.FindingLevel;
 import io.zerotrust.keycloak.events.anomaly.FindingReason;
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 import io.zerotrust.keycloak.events.ocsf.OcsfMapper;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaRecordsTest {
 
@@ -21,23 +23,24 @@ class KafkaRecordsTest {
 
     @Test
     void aUsersEventIsKeyedRealmAndUserAndCarriesItsIdInAHeader() {
-        String ocsf = mapper.map(Events.login().build()).orElseThrow().toString();
+        OcsfJson ocsf = OcsfJson.of(mapper.map(Events.login().build()).orElseThrow());
 
-        ProducerRecord<String, String> record = KafkaRecords.of("zt-events", ocsf);
+        ProducerRecord<String, byte[]> record = KafkaRecords.of("zt-events", ocsf);
 
         assertThat(record.topic()).isEqualTo("zt-events");
         assertThat(record.key()).isEqualTo("r1:u-1");
         assertThat(eventIds(record)).containsExactly("ev-1");
-        assertThat(record.value()).isEqualTo(ocsf);
+        assertThat(record.value()).isEqualTo(ocsf.utf8());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).startsWith("{").contains("\"class_uid\":3002");
         assertThat(record.partition()).as("left to the key's hash").isNull();
     }
 
     @Test
     void withoutAUserTheKeyIsTheRealmAndTheAddressOrTheRealmAlone() {
-        String noUser = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).build())
-                .orElseThrow().toString();
-        String nothing = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).ip(null)
-                .country(null).city(null).asn(null).build()).orElseThrow().toString();
+        OcsfJson noUser = OcsfJson.of(mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).build())
+                .orElseThrow());
+        OcsfJson nothing = OcsfJson.of(mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).ip(null)
+                .country(null).city(null).asn(null).build()).orElseThrow());
 
         assertThat(KafkaRecords.of("t", noUser).key()).isEqualTo("r1:203.0.113.7");
         assertThat(KafkaRecords.of("t", nothing).key()).isEqualTo("r1:");
@@ -50,8 +53,8 @@ class KafkaRecordsTest {
         AnomalyFinding aboutSource = new AnomalyFinding("f-2", 5_000L, "r1", null, null, "198.51.100.9", null,
                 FindingKind.CREDENTIAL_STUFFING, 60, FindingLevel.MEDIUM, List.of(new FindingReason("X", "x")));
 
-        ProducerRecord<String, String> user = KafkaRecords.of("t", mapper.map(aboutUser).toString());
-        ProducerRecord<String, String> source = KafkaRecords.of("t", mapper.map(aboutSource).toString());
+        ProducerRecord<String, byte[]> user = KafkaRecords.of("t", OcsfJson.of(mapper.map(aboutUser)));
+        ProducerRecord<String, byte[]> source = KafkaRecords.of("t", OcsfJson.of(mapper.map(aboutSource)));
 
         assertThat(user.key()).as("with the user's own events").isEqualTo("r1:u-1");
         assertThat(eventIds(user)).containsExactly("f-1");
@@ -60,15 +63,17 @@ class KafkaRecordsTest {
     }
 
     @Test
-    void anObjectWithoutIdOrRealmStillGoesWithoutTheHeader() {
-        ProducerRecord<String, String> record = KafkaRecords.of("t", "{\"class_uid\":3002}");
+    void anObjectWithoutIdOrRealmStillGoesWithoutTheHeader() throws Exception {
+        ProducerRecord<String, byte[]> record = KafkaRecords.of("t", OcsfJson.parse("{\"class_uid\":3002}"));
 
         assertThat(record.key()).isEqualTo(":");
         assertThat(eventIds(record)).isEmpty();
-        assertThat(KafkaRecords.of("t", "not json").key()).isNull();
+        assertThatThrownBy(() -> OcsfJson.parse("not json")).as("a damaged stored record: a dead letter")
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> OcsfJson.parse("[1]")).isInstanceOf(java.io.IOException.class);
     }
 
-    private static List<String> eventIds(ProducerRecord<String, String> record) {
+    private static List<String> eventIds(ProducerRecord<String, byte[]> record) {
         List<String> ids = new java.util.ArrayList<>();
         for (Header header : record.headers().headers("zt-event-id")) {
             ids.add(new String(header.value(), StandardCharsets.UTF_8));

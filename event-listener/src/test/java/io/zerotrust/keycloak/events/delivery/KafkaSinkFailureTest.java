@@ -1,5 +1,6 @@
 package io.zerotrust.keycloak.events.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +31,17 @@ class KafkaSinkFailureTest {
     private final List<Refusing> producers = new ArrayList<>();
 
     /** Acknowledges every record except those whose value contains {@code refuse}, which fail with {@code error}. */
-    private final class Refusing extends MockProducer<String, String> {
+    private final class Refusing extends MockProducer<String, byte[]> {
         final RuntimeException error;
 
         Refusing(RuntimeException error) {
-            super(true, null, new StringSerializer(), new StringSerializer());
+            super(true, null, new StringSerializer(), new ByteArraySerializer());
             this.error = error;
         }
 
         @Override
-        public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record, Callback callback) {
-            if (record.value().contains("refuse")) {
+        public synchronized Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+            if (new String(record.value(), StandardCharsets.UTF_8).contains("refuse")) {
                 return CompletableFuture.failedFuture(error);
             }
             return super.send(record, callback);
@@ -58,7 +60,7 @@ class KafkaSinkFailureTest {
     void allRecordsAcknowledgedIsDelivered() throws Exception {
         KafkaSink sink = sink(null);
 
-        sink.send(List.of(event("a"), event("b")));
+        sink.send(OcsfRecords.of(event("a"), event("b")));
 
         assertThat(sink.name()).isEqualTo("kafka");
         assertThat(producers.get(0).history()).extracting(ProducerRecord::key).containsExactly("r1:a", "r1:b");
@@ -68,7 +70,7 @@ class KafkaSinkFailureTest {
     void aRecordTooLargeIsRejectedAndTheRestGoesOn() throws Exception {
         KafkaSink sink = sink(new RecordTooLargeException("too large"));
 
-        List<EventSink.Rejected> rejected = sink.send(List.of(event("a"), event("refuse"), event("c")));
+        List<EventSink.Rejected> rejected = sink.send(OcsfRecords.of(event("a"), event("refuse"), event("c")));
 
         assertThat(producers.get(0).history()).extracting(ProducerRecord::key).containsExactly("r1:a", "r1:c");
         assertThat(rejected).singleElement().satisfies(r -> {
@@ -81,12 +83,12 @@ class KafkaSinkFailureTest {
     void unreachableBrokersFailTheBatchTransientlyAtOnceAndTheClientIsKept() throws Exception {
         KafkaSink sink = sink(new TimeoutException("Topic zt-events not present in metadata after 5000 ms"));
 
-        assertThatThrownBy(() -> sink.send(List.of(event("refuse"), event("b"))))
+        assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("refuse"), event("b"))))
                 .isInstanceOf(DeliveryException.class)
                 .hasMessageContaining("zt-events");
         assertThat(producers.get(0).history()).as("no more sends once the brokers are known unreachable").isEmpty();
 
-        sink.send(List.of(event("b")));
+        sink.send(OcsfRecords.of(event("b")));
         assertThat(producers).as("the client reconnects by itself").hasSize(1);
         assertThat(producers.get(0).history()).extracting(ProducerRecord::key).containsExactly("r1:b");
     }
@@ -95,21 +97,21 @@ class KafkaSinkFailureTest {
     void anyOtherFailureFailsTheBatchTransientlyAndTheNextBatchGetsANewClient() throws Exception {
         KafkaSink sink = sink(new TopicAuthorizationException(java.util.Set.of("zt-events")));
 
-        assertThatThrownBy(() -> sink.send(List.of(event("a"), event("refuse"))))
+        assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("a"), event("refuse"))))
                 .isInstanceOf(DeliveryException.class);
         assertThat(producers.get(0).closed()).isTrue();
 
-        sink.send(List.of(event("b")));
+        sink.send(OcsfRecords.of(event("b")));
         assertThat(producers).hasSize(2);
         assertThat(producers.get(1).history()).extracting(ProducerRecord::key).containsExactly("r1:b");
     }
 
     @Test
     void anUnacknowledgedRecordFailsTheBatchWithinTheBound() {
-        MockProducer<String, String> silent = new MockProducer<>(false, null, new StringSerializer(), new StringSerializer());
+        MockProducer<String, byte[]> silent = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
         KafkaSink sink = new KafkaSink("zt-events", () -> silent, Duration.ofMillis(200));
 
-        assertThatThrownBy(() -> sink.send(List.of(event("a"))))
+        assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("a"))))
                 .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).isEqualTo("kafka_timeout"));
     }
 
@@ -119,7 +121,7 @@ class KafkaSinkFailureTest {
             throw new KafkaException("No resolvable bootstrap urls given in bootstrap.servers");
         }, Duration.ofSeconds(1));
 
-        assertThatThrownBy(() -> sink.send(List.of(event("a"))))
+        assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("a"))))
                 .isInstanceOf(DeliveryException.class);
     }
 

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.events.delivery;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.zerotrust.keycloak.events.metrics.PipelineMetrics;
+import io.zerotrust.keycloak.events.ocsf.OcsfJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,12 +47,12 @@ class WebhookSinkTest {
         return new WebhookSink(settings(receiver.url(), retries), metrics, clock, sleeps::add);
     }
 
-    static List<String> events(int from, int count) {
+    static List<OcsfJson> events(int from, int count) {
         List<String> events = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
             events.add("{\"metadata\":{\"uid\":\"" + String.format("ev-%05d", i) + "\"}}");
         }
-        return events;
+        return OcsfRecords.of(events);
     }
 
     @Test
@@ -119,7 +121,7 @@ class WebhookSinkTest {
         sink(0).send(events(0, 10));
 
         assertThat(receiver.sortedIds()).containsExactlyElementsOf(events(0, 10).stream()
-                .map(e -> e.replaceAll(".*\"(ev-\\d+)\".*", "$1")).toList());
+                .map(OcsfJson::eventId).toList());
         assertThat(receiver.batchSizes).allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(3));
         assertThat(sleeps).isEmpty();
     }
@@ -174,7 +176,10 @@ class WebhookSinkTest {
         WebhookSink sink = new WebhookSink(new WebhookSettings(receiver.url(), Receiver.SECRET,
                 WebhookSettings.BodyFormat.NDJSON, Duration.ofSeconds(1), Duration.ofSeconds(1), 0, Duration.ofMillis(1),
                 Duration.ofMillis(1), Duration.ofSeconds(1)), metrics);
-        assertThat(sink.body(List.of("{\"a\":1}", "{\"b\":2}"))).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
+        assertThat(new String(sink.body(OcsfRecords.of("{\"a\":1}", "{\"b\":2}")), StandardCharsets.UTF_8))
+                .isEqualTo("{\"a\":1}\n{\"b\":2}\n");
+        assertThat(new String(sink(0).body(OcsfRecords.of("{\"a\":\"\u00e9\"}", "{\"b\":2}")), StandardCharsets.UTF_8))
+                .as("a JSON array of the events, in UTF-8").isEqualTo("[{\"a\":\"\u00e9\"},{\"b\":2}]");
     }
 
     @Test
