@@ -41,7 +41,8 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         if (servers == null) {
             return null;
         }
-        Duration deliveryTimeout = p.duration(KAFKA_DELIVERY_TIMEOUT_MS, 30_000, ChronoUnit.MILLIS, 1);
+        // at least a second: Kafka needs room in it for the linger and a request
+        Duration deliveryTimeout = p.duration(KAFKA_DELIVERY_TIMEOUT_MS, 30_000, ChronoUnit.MILLIS, 1_000);
         Duration maxBlock = p.duration(KAFKA_MAX_BLOCK_MS, 5_000, ChronoUnit.MILLIS, 1);
         String topic = p.string(KAFKA_TOPIC, DEFAULT_TOPIC);
         String clientId = p.string(KAFKA_CLIENT_ID, DEFAULT_CLIENT_ID);
@@ -89,6 +90,9 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         return null;
     }
 
+    /** How long the producer waits for more records of a batch before it sends a request. */
+    static final int LINGER_MS = 5;
+
     /**
      * The producer's configuration: idempotent with {@code acks=all}, so that a retry inside the client neither
      * loses nor duplicates nor reorders; uncompressed, since the codecs are not shipped; the request timeout
@@ -102,12 +106,14 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         config.put("enable.idempotence", true);
         config.put("max.in.flight.requests.per.connection", 5);
         config.put("compression.type", "none");
-        config.put("linger.ms", 0);
         // A drained batch is sent at once and awaited: Kafka's default 16 KiB per partition and request holds about
-        // ten OCSF events, so a batch of 500 took dozens of requests, at most five in flight
+        // ten OCSF events, so a batch of 500 took dozens of requests, at most five in flight. With no linger the
+        // first records of a batch also left in requests of their own while the rest were still being handed over
+        config.put("linger.ms", LINGER_MS);
         config.put("batch.size", 256 * 1024);
         config.put("delivery.timeout.ms", (int) deliveryTimeout.toMillis());
-        config.put("request.timeout.ms", (int) Math.min(30_000, deliveryTimeout.toMillis()));
+        // Kafka refuses a producer whose delivery timeout is below linger plus request timeout
+        config.put("request.timeout.ms", (int) Math.min(30_000, deliveryTimeout.toMillis() - LINGER_MS));
         config.put("max.block.ms", maxBlock.toMillis());
         config.put("security.protocol", securityProtocol);
         putIfSet(config, "sasl.mechanism", saslMechanism);

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.zerotrust.keycloak.risk.spi.OptionReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactory.*;
@@ -46,9 +49,24 @@ class KafkaSettingsTest {
         assertThat(config).containsEntry("bootstrap.servers", "127.0.0.1:9092,localhost:9093").containsEntry("client.id", "zt-events")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
                 .containsEntry("compression.type", "none").containsEntry("security.protocol", "PLAINTEXT")
-                .containsEntry("delivery.timeout.ms", 30_000).containsEntry("request.timeout.ms", 30_000)
+                .containsEntry("delivery.timeout.ms", 30_000).containsEntry("request.timeout.ms", 29_995)
                 .containsEntry("max.block.ms", 5_000L)
                 .doesNotContainKeys("sasl.jaas.config", "sasl.mechanism", "ssl.truststore.location");
+    }
+
+    @Test
+    void kafkasOwnClientAcceptsTheProducerConfigurationAtTheShortestDeliveryTimeout() {
+        // Kafka checks the settings against each other only when a producer is made: a refused one sent nothing
+        KafkaSettings shortest = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9", KAFKA_DELIVERY_TIMEOUT_MS, "1")::get,
+                problems);
+        assertThat(problems).singleElement().asString().contains(KAFKA_DELIVERY_TIMEOUT_MS);
+        for (KafkaSettings settings : List.of(shortest,
+                parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9")::get, new ArrayList<>()))) {
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings.producerConfig(),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                assertThat(producer.metrics()).isNotEmpty();
+            }
+        }
     }
 
     @Test
@@ -93,7 +111,7 @@ class KafkaSettingsTest {
                 .containsEntry("ssl.keystore.location", "/etc/kc/kafka-client.p12")
                 .containsEntry("ssl.keystore.password", "key-s3cret")
                 .containsEntry("client.id", "kc-node-1").containsEntry("delivery.timeout.ms", 10_000)
-                .containsEntry("request.timeout.ms", 10_000).containsEntry("max.block.ms", 2_000L);
+                .containsEntry("request.timeout.ms", 9_995).containsEntry("max.block.ms", 2_000L);
         assertThat(settings.describe()).isEqualTo("soc.keycloak@k1:9093");
     }
 
@@ -120,7 +138,7 @@ class KafkaSettingsTest {
         assertThat(settings.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.maxBlock()).isEqualTo(Duration.ofSeconds(5));
         assertThat(problems).containsExactly(
-                "option " + KAFKA_DELIVERY_TIMEOUT_MS + "='soon' is invalid (expected a whole number of at least 1); using the default '30000'",
+                "option " + KAFKA_DELIVERY_TIMEOUT_MS + "='soon' is invalid (expected a whole number of at least 1000); using the default '30000'",
                 "option " + KAFKA_MAX_BLOCK_MS + "='0' is invalid (expected a whole number of at least 1); using the default '5000'");
     }
 
