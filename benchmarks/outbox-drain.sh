@@ -6,9 +6,12 @@
 # LOGIN events straight into ZT_EVENT_OUTBOX and times each round until the driver has them all
 # (io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad). Needs only a JDK 17+.
 #
-#   benchmarks/outbox-drain.sh                # 3 warm-up rounds, then 5 of 20000 events to the webhook, batch-size 100
+#   benchmarks/outbox-drain.sh                # 12 warm-up rounds, then 5 of 20000 events to the webhook, batch-size 500
 #   DRAIN_SINK=kafka benchmarks/outbox-drain.sh
-#   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_WARMUP=1 DRAIN_BATCH=500 benchmarks/outbox-drain.sh
+#   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_WARMUP=4 DRAIN_BATCH=100 benchmarks/outbox-drain.sh
+#
+# The warm-up is long because the server's JIT compiler keeps working on the drain path for about 200000 events:
+# before that the server's CPU per event is two to five times its steady value.
 #
 # On PostgreSQL instead of H2 (the database of a production node): DRAIN_DB_NAME, DRAIN_DB_USER and
 # DRAIN_DB_PASSWORD name a database the user owns (DRAIN_DB_HOST 127.0.0.1, DRAIN_DB_PORT 5432); the script makes a
@@ -72,14 +75,14 @@ if [ -n "${DRAIN_DB_NAME:-}" ]; then
     db_password=${DRAIN_DB_PASSWORD:-}
     start_demo_server "--db-url=$db_url" --db=postgres "--db-schema=$schema" "--db-username=$db_user" \
         "--db-password=$db_password" "${sink_options[@]}" \
-        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
+        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-500}"
 else
     # AUTO_SERVER: the driver opens the server's H2 database too, through the server
     db_url="jdbc:h2:file:$work/h2/keycloakdb;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE"
     db_user=sa
     db_password=outbox-drain
     start_demo_server ";AUTO_SERVER=TRUE" --db-username=$db_user --db-password=$db_password "${sink_options[@]}" \
-        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-100}"
+        "--spi-events-listener--zt-events--batch-size=${DRAIN_BATCH:-500}"
 fi
 
 if [ "$sink" = kafka ]; then
@@ -90,5 +93,5 @@ fi
 
 java -cp benchmarks/target/benchmarks.jar io.zerotrust.keycloak.bench.outbox.OutboxDrainLoad \
     "$db_url" "$db_user" "$db_password" "$arrivals" \
-    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" "${DRAIN_WARMUP:-3}" "$server" | tee "$work/result.txt"
+    "${DRAIN_EVENTS:-20000}" "${DRAIN_ROUNDS:-5}" "${DRAIN_WARMUP:-12}" "$server" | tee "$work/result.txt"
 echo "Result also in .demo/outbox-drain/result.txt"
