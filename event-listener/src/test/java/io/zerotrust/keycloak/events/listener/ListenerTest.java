@@ -188,7 +188,7 @@ class ListenerTest {
     void optionsHaveDefaultsAndFailSecure() {
         PipelineOptions defaults = PipelineOptions.parse(Map.<String, String>of()::get);
         assertThat(defaults.webhook()).isNull();
-        assertThat(defaults.drain()).isEqualTo(new OutboxDrainer.Settings(100, 200, 30_000));
+        assertThat(defaults.drain()).isEqualTo(new OutboxDrainer.Settings(500, 200, 30_000));
         assertThat(defaults.outboxMaxAge()).isEqualTo(java.time.Duration.ofHours(168));
         assertThat(defaults.actions().get(FindingLevel.MEDIUM)).contains(FindingAction.STEP_UP);
         assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
