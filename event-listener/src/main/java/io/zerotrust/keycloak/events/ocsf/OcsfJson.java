@@ -1,7 +1,6 @@
 package io.zerotrust.keycloak.events.ocsf;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,11 +36,6 @@ public record OcsfJson(byte[] utf8, String eventId, String orderKey) {
             throw new IOException("not an OCSF record");
         }
         return of(object);
-    }
-
-    /** The JSON as text, for logs and tests. */
-    public String text() {
-        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private static String subject(JsonNode event) {
