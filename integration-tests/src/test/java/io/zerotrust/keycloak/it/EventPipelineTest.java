@@ -147,18 +147,28 @@ class EventPipelineTest {
     void aMinuteOf401FromTheReceiverLosesNothing() throws Exception {
         WebhookReceiver receiver = WebhookReceiver.get();
         List<String> ids = new ArrayList<>();
+        int refusedBefore = receiver.refused();
         receiver.setRefusing(401);
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             boolean seenFailing = false;
+            List<String> statesAfterFailing = new ArrayList<>();
             while (System.nanoTime() < end) {
                 timedLogin(browser, "frank");
                 ids.add(LoginEvents.latest(realm, "frank").getId());
                 String state = JSON.readTree(admin("/status").body()).path("events").path("pipeline")
                         .path("webhook-state").asText();
+                if (seenFailing) {
+                    statesAfterFailing.add(state);
+                }
                 seenFailing |= state.startsWith("failing (http_401)");
             }
             assertThat(seenFailing).as("the admin view showed the webhook failing with HTTP 401").isTrue();
+            // a retry that is only under way is no sign the receiver takes events again
+            assertThat(statesAfterFailing).as("the webhook's state once it failed, while the receiver still refuses")
+                    .allMatch(state -> state.startsWith("failing (http_401)"));
+            // backoff grows to 30 s between tries; at its first step (up to 1 s) a minute would take ~100
+            assertThat(receiver.refused() - refusedBefore).as("tries the receiver refused in a minute").isBetween(1, 20);
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).containsPattern("zt_events_consumer_failing\\{consumer=\"webhook\"[^}]*\\} 1\\.0");

@@ -105,10 +105,12 @@ public final class OutboxDrainer implements AutoCloseable {
                     nap(Math.max(settings.pollMillis(), settings.leaseMillis() / 3));
                     continue;
                 }
-                int read = sender == null ? drainInTurn() : drainPipelined();
-                failures = 0;
-                state = "up";
-                if (read == settings.batchSize()) {
+                Round round = sender == null ? drainInTurn() : drainPipelined();
+                if (round.settled()) {
+                    failures = 0;
+                    state = "up";
+                }
+                if (round.read() == settings.batchSize()) {
                     continue; // more may be waiting: no nap
                 }
             } catch (DeliveryException e) {
@@ -127,8 +129,16 @@ public final class OutboxDrainer implements AutoCloseable {
         settle(inFlight);
     }
 
-    /** Reads a batch, hands it to the handler and marks it taken, one after the other; returns how many were read. */
-    private int drainInTurn() throws DeliveryException {
+    /**
+     * What one round did: how many records it read, and whether the sink's answer on every batch it gave out is in.
+     * A pipelined round that only handed a batch to the sink has not settled: the sink is not known to be up again
+     * (a failing sink would read as up between its retries, and its backoff would never grow).
+     */
+    private record Round(int read, boolean settled) {
+    }
+
+    /** Reads a batch, hands it to the handler and marks it taken, one after the other. */
+    private Round drainInTurn() throws DeliveryException {
         List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> new OutboxStore(s).pending(consumer, settings.batchSize()));
         if (!batch.isEmpty()) {
@@ -136,7 +146,7 @@ public final class OutboxDrainer implements AutoCloseable {
             take(batch, outcome);
             outcome.afterCommit().run();
         }
-        return batch.size();
+        return new Round(batch.size(), true);
     }
 
     /**
@@ -145,20 +155,20 @@ public final class OutboxDrainer implements AutoCloseable {
      * after it. A batch delivered but not marked (the database failed, the node died) is delivered again later:
      * after batches that followed it, as a duplicate the receiver can drop by its event id.
      */
-    private int drainPipelined() throws DeliveryException {
+    private Round drainPipelined() throws DeliveryException {
         List<String> sending = inFlight == null ? List.of() : inFlight.ids();
         List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 s -> new OutboxStore(s).pending(consumer, settings.batchSize(), sending));
         if (inFlight == null) {
             inFlight = batch.isEmpty() ? null : send(batch);
-            return batch.size();
+            return new Round(batch.size(), batch.isEmpty());
         }
         InFlight delivered = inFlight;
         OutboxHandler.Outcome outcome = delivered.outcome();
         inFlight = batch.isEmpty() ? null : send(batch);
         take(delivered.batch(), outcome);
         outcome.afterCommit().run();
-        return batch.size();
+        return new Round(batch.size(), true);
     }
 
     private InFlight send(List<OutboxRecord> batch) {
