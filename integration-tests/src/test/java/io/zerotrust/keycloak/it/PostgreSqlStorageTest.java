@@ -67,6 +67,21 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
     }
 
+    /** On PostgreSQL each consumer's outbox index holds only the rows waiting for that consumer. */
+    @Test
+    void eachOutboxIndexHoldsOnlyItsConsumersRows() throws Exception {
+        List<String> definitions = new ArrayList<>();
+        try (Connection db = database(); Statement statement = db.createStatement();
+             ResultSet indexes = statement.executeQuery("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                     + " AND lower(tablename) = 'zt_event_outbox' AND lower(indexname) LIKE 'idx_zt_outbox_%'")) {
+            while (indexes.next()) {
+                definitions.add(indexes.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        assertThat(definitions).hasSize(4).allSatisfy(definition -> assertThat(definition).containsPattern(
+                "\\((to_\\w+), stamp\\) where \\1$"));
+    }
+
     /**
      * A damaged outbox row (here: its JSON cut short, as a faulty tool or disk might leave it), the oldest of all, is
      * set aside as a dead letter for each consumer with a warning; the events behind it are scored and delivered.
@@ -102,6 +117,34 @@ class PostgreSqlStorageTest extends RiskScoringTest {
             }
         }
         assertThat(consumers).containsExactly("scorer", "webhook");
+    }
+
+    /**
+     * The drainer reads on from where its last batch began, past the deleted rows below it; a row whose transaction
+     * commits long after it was stamped (here: a minute) lies below that. It still arrives: every ten seconds a read
+     * starts from the oldest row.
+     */
+    @Test
+    void aRowCommittedLongAfterItWasStampedStillArrives() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "grace", "grace-Passw0rd!"))).isTrue();
+        }
+        String loginId = LoginEvents.latest(realm, "grace").getId();
+        assertThat(WebhookReceiver.get().await(e -> loginId.equals(e.path("metadata").path("uid").asText()), 1,
+                Duration.ofSeconds(30))).as("a LOGIN now, so that the drainer has read past a minute ago").hasSize(1);
+
+        String late = "late-" + System.nanoTime();
+        long minuteAgo = System.currentTimeMillis() - 60_000;
+        try (Connection db = database()) {
+            execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
+                    + " TO_KAFKA) VALUES ('" + late + "', " + minuteAgo * 1000 + ", '" + realm.getId() + "', 'event',"
+                    + " '{\"id\":\"" + late + "\",\"time\":" + minuteAgo + ",\"realmId\":\"" + realm.getId()
+                    + "\",\"realmName\":\"" + realm.getName() + "\",\"origin\":\"USER\",\"type\":\"LOGIN\","
+                    + "\"userId\":\"late-user\",\"username\":\"late\",\"ip\":\"192.0.2.7\",\"details\":{}}',"
+                    + " false, true, false, false)");
+        }
+        assertThat(WebhookReceiver.get().await(e -> late.equals(e.path("metadata").path("uid").asText()), 1,
+                Duration.ofSeconds(30))).as("the row stamped a minute before it was committed, delivered").hasSize(1);
     }
 
     private int outboxRows(String id) throws Exception {

@@ -30,6 +30,11 @@ public final class OutboxDrainer implements AutoCloseable {
     /** How {@link #state()} begins while the consumer's rounds fail. */
     public static final String FAILING = "failing";
 
+    /** A row written longer ago than this is taken to be committed when a read passes it (see {@link ReadFloor}). */
+    static final long COMMIT_MARGIN_MILLIS = 2_000;
+    /** How often a read starts from the oldest row all the same, for a transaction that took longer to commit. */
+    static final long FULL_READ_MILLIS = 10_000;
+
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class);
 
     /** The settings of a drainer. */
@@ -43,6 +48,7 @@ public final class OutboxDrainer implements AutoCloseable {
     private final String node;
     private final PipelineMetrics metrics;
     private final Backoff backoff = new Backoff(1_000, 30_000, () -> ThreadLocalRandom.current().nextDouble());
+    private final ReadFloor floor = new ReadFloor(COMMIT_MARGIN_MILLIS, FULL_READ_MILLIS);
     private volatile boolean running;
     private volatile boolean holding;
     private volatile String state = "starting";
@@ -101,6 +107,7 @@ public final class OutboxDrainer implements AutoCloseable {
                 }
                 if (!holding) {
                     inFlight = settle(inFlight);
+                    floor.reset();
                     state = "standby";
                     nap(Math.max(settings.pollMillis(), settings.leaseMillis() / 3));
                     continue;
@@ -115,11 +122,13 @@ public final class OutboxDrainer implements AutoCloseable {
                 }
             } catch (DeliveryException e) {
                 inFlight = null; // its batch, and any read after it, stay in the outbox and come again in order
+                floor.reset();
                 state = FAILING + " (" + e.reason() + "): " + e.getMessage();
                 wait = backoff.delayMillis(failures++);
                 LOG.debugf("%s: batch kept in the outbox (%s); next try in %d ms", consumer.id(), e.getMessage(), wait);
             } catch (RuntimeException e) {
                 inFlight = null;
+                floor.reset();
                 state = FAILING + " (error): " + e;
                 wait = backoff.delayMillis(failures++);
                 LOG.errorf(e, "%s: draining the outbox failed; the records stay and are tried again", consumer.id());
@@ -139,8 +148,7 @@ public final class OutboxDrainer implements AutoCloseable {
 
     /** Reads a batch, hands it to the handler and marks it taken, one after the other. */
     private Round drainInTurn() throws DeliveryException {
-        List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                s -> new OutboxStore(s).pending(consumer, settings.batchSize()));
+        List<OutboxRecord> batch = pending(List.of());
         if (!batch.isEmpty()) {
             OutboxHandler.Outcome outcome = handler.handle(batch);
             take(batch, outcome);
@@ -157,8 +165,7 @@ public final class OutboxDrainer implements AutoCloseable {
      */
     private Round drainPipelined() throws DeliveryException {
         List<String> sending = inFlight == null ? List.of() : inFlight.ids();
-        List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
-                s -> new OutboxStore(s).pending(consumer, settings.batchSize(), sending));
+        List<OutboxRecord> batch = pending(sending);
         if (inFlight == null) {
             inFlight = batch.isEmpty() ? null : send(batch);
             return new Round(batch.size(), batch.isEmpty());
@@ -169,6 +176,16 @@ public final class OutboxDrainer implements AutoCloseable {
         take(delivered.batch(), outcome);
         outcome.afterCommit().run();
         return new Round(batch.size(), true);
+    }
+
+    /** The oldest waiting rows from the floor on, but those with the sink. */
+    private List<OutboxRecord> pending(List<String> sending) {
+        long now = System.currentTimeMillis();
+        long from = floor.from(now);
+        List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                s -> new OutboxStore(s).pending(consumer, settings.batchSize(), sending, from));
+        floor.read(now, from, batch);
+        return batch;
     }
 
     private InFlight send(List<OutboxRecord> batch) {

@@ -39,22 +39,24 @@ public final class OutboxStore {
         em.persist(row);
     }
 
-    /** The oldest records still waiting for this consumer. */
-    public List<OutboxRecord> pending(OutboxConsumer consumer, int limit) {
-        return pending(consumer, limit, List.of());
-    }
-
-    /** The oldest records still waiting for this consumer but those named (a batch being delivered now). */
-    public List<OutboxRecord> pending(OutboxConsumer consumer, int limit, Collection<String> except) {
+    /**
+     * The oldest records still waiting for this consumer, stamped {@code from} or later ({@link ReadFloor#OLDEST}
+     * for all), but those named (a batch being delivered now).
+     */
+    public List<OutboxRecord> pending(OutboxConsumer consumer, int limit, Collection<String> except, long from) {
         // Values, not entities: nothing for the persistence context to track. Ordered by the consumer's index
         // (flag, stamp) exactly, so that the database reads the batch off the index; ordering by anything else made
         // H2 read and sort every waiting row for each batch. Equal stamps (two nodes in one microsecond) come in no
         // particular order.
         TypedQuery<OutboxRecord> query = em.createQuery("select new " + OutboxRecord.class.getName() + "(e.id, e.stamp, e.realmId, e.kind, e.payload)"
                         + " from ZtOutboxEntry e where e." + consumer.flag() + " = true"
+                        + (from == ReadFloor.OLDEST ? "" : " and e.stamp >= :from")
                         + (except.isEmpty() ? "" : " and e.id not in :except")
                         + " order by e." + consumer.flag() + ", e.stamp", OutboxRecord.class)
                 .setMaxResults(limit);
+        if (from != ReadFloor.OLDEST) {
+            query.setParameter("from", from);
+        }
         if (!except.isEmpty()) {
             query.setParameter("except", except);
         }
