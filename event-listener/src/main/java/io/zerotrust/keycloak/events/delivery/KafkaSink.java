@@ -39,6 +39,8 @@ public final class KafkaSink implements EventSink {
 
     private final String topic;
     private final Supplier<Producer<String, byte[]>> producers;
+    /** Why the last producer could not be created, once logged; null once one was. */
+    private String refusedWith;
     private final Duration waitBound;
     private Producer<String, byte[]> producer;
 
@@ -133,8 +135,15 @@ public final class KafkaSink implements EventSink {
         if (producer == null) {
             try {
                 producer = producers.get();
+                refusedWith = null;
             } catch (RuntimeException e) {
-                // e.g. bootstrap servers that do not resolve (yet): the events wait in the outbox
+                // e.g. bootstrap servers that do not resolve (yet), or settings the client refuses: the events wait
+                // in the outbox, and the admin hears of it once per cause rather than at every retry
+                String why = String.valueOf(e);
+                if (!why.equals(refusedWith)) {
+                    refusedWith = why;
+                    LOG.errorf("Cannot create the Kafka producer for topic %s; events wait in the outbox: %s", topic, why);
+                }
                 throw DeliveryException.transientFailure("kafka_config", "cannot create the Kafka producer: " + e, e);
             }
         }

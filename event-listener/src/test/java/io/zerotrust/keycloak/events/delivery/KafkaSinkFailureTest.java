@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -123,6 +127,56 @@ class KafkaSinkFailureTest {
 
         assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("a"))))
                 .isInstanceOf(DeliveryException.class);
+    }
+
+    @Test
+    void aProducerTheClientRefusesIsLoggedAsAnErrorOncePerCause() throws Exception {
+        List<LogRecord> errors = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(KafkaSink.class.getName());
+        log.addHandler(capture);
+        try {
+            List<RuntimeException> causes = new ArrayList<>(List.of(
+                    new KafkaException("delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms"),
+                    new KafkaException("delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms"),
+                    new KafkaException("No resolvable bootstrap urls given in bootstrap.servers")));
+            KafkaSink sink = new KafkaSink("zt-events", () -> {
+                if (!causes.isEmpty()) {
+                    throw causes.remove(0);
+                }
+                Refusing producer = new Refusing(null);
+                producers.add(producer);
+                return producer;
+            }, Duration.ofSeconds(1));
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> sink.send(OcsfRecords.of(event("a"))))
+                        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.reason()).isEqualTo("kafka_config"));
+            }
+            sink.send(OcsfRecords.of(event("a")));
+
+            assertThat(errors).extracting(LogRecord::getMessage).hasSize(2)
+                    .anySatisfy(m -> assertThat(m).contains("delivery.timeout.ms"))
+                    .anySatisfy(m -> assertThat(m).contains("bootstrap.servers"));
+            assertThat(producers).hasSize(1);
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 
     private static String event(String user) {
