@@ -2,12 +2,16 @@ package io.zerotrust.keycloak.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -145,6 +149,54 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
         assertThat(WebhookReceiver.get().await(e -> late.equals(e.path("metadata").path("uid").asText()), 1,
                 Duration.ofSeconds(30))).as("the row stamped a minute before it was committed, delivered").hasSize(1);
+    }
+
+    /**
+     * A backlog of several batches, each with the sink while the next is read, reaches the webhook once per row, in
+     * the order it was written, and leaves the outbox: a read must leave out the batch with the sink, and marking it
+     * taken covers every row of it.
+     */
+    @Test
+    void aBacklogOfSeveralBatchesArrivesOnceEachInOrder() throws Exception {
+        int rows = 3 * 500 + 7;
+        String prefix = "backlog-" + System.nanoTime() + "-";
+        long now = System.currentTimeMillis();
+        try (Connection db = database()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND,"
+                    + " PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE, TO_KAFKA) VALUES (?, ?, ?, 'event', ?, false, true,"
+                    + " false, false)")) {
+                for (int i = 0; i < rows; i++) {
+                    insert.setString(1, prefix + i);
+                    insert.setLong(2, now * 1000 + i);
+                    insert.setString(3, realm.getId());
+                    insert.setString(4, "{\"id\":\"" + prefix + i + "\",\"time\":" + (now + i) + ",\"realmId\":\""
+                            + realm.getId() + "\",\"realmName\":\"" + realm.getName() + "\",\"origin\":\"USER\","
+                            + "\"type\":\"LOGIN\",\"userId\":\"backlog-user-" + i % 7 + "\",\"username\":\"backlog\","
+                            + "\"ip\":\"192.0.2.8\",\"details\":{}}");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            db.commit();
+        }
+        Predicate<JsonNode> ours = e -> e.path("metadata").path("uid").asText().startsWith(prefix);
+        assertThat(WebhookReceiver.get().await(ours, rows, Duration.ofSeconds(60))).hasSizeGreaterThanOrEqualTo(rows);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outboxRowsStartingWith(prefix)).isZero());
+
+        List<Long> times = WebhookReceiver.get().matching(ours).stream().map(e -> e.path("time").asLong()).toList();
+        assertThat(times).as("each row once, oldest first").hasSize(rows).isSorted().doesNotHaveDuplicates();
+    }
+
+    private int outboxRowsStartingWith(String prefix) throws Exception {
+        try (Connection db = database(); PreparedStatement query = db.prepareStatement(
+                "SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID LIKE ?")) {
+            query.setString(1, prefix + "%");
+            try (ResultSet left = query.executeQuery()) {
+                left.next();
+                return left.getInt(1);
+            }
+        }
     }
 
     private int outboxRows(String id) throws Exception {

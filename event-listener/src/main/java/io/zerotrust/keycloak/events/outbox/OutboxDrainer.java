@@ -1,7 +1,9 @@
 package io.zerotrust.keycloak.events.outbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -148,7 +150,7 @@ public final class OutboxDrainer implements AutoCloseable {
 
     /** Reads a batch, hands it to the handler and marks it taken, one after the other. */
     private Round drainInTurn() throws DeliveryException {
-        List<OutboxRecord> batch = pending(List.of());
+        List<OutboxRecord> batch = pending(Set.of());
         if (!batch.isEmpty()) {
             OutboxHandler.Outcome outcome = handler.handle(batch);
             take(batch, outcome);
@@ -164,7 +166,7 @@ public final class OutboxDrainer implements AutoCloseable {
      * after batches that followed it, as a duplicate the receiver can drop by its event id.
      */
     private Round drainPipelined() throws DeliveryException {
-        List<String> sending = inFlight == null ? List.of() : inFlight.ids();
+        Set<String> sending = inFlight == null ? Set.of() : inFlight.ids();
         List<OutboxRecord> batch = pending(sending);
         if (inFlight == null) {
             inFlight = batch.isEmpty() ? null : send(batch);
@@ -179,7 +181,7 @@ public final class OutboxDrainer implements AutoCloseable {
     }
 
     /** The oldest waiting rows from the floor on, but those with the sink. */
-    private List<OutboxRecord> pending(List<String> sending) {
+    private List<OutboxRecord> pending(Set<String> sending) {
         long now = System.currentTimeMillis();
         long from = floor.from(now);
         List<OutboxRecord> batch = KeycloakModelUtils.runJobInTransactionWithResult(factory,
@@ -209,8 +211,12 @@ public final class OutboxDrainer implements AutoCloseable {
     /** A batch handed to the sender thread, not yet marked taken. */
     private record InFlight(List<OutboxRecord> batch, Future<OutboxHandler.Outcome> future) {
 
-        List<String> ids() {
-            return batch.stream().map(OutboxRecord::id).toList();
+        Set<String> ids() {
+            Set<String> ids = new HashSet<>(batch.size() * 2);
+            for (OutboxRecord record : batch) {
+                ids.add(record.id());
+            }
+            return ids;
         }
 
         OutboxHandler.Outcome outcome() throws DeliveryException {

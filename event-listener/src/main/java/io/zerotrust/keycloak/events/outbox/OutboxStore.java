@@ -1,6 +1,6 @@
 package io.zerotrust.keycloak.events.outbox;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +15,9 @@ public final class OutboxStore {
 
     private static final String ALL_TAKEN = "e.toScorer = false and e.toWebhook = false and e.toFile = false"
             + " and e.toKafka = false";
+
+    /** The most ids one statement names. */
+    static final int ID_LIST = 50;
 
     private final EntityManager em;
 
@@ -43,24 +46,31 @@ public final class OutboxStore {
      * The oldest records still waiting for this consumer, stamped {@code from} or later ({@link ReadFloor#OLDEST}
      * for all), but those named (a batch being delivered now).
      */
-    public List<OutboxRecord> pending(OutboxConsumer consumer, int limit, Collection<String> except, long from) {
+    public List<OutboxRecord> pending(OutboxConsumer consumer, int limit, Set<String> except, long from) {
         // Values, not entities: nothing for the persistence context to track. Ordered by the consumer's index
         // (flag, stamp) exactly, so that the database reads the batch off the index; ordering by anything else made
         // H2 read and sort every waiting row for each batch. Equal stamps (two nodes in one microsecond) come in no
-        // particular order.
+        // particular order. The rows named are left out here rather than by a "not in" list, which H2 checks
+        // value by value for every row it reads: they are among the oldest, so reading as many more finds the rest.
         TypedQuery<OutboxRecord> query = em.createQuery("select new " + OutboxRecord.class.getName() + "(e.id, e.stamp, e.realmId, e.kind, e.payload)"
                         + " from ZtOutboxEntry e where e." + consumer.flag() + " = true"
                         + (from == ReadFloor.OLDEST ? "" : " and e.stamp >= :from")
-                        + (except.isEmpty() ? "" : " and e.id not in :except")
                         + " order by e." + consumer.flag() + ", e.stamp", OutboxRecord.class)
-                .setMaxResults(limit);
+                .setMaxResults(limit + except.size());
         if (from != ReadFloor.OLDEST) {
             query.setParameter("from", from);
         }
-        if (!except.isEmpty()) {
-            query.setParameter("except", except);
+        List<OutboxRecord> rows = query.getResultList();
+        if (except.isEmpty()) {
+            return rows;
         }
-        return query.getResultList();
+        List<OutboxRecord> batch = new ArrayList<>(Math.min(limit, rows.size()));
+        for (OutboxRecord row : rows) {
+            if (batch.size() < limit && !except.contains(row.id())) {
+                batch.add(row);
+            }
+        }
+        return batch;
     }
 
     public long backlog(OutboxConsumer consumer) {
@@ -69,10 +79,14 @@ public final class OutboxStore {
     }
 
     /** This consumer has taken these records; rows no consumer waits for any more are deleted. */
-    public void taken(OutboxConsumer consumer, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return;
+    public void taken(OutboxConsumer consumer, List<String> ids) {
+        // In short lists: H2 finds each row by its key but then checks it against the whole list, value by value
+        for (int i = 0; i < ids.size(); i += ID_LIST) {
+            takenAmong(consumer, ids.subList(i, Math.min(ids.size(), i + ID_LIST)));
         }
+    }
+
+    private void takenAmong(OutboxConsumer consumer, List<String> ids) {
         // Rows only this consumer still waited for go at once: an update would rewrite each row, payload and all
         int deleted = em.createQuery("delete from ZtOutboxEntry e where e.id in :ids and " + othersTaken(consumer))
                 .setParameter("ids", ids).executeUpdate();
