@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.events.outbox;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,9 +16,6 @@ public final class OutboxStore {
 
     private static final String ALL_TAKEN = "e.toScorer = false and e.toWebhook = false and e.toFile = false"
             + " and e.toKafka = false";
-
-    /** The most ids one statement names. */
-    static final int ID_LIST = 50;
 
     private final EntityManager em;
 
@@ -79,14 +77,10 @@ public final class OutboxStore {
     }
 
     /** This consumer has taken these records; rows no consumer waits for any more are deleted. */
-    public void taken(OutboxConsumer consumer, List<String> ids) {
-        // In short lists: H2 finds each row by its key but then checks it against the whole list, value by value
-        for (int i = 0; i < ids.size(); i += ID_LIST) {
-            takenAmong(consumer, ids.subList(i, Math.min(ids.size(), i + ID_LIST)));
+    public void taken(OutboxConsumer consumer, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
         }
-    }
-
-    private void takenAmong(OutboxConsumer consumer, List<String> ids) {
         // Rows only this consumer still waited for go at once: an update would rewrite each row, payload and all
         int deleted = em.createQuery("delete from ZtOutboxEntry e where e.id in :ids and " + othersTaken(consumer))
                 .setParameter("ids", ids).executeUpdate();
