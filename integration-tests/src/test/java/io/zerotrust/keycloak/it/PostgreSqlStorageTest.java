@@ -109,7 +109,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         // A batch is marked taken, and its dead letters written, after the sink has it (a pipelined sink marks it
         // with its next round)
         await("the damaged row left the outbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> outboxRows(broken) == 0);
+                .until(() -> outboxRowsLike(broken) == 0);
         List<String> consumers = new ArrayList<>();
         try (Connection db = database(); Statement statement = db.createStatement()) {
             try (ResultSet letters = statement.executeQuery("SELECT CONSUMER, REASON FROM ZT_EVENT_DEAD_LETTER"
@@ -142,10 +142,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         try (Connection db = database()) {
             execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
                     + " TO_KAFKA) VALUES ('" + late + "', " + minuteAgo * 1000 + ", '" + realm.getId() + "', 'event',"
-                    + " '{\"id\":\"" + late + "\",\"time\":" + minuteAgo + ",\"realmId\":\"" + realm.getId()
-                    + "\",\"realmName\":\"" + realm.getName() + "\",\"origin\":\"USER\",\"type\":\"LOGIN\","
-                    + "\"userId\":\"late-user\",\"username\":\"late\",\"ip\":\"192.0.2.7\",\"details\":{}}',"
-                    + " false, true, false, false)");
+                    + " '" + loginPayload(late, minuteAgo, "late-user") + "', false, true, false, false)");
         }
         assertThat(WebhookReceiver.get().await(e -> late.equals(e.path("metadata").path("uid").asText()), 1,
                 Duration.ofSeconds(30))).as("the row stamped a minute before it was committed, delivered").hasSize(1);
@@ -170,10 +167,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
                     insert.setString(1, prefix + i);
                     insert.setLong(2, now * 1000 + i);
                     insert.setString(3, realm.getId());
-                    insert.setString(4, "{\"id\":\"" + prefix + i + "\",\"time\":" + (now + i) + ",\"realmId\":\""
-                            + realm.getId() + "\",\"realmName\":\"" + realm.getName() + "\",\"origin\":\"USER\","
-                            + "\"type\":\"LOGIN\",\"userId\":\"backlog-user-" + i % 7 + "\",\"username\":\"backlog\","
-                            + "\"ip\":\"192.0.2.8\",\"details\":{}}");
+                    insert.setString(4, loginPayload(prefix + i, now + i, "backlog-user-" + i % 7));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -182,28 +176,28 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
         Predicate<JsonNode> ours = e -> e.path("metadata").path("uid").asText().startsWith(prefix);
         assertThat(WebhookReceiver.get().await(ours, rows, Duration.ofSeconds(60))).hasSizeGreaterThanOrEqualTo(rows);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outboxRowsStartingWith(prefix)).isZero());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outboxRowsLike(prefix + "%")).isZero());
 
         List<Long> times = WebhookReceiver.get().matching(ours).stream().map(e -> e.path("time").asLong()).toList();
         assertThat(times).as("each row once, oldest first").hasSize(rows).isSorted().doesNotHaveDuplicates();
     }
 
-    private int outboxRowsStartingWith(String prefix) throws Exception {
+    /** A LOGIN as the outbox holds it, for rows this test writes itself. */
+    private String loginPayload(String id, long time, String userId) {
+        return "{\"id\":\"" + id + "\",\"time\":" + time + ",\"realmId\":\"" + realm.getId() + "\",\"realmName\":\""
+                + realm.getName() + "\",\"origin\":\"USER\",\"type\":\"LOGIN\",\"userId\":\"" + userId
+                + "\",\"username\":\"" + userId + "\",\"ip\":\"192.0.2.7\",\"details\":{}}";
+    }
+
+    /** Outbox rows whose id is like {@code pattern} (an id without % or _ is itself). */
+    private int outboxRowsLike(String pattern) throws Exception {
         try (Connection db = database(); PreparedStatement query = db.prepareStatement(
                 "SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID LIKE ?")) {
-            query.setString(1, prefix + "%");
+            query.setString(1, pattern);
             try (ResultSet left = query.executeQuery()) {
                 left.next();
                 return left.getInt(1);
             }
-        }
-    }
-
-    private int outboxRows(String id) throws Exception {
-        try (Connection db = database(); Statement statement = db.createStatement();
-             ResultSet left = statement.executeQuery("SELECT count(*) FROM ZT_EVENT_OUTBOX WHERE ID = '" + id + "'")) {
-            left.next();
-            return left.getInt(1);
         }
     }
 
