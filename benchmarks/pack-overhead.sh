@@ -65,6 +65,7 @@ launch_server "$dir/baseline/server.log" "$dir/baseline/keycloak/bin/kc.sh" star
     --http-management-port "$baseline_management" \
     "--db-url=jdbc:h2:file:$dir/baseline/h2/keycloakdb;NON_KEYWORDS=VALUE" \
     --features declarative-ui \
+    --metrics-enabled true \
     --proxy-headers xforwarded \
     --proxy-trusted-addresses 127.0.0.1 \
     "${server_options[@]}"

@@ -48,6 +48,7 @@ cat <<MSG
     Sign in as a demo user:  http://127.0.0.1:$port/realms/zero-trust-demo/account
                              alice / Alice-Demo-1   or   bob / Bob-Demo-1
     Admin console:           http://127.0.0.1:$port/admin   (admin / admin)
+    Metrics (zt_*):          http://127.0.0.1:${DEMO_MANAGEMENT_PORT:-9000}/metrics
     Simulate where a sign-in comes from (X-Forwarded-For is trusted from 127.0.0.1 only), e.g. with a
     browser extension that sets the header: 203.0.113.10 (New York: a one-time code is asked, then the
     offer to trust this browser), 2001:db8::10 (Paris: no code on a trusted browser), 198.51.100.200 (a Tor
@@ -62,6 +63,7 @@ exec "$home/bin/kc.sh" start-dev \
     --http-port "$port" \
     ${import[@]+"${import[@]}"} \
     --features declarative-ui \
+    --metrics-enabled true \
     --proxy-headers xforwarded \
     --proxy-trusted-addresses 127.0.0.1 \
     --spi-zt-geoip--maxmind--city-database="$geoip/GeoIP2-City-Test.mmdb" \

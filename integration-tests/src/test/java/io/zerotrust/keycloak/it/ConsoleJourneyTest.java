@@ -301,8 +301,8 @@ class ConsoleJourneyTest {
     @Order(14)
     void theAdminReadsThePacksStateInTheConsolesProviderInfo() {
         // GeoIP databases with their build dates, each evaluator's effective settings, the event pipeline's sinks
-        String geoip = console.providerInfo("zt-geoip", RiskFixtures.CITY_DB.getFileName().toString());
-        assertThat(geoip).contains(RiskFixtures.CITY_DB.getFileName().toString());
+        String geoip = console.providerInfo("zt-geoip", ZeroTrustServerConfig.CITY_IN_USE.getFileName().toString());
+        assertThat(geoip).contains(ZeroTrustServerConfig.CITY_IN_USE.getFileName().toString());
         String evaluators = console.providerInfo("zt-risk-evaluator", "tor-exit-list-file");
         assertThat(evaluators).contains("impossible-travel").contains("(default)")
                 .contains(RiskFixtures.TOR_EXITS + " (server)");

@@ -65,6 +65,13 @@ class DemoRealmTest {
         List<EventRepresentation> logins = realm.admin().getEvents(List.of("LOGIN"), null, aliceId, null, null, null, 0, 10);
         assertThat(logins).singleElement()
                 .satisfies(e -> assertThat(e.getDetails()).containsEntry("zt_risk_level", "LOW"));
+
+        // run.sh serves Keycloak's metrics on the management port, the pack's scorer among them
+        java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:9000/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("zt_anomaly_scorer_seconds_count");
     }
 
     @Test

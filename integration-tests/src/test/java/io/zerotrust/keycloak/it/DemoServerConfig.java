@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 import io.zerotrust.keycloak.risk.geo.GeoIpFixtures;
-import org.keycloak.common.Profile;
 import org.keycloak.testframework.server.KeycloakServerConfig;
 import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
 
 /**
- * The server as distribution/demo/run.sh starts it: the pack, the trusted loopback proxy, the demo GeoIP data, and
- * Keycloak's declarative admin UI for the realm's Zero Trust page.
+ * The server as distribution/demo/run.sh starts it: the pack, the trusted loopback proxy, the demo GeoIP data,
+ * metrics, and Keycloak's declarative admin UI for the realm's Zero Trust page.
  */
 public class DemoServerConfig implements KeycloakServerConfig {
 
@@ -24,11 +23,7 @@ public class DemoServerConfig implements KeycloakServerConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return config
-                .dependency("io.zerotrust.keycloak", "keycloak-zero-trust")
-                .features(Profile.Feature.DECLARATIVE_UI)
-                .option("proxy-headers", "xforwarded")
-                .option("proxy-trusted-addresses", "127.0.0.1")
+        return ZeroTrustServerConfig.pack(config)
                 .spiOption("zt-geoip", "maxmind", "city-database", GEOIP.resolve(GeoIpFixtures.CITY_FILE).toString())
                 .spiOption("zt-geoip", "maxmind", "asn-database", GEOIP.resolve(GeoIpFixtures.ASN_FILE).toString())
                 .spiOption("zt-geoip", "maxmind", "anonymous-database", GEOIP.resolve(GeoIpFixtures.ANONYMOUS_FILE).toString());

@@ -84,10 +84,7 @@ class HostingAsnListTest {
                     new AsnEntry("192.0.2.0/25", 64500, "Example Telecom DE"),
                     new AsnEntry("192.0.2.128/25", 16509, "Amazon.com, Inc."),
                     new AsnEntry("198.51.100.0/24", SMALL_HOSTER_ASN, "Example Hosting AT")));
-            return config
-                    .dependency("io.zerotrust.keycloak", "keycloak-zero-trust")
-                    .option("proxy-headers", "xforwarded")
-                    .option("proxy-trusted-addresses", "127.0.0.1")
+            return ZeroTrustServerConfig.pack(config)
                     .spiOption("zt-geoip", "maxmind", "city-database", RiskFixtures.CITY_DB.toString())
                     .spiOption("zt-geoip", "maxmind", "asn-database", ASN_DB.toString());
         }

@@ -57,7 +57,7 @@ class ZeroTrustStatusTest {
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
         JsonNode state = JSON.readTree(status.body());
         assertThat(state.path("realm").asText()).isEqualTo(realm.getName());
-        assertThat(state.path("geoip").path("maxmind").toString()).contains(RiskFixtures.CITY_DB.getFileName().toString());
+        assertThat(state.path("geoip").path("maxmind").toString()).contains(ZeroTrustServerConfig.CITY_IN_USE.getFileName().toString());
         assertThat(state.path("evaluators").findValuesAsText("id")).contains("geo", "impossible-travel", "device", "login-failures");
         assertThat(state.path("evaluators").get(0).path("runsInRealm").asBoolean()).isTrue();
         // Effective settings with their source: the test server sets ip-reputation's Tor list, the rest is default

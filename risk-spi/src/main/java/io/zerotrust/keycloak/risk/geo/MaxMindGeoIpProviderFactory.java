@@ -2,9 +2,11 @@ package io.zerotrust.keycloak.risk.geo;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.zerotrust.keycloak.risk.spi.OptionReader;
@@ -45,13 +47,15 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     public static final String HOSTING_ASN_LIST_FILE = "hosting-asn-list-file";
     /** Operational-info key of the hosting-ASN list in use. */
     public static final String HOSTING_ASN_LIST_INFO = "hosting-asn-list";
+    /** Seconds at least between two checks of the configured files for a replaced one (default 30). */
+    public static final String RECHECK_SECONDS = "recheck-seconds";
 
     private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
 
     private volatile GeoIpDatabases databases = GeoIpDatabases.none();
     private volatile Map<String, String> pathProblems = Map.of();
-    /** How often at most the files are checked for replacement. */
-    static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    /** How often at most the files are checked for replacement ({@link #RECHECK_SECONDS}). */
+    private long recheckNanos = TimeUnit.SECONDS.toNanos(30);
     private Path[] paths = new Path[3];
     private HostingAsns hostingAsns = HostingAsns.none();
     private volatile long nextCheck = System.nanoTime();
@@ -73,7 +77,9 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         Path anonymous = path(config, ANONYMOUS_DATABASE, problems);
         pathProblems = Map.copyOf(problems);
         paths = new Path[] {city, asn, anonymous};
-        hostingAsns = hostingAsns(new OptionReader(GeoIpSpi.NAME + " " + ID, config), asn != null);
+        OptionReader options = new OptionReader(GeoIpSpi.NAME + " " + ID, config);
+        hostingAsns = hostingAsns(options, asn != null);
+        recheckNanos = options.duration(RECHECK_SECONDS, 30, ChronoUnit.SECONDS, 1).toNanos();
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
                 : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {
@@ -145,7 +151,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     }
 
     /**
-     * At most every {@link #RECHECK_NANOS}: when a configured file changed on disk (a new release renamed over it, or
+     * At most every {@link #RECHECK_SECONDS}: when a configured file changed on disk (a new release renamed over it, or
      * one overwritten in place, whose mapping now faults), opens the files again and switches to them if every one
      * is usable; otherwise keeps the current ones and tries again later (a copy may still be being written). The old
      * readers are not closed: sign-ins may still be reading them, and the mapping is released when they are
@@ -159,7 +165,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             if (now - nextCheck < 0) {
                 return;
             }
-            nextCheck = now + RECHECK_NANOS;
+            nextCheck = now + recheckNanos;
             if (!databases.changedOnDisk()) {
                 return;
             }
@@ -212,6 +218,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                 .property().name(HOSTING_ASN_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of your own hosting-ASN list (one AS number per line, # comments), replacing the "
                         + "shipped one; unreadable or empty: the shipped list is used and an error logged").add()
+                .property().name(RECHECK_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("30")
+                .helpText("Seconds at least between two checks of the database files for a replaced one").add()
                 .build();
     }
 }
