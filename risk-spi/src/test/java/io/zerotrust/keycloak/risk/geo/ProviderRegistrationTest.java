@@ -65,6 +65,38 @@ class ProviderRegistrationTest {
     }
 
     @Test
+    void aReplacedFileIsOpenedAgainWithinRecheckSeconds() throws Exception {
+        Path city = dir.resolve("city.mmdb");
+        GeoIpFixtures.writeCityFixture(city, List.of(
+                new GeoIpFixtures.CityEntry("192.0.2.0/24", "DE", "Germany", "Berlin", 52.52, 13.405, 300)));
+        MaxMindGeoIpProviderFactory factory = new MaxMindGeoIpProviderFactory();
+        factory.init(new MapScope(Map.of(MaxMindGeoIpProviderFactory.CITY_DATABASE, city.toString(),
+                MaxMindGeoIpProviderFactory.RECHECK_SECONDS, "1")));
+        try {
+            assertThat(factory.create(null).lookup(GeoIpFixtures.BERLIN_IP).location().city()).isEqualTo("Berlin");
+            Path release = dir.resolve("city.mmdb.new");
+            GeoIpFixtures.writeCityFixture(release, List.of(
+                    new GeoIpFixtures.CityEntry("192.0.2.0/24", "AT", "Austria", "Vienna", 48.208, 16.373, 300)));
+            java.nio.file.Files.move(release, city, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            // The default (30 s) would not check again within this deadline
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            String answer;
+            do {
+                answer = factory.create(null).lookup(GeoIpFixtures.BERLIN_IP).location().city();
+            } while (!"Vienna".equals(answer) && System.nanoTime() < deadline && pause());
+            assertThat(answer).isEqualTo("Vienna");
+        } finally {
+            factory.close();
+        }
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(100);
+        return true;
+    }
+
+    @Test
     void evaluatorFactoriesReadTheirOptions() {
         GeoEvaluatorFactory geo = new GeoEvaluatorFactory();
         geo.init(new MapScope(Map.of(GeoEvaluatorFactory.DENY_COUNTRIES, "JP")));
