@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The deployment docker/compose.yaml describes, run by the machine's compose tool: Keycloak with the pack (the image
- * docker/Dockerfile builds) on PostgreSQL. A login through the pack's steps works, and what the pack keeps (the
- * learned profile, the trusted device) outlives a restart of the Keycloak container. Only the host ports and the
+ * docker/Dockerfile builds) on PostgreSQL, started optimized. The pack's providers are in the server info, health and
+ * metrics on the management port, a login through the pack's steps works, and what the pack keeps (the learned
+ * profile, the trusted device) outlives a restart of the Keycloak container. Only the host ports and the
  * passwords are set here, through the variables the compose file offers for them.
  */
 @EnabledIf(value = "composeAvailable", disabledReason = "Neither `docker compose` nor podman-compose works here"
@@ -111,6 +112,30 @@ class ComposeDeploymentTest {
             assertThat(riskReasons(trustedAfterRestart)).contains("DEVICE_TRUSTED");
             assertThat(latestLogin()).containsEntry("zt_trusted_device", "already");
         }
+    }
+
+    @Test
+    void theImageHoldsThePacksProviders() {
+        try (Keycloak admin = admin()) {
+            var providers = admin.serverInfo().getInfo().getProviders();
+            assertThat(providers.get("authenticator").getProviders())
+                    .containsKeys("zt-risk-assessment", "zt-otp-form", "zt-trusted-device", "zt-deny");
+            assertThat(providers.get("eventsListener").getProviders()).containsKeys("zt-events", "zt-risk-learning");
+            assertThat(providers.get("zt-risk-evaluator").getProviders()).containsKeys("geo", "device", "anomaly-mark");
+        }
+    }
+
+    @Test
+    void healthAndMetricsAreServedOnTheManagementPort() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(management + "/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\": \"UP\"");
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(management + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("zt_anomaly_scorer_seconds");
     }
 
     /**
