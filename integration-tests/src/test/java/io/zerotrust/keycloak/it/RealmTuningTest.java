@@ -1,8 +1,11 @@
 package io.zerotrust.keycloak.it;
 
 import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,6 +157,38 @@ class RealmTuningTest {
             assertThat(serverFile.getStatus()).isEqualTo(400);
             assertThat(serverFile.readEntity(Map.class).get("errorMessage").toString())
                     .contains("device-posture has no option 'jwks-file' a realm may set").doesNotContain("root");
+        }
+    }
+
+    @Test
+    void aRealmsAccessWindowsAndItsUsersHoursJudgeWhenTheySignIn() throws Exception {
+        int hour = ZonedDateTime.now(ZoneOffset.UTC).getHour();
+        String awayFromNow = String.format(Locale.ROOT, "Mon-Sun %02d:00-%02d:00 UTC", (hour + 6) % 24, (hour + 7) % 24);
+        String id = save(tuned.admin(), Map.of("time--access-windows", List.of(awayFromNow)));
+        try {
+            Verdict outside = firstSignInFromVienna(tuned.admin(), tuned.getName(), "erin");
+            Verdict untunedRealm = firstSignInFromVienna(untuned.admin(), untuned.getName(), "erin");
+
+            assertThat(outside.reasons()).as("window %s", awayFromNow).contains("TIME_OUTSIDE_WINDOW");
+            assertThat(outside.level()).isIn("MEDIUM", "HIGH");
+            assertThat(untunedRealm.reasons()).doesNotContain("TIME_OUTSIDE_WINDOW");
+        } finally {
+            tuned.admin().components().component(id).remove();
+        }
+
+        // Inside a window (three hours around now, so that the clock may pass an hour meanwhile), with the hour of
+        // the week counting from one learned sign-in: the second sign-in is at the hour this user signs in
+        String aroundNow = String.format(Locale.ROOT, "Mon-Sun %02d:00-%02d:00 UTC", (hour + 23) % 24, (hour + 2) % 24);
+        id = save(tuned.admin(), Map.of("time--access-windows", List.of(aroundNow), "time--min-logins", List.of("1")));
+        try {
+            Verdict first = firstSignInFromVienna(tuned.admin(), tuned.getName(), "frank");
+            Verdict second = firstSignInFromVienna(tuned.admin(), tuned.getName(), "frank");
+
+            assertThat(first.reasons()).as("nothing learned yet").doesNotContain("TIME_OUTSIDE_WINDOW", "TIME_USUAL_HOUR",
+                    "TIME_UNUSUAL_HOUR");
+            assertThat(second.reasons()).contains("TIME_USUAL_HOUR").doesNotContain("TIME_OUTSIDE_WINDOW", "TIME_UNUSUAL_HOUR");
+        } finally {
+            tuned.admin().components().component(id).remove();
         }
     }
 

@@ -49,6 +49,11 @@ final class RiskFixtures {
     static final String VIENNA = "198.51.100.10";
     /** Tokyo, Japan. */
     static final String TOKYO = "203.0.113.10";
+    /**
+     * Tokyo, a network of AS16509 (Amazon), which is on the shipped hosting-ASN list, and which the Anonymous-IP
+     * fixture does not flag: hosting by the list alone.
+     */
+    static final String TOKYO_CLOUD = "203.0.113.70";
     /** Zurich, Switzerland: a third country, reachable from Berlin and Vienna within GeoIP's accuracy. */
     static final String ZURICH = "203.0.113.140";
     /** Berlin, the home ISP's IPv6 network (RFC 3849): a home line in the block 2001:db8:1::/48. */
@@ -59,9 +64,12 @@ final class RiskFixtures {
     private RiskFixtures() {
     }
 
+    /** Written last: the fixtures of this version are complete. Name a new one when a fixture changes. */
+    private static final Path WRITTEN = DIR.resolve(".written-2");
+
     /** Writes the fixtures once per build; later calls reuse them so a running server and the tests agree. */
     static synchronized void writeOnce() {
-        if (Files.exists(POSTURE_SIGNER)) {
+        if (Files.exists(WRITTEN)) {
             return;
         }
         try {
@@ -76,7 +84,8 @@ final class RiskFixtures {
                     new AsnEntry("192.0.2.0/25", 64500, "Example Telecom DE"),
                     new AsnEntry("192.0.2.128/25", 64510, "Example Hosting"),
                     new AsnEntry("198.51.100.0/24", 64520, "Example Telecom AT"),
-                    new AsnEntry("203.0.113.0/25", 64530, "Example Telecom JP"),
+                    new AsnEntry("203.0.113.0/26", 64530, "Example Telecom JP"),
+                    new AsnEntry("203.0.113.64/26", 16509, "Amazon.com, Inc."),
                     new AsnEntry("203.0.113.128/25", 64540, "Example Telecom CH"),
                     new AsnEntry("2001:db8::/32", 64500, "Example Telecom DE")));
             GeoIpFixtures.writeAnonymousFixture(ANONYMOUS_DB, List.of(
@@ -92,6 +101,7 @@ final class RiskFixtures {
                     + "\"n\":\"" + base64Url(unsigned(publicKey.getModulus())) + "\","
                     + "\"e\":\"" + base64Url(unsigned(publicKey.getPublicExponent())) + "\"}]}", StandardCharsets.UTF_8);
             Files.write(POSTURE_SIGNER, signer.getPrivate().getEncoded());
+            Files.writeString(WRITTEN, "", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.GeneralSecurityException e) {
