@@ -1,22 +1,14 @@
 package io.zerotrust.keycloak.it;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Two Keycloak 26.7.3 nodes with the pack's provider jar, sharing one PostgreSQL database and clustered by
@@ -52,7 +44,7 @@ final class KeycloakCluster implements AutoCloseable {
             freshSchema();
             Path first = install();
             Path second = DIR.resolve("node2");
-            copyTree(first, second);
+            BuiltKeycloak.copyTree(first, second);
             cluster.nodes.add(new KeycloakNode("node1", first, 18080, 19000));
             cluster.nodes.add(new KeycloakNode("node2", second, 18180, 19100));
             // JGroups' failure detection listens 50000 above the transport's port: both stay below 65536
@@ -73,29 +65,15 @@ final class KeycloakCluster implements AutoCloseable {
         return nodes.get(number - 1);
     }
 
-    /** The distribution zip unpacked into target/kc-cluster/node1 with the provider jar, built for PostgreSQL. */
+    /** {@link BuiltKeycloak}'s installation, copied to target/kc-cluster/node1. */
     private static Path install() throws IOException, InterruptedException {
-        deleteTree(DIR);
-        Path zip = Path.of(System.getProperty("zt.keycloakDistZip"));
-        Path jar = Path.of(System.getProperty("zt.providerJar"));
-        Path unpacked = DIR.resolve("unpacked");
-        unzip(zip, unpacked);
-        Path home;
-        try (Stream<Path> top = Files.list(unpacked)) {
-            home = top.findFirst().orElseThrow();
+        BuiltKeycloak.deleteTree(DIR);
+        BuiltKeycloak.Build build = BuiltKeycloak.get();
+        if (build.exitCode() != 0) {
+            throw new IllegalStateException("kc.sh build failed:\n" + String.join("\n", build.output()));
         }
         Path node1 = DIR.resolve("node1");
-        Files.move(home, node1);
-        Files.delete(unpacked);
-        Files.copy(jar, node1.resolve("providers").resolve(jar.getFileName()));
-        Process build = new ProcessBuilder("bash", node1.resolve("bin/kc.sh").toString(), "build",
-                "--db=postgres", "--health-enabled=true", "--metrics-enabled=true",
-                "--features=declarative-ui")
-                .directory(node1.toFile()).redirectErrorStream(true).redirectOutput(DIR.resolve("build.log").toFile()).start();
-        if (!build.waitFor(5, TimeUnit.MINUTES) || build.exitValue() != 0) {
-            build.destroyForcibly();
-            throw new IllegalStateException("kc.sh build failed:\n" + Files.readString(DIR.resolve("build.log")));
-        }
+        BuiltKeycloak.copyTree(build.home(), node1);
         return node1;
     }
 
@@ -132,52 +110,6 @@ final class KeycloakCluster implements AutoCloseable {
                 System.getenv(DATABASE_PASSWORD)); Statement statement = db.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
             statement.execute("CREATE SCHEMA " + SCHEMA);
-        }
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                Path file = target.resolve(entry.getName()).normalize();
-                if (!file.startsWith(target)) {
-                    throw new IOException("entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(file);
-                } else {
-                    Files.createDirectories(file.getParent());
-                    copy(in, file);
-                }
-            }
-        }
-    }
-
-    private static void copy(InputStream in, Path file) throws IOException {
-        Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source));
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    // with its times: kc.sh rebuilds when a provider jar looks newer than the build
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(path);
-            }
         }
     }
 
