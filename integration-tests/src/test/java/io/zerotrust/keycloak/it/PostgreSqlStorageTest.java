@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +143,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         try (Connection db = database()) {
             execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
                     + " TO_KAFKA) VALUES ('" + late + "', " + minuteAgo * 1000 + ", '" + realm.getId() + "', 'event',"
-                    + " '" + loginPayload(late, minuteAgo, "late-user") + "', false, true, false, false)");
+                    + " '" + loginPayload(realm.admin().toRepresentation(), late, minuteAgo, "late-user") + "', false, true, false, false)");
         }
         assertThat(WebhookReceiver.get().await(e -> late.equals(e.path("metadata").path("uid").asText()), 1,
                 Duration.ofSeconds(30))).as("the row stamped a minute before it was committed, delivered").hasSize(1);
@@ -158,6 +159,8 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         int rows = 3 * 500 + 7;
         String prefix = "backlog-" + System.nanoTime() + "-";
         long now = System.currentTimeMillis();
+        // Read once: through ManagedRealm for each row, the backlog took half a minute to write
+        RealmRepresentation ourRealm = realm.admin().toRepresentation();
         try (Connection db = database()) {
             db.setAutoCommit(false);
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND,"
@@ -166,8 +169,8 @@ class PostgreSqlStorageTest extends RiskScoringTest {
                 for (int i = 0; i < rows; i++) {
                     insert.setString(1, prefix + i);
                     insert.setLong(2, now * 1000 + i);
-                    insert.setString(3, realm.getId());
-                    insert.setString(4, loginPayload(prefix + i, now + i, "backlog-user-" + i % 7));
+                    insert.setString(3, ourRealm.getId());
+                    insert.setString(4, loginPayload(ourRealm, prefix + i, now + i, "backlog-user-" + i % 7));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -183,9 +186,9 @@ class PostgreSqlStorageTest extends RiskScoringTest {
     }
 
     /** A LOGIN as the outbox holds it, for rows this test writes itself. */
-    private String loginPayload(String id, long time, String userId) {
+    private static String loginPayload(RealmRepresentation realm, String id, long time, String userId) {
         return "{\"id\":\"" + id + "\",\"time\":" + time + ",\"realmId\":\"" + realm.getId() + "\",\"realmName\":\""
-                + realm.getName() + "\",\"origin\":\"USER\",\"type\":\"LOGIN\",\"userId\":\"" + userId
+                + realm.getRealm() + "\",\"origin\":\"USER\",\"type\":\"LOGIN\",\"userId\":\"" + userId
                 + "\",\"username\":\"" + userId + "\",\"ip\":\"192.0.2.7\",\"details\":{}}";
     }
 
@@ -208,6 +211,8 @@ class PostgreSqlStorageTest extends RiskScoringTest {
     @Test
     void aRealmsFindingsAreCappedWithoutTouchingAnotherRealms() throws Exception {
         long now = System.currentTimeMillis();
+        // Read once: through ManagedRealm for each row, the backlog took half a minute to write
+        RealmRepresentation ourRealm = realm.admin().toRepresentation();
         try (Connection db = database()) {
             db.setAutoCommit(false);
             try (java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_FINDING (ID, REALM_ID,"
@@ -216,7 +221,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
                     boolean other = i >= 1000;
                     String id = (other ? "other-" : "old-") + i;
                     insert.setString(1, id);
-                    insert.setString(2, other ? "another-realm" : realm.getId());
+                    insert.setString(2, other ? "another-realm" : ourRealm.getId());
                     insert.setLong(3, now - 3_600_000 + i);
                     insert.setString(4, "{\"id\":\"" + id + "\",\"time\":1,\"kind\":\"PASSWORD_SPRAY\",\"score\":50,"
                             + "\"level\":\"MEDIUM\",\"reasons\":[{\"code\":\"SYNTHETIC\",\"text\":\"test row\"}]}");
