@@ -211,7 +211,7 @@ class PostgreSqlStorageTest extends RiskScoringTest {
     @Test
     void aRealmsFindingsAreCappedWithoutTouchingAnotherRealms() throws Exception {
         long now = System.currentTimeMillis();
-        // Read once: through ManagedRealm for each row, the backlog took half a minute to write
+        // Read once, not for each row (as in the backlog test)
         RealmRepresentation ourRealm = realm.admin().toRepresentation();
         try (Connection db = database()) {
             db.setAutoCommit(false);
