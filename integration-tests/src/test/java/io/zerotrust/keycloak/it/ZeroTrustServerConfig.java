@@ -31,7 +31,7 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-geoip", "maxmind", "city-database", CITY_IN_USE.toString())
                 .spiOption("zt-geoip", "maxmind", "asn-database", RiskFixtures.ASN_DB.toString())
                 .spiOption("zt-geoip", "maxmind", "anonymous-database", RiskFixtures.ANONYMOUS_DB.toString())
-                .spiOption("zt-geoip", "maxmind", "recheck-seconds", "2")
+                .spiOption("zt-geoip", "maxmind", "reload-seconds", "2")
                 .spiOption("zt-risk-evaluator", "ip-reputation", "tor-exit-list-file", RiskFixtures.TOR_EXITS.toString())
                 .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
                 .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())

@@ -48,14 +48,14 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     /** Operational-info key of the hosting-ASN list in use. */
     public static final String HOSTING_ASN_LIST_INFO = "hosting-asn-list";
     /** Seconds at least between two checks of the configured files for a replaced one (default 30). */
-    public static final String RECHECK_SECONDS = "recheck-seconds";
+    public static final String RELOAD_SECONDS = "reload-seconds";
 
     private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
 
     private volatile GeoIpDatabases databases = GeoIpDatabases.none();
     private volatile Map<String, String> pathProblems = Map.of();
-    /** How often at most the files are checked for replacement ({@link #RECHECK_SECONDS}). */
-    private long recheckNanos = TimeUnit.SECONDS.toNanos(30);
+    /** How often at most the files are checked for replacement ({@link #RELOAD_SECONDS}). */
+    private long reloadNanos = TimeUnit.SECONDS.toNanos(30);
     private Path[] paths = new Path[3];
     private HostingAsns hostingAsns = HostingAsns.none();
     private volatile long nextCheck = System.nanoTime();
@@ -79,7 +79,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         paths = new Path[] {city, asn, anonymous};
         OptionReader options = new OptionReader(GeoIpSpi.NAME + " " + ID, config);
         hostingAsns = hostingAsns(options, asn != null);
-        recheckNanos = options.duration(RECHECK_SECONDS, 30, ChronoUnit.SECONDS, 1).toNanos();
+        reloadNanos = options.duration(RELOAD_SECONDS, 30, ChronoUnit.SECONDS, 1).toNanos();
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
                 : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {
@@ -151,7 +151,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     }
 
     /**
-     * At most every {@link #RECHECK_SECONDS}: when a configured file changed on disk (a new release renamed over it, or
+     * At most every {@link #RELOAD_SECONDS}: when a configured file changed on disk (a new release renamed over it, or
      * one overwritten in place, whose mapping now faults), opens the files again and switches to them if every one
      * is usable; otherwise keeps the current ones and tries again later (a copy may still be being written). The old
      * readers are not closed: sign-ins may still be reading them, and the mapping is released when they are
@@ -165,7 +165,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             if (now - nextCheck < 0) {
                 return;
             }
-            nextCheck = now + recheckNanos;
+            nextCheck = now + reloadNanos;
             if (!databases.changedOnDisk()) {
                 return;
             }
@@ -218,7 +218,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                 .property().name(HOSTING_ASN_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of your own hosting-ASN list (one AS number per line, # comments), replacing the "
                         + "shipped one; unreadable or empty: the shipped list is used and an error logged").add()
-                .property().name(RECHECK_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("30")
+                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("30")
                 .helpText("Seconds at least between two checks of the database files for a replaced one").add()
                 .build();
     }

@@ -65,13 +65,13 @@ class ProviderRegistrationTest {
     }
 
     @Test
-    void aReplacedFileIsOpenedAgainWithinRecheckSeconds() throws Exception {
+    void aReplacedFileIsOpenedAgainWithinReloadSeconds() throws Exception {
         Path city = dir.resolve("city.mmdb");
         GeoIpFixtures.writeCityFixture(city, List.of(
                 new GeoIpFixtures.CityEntry("192.0.2.0/24", "DE", "Germany", "Berlin", 52.52, 13.405, 300)));
         MaxMindGeoIpProviderFactory factory = new MaxMindGeoIpProviderFactory();
         factory.init(new MapScope(Map.of(MaxMindGeoIpProviderFactory.CITY_DATABASE, city.toString(),
-                MaxMindGeoIpProviderFactory.RECHECK_SECONDS, "1")));
+                MaxMindGeoIpProviderFactory.RELOAD_SECONDS, "1")));
         try {
             assertThat(factory.create(null).lookup(GeoIpFixtures.BERLIN_IP).location().city()).isEqualTo("Berlin");
             Path release = dir.resolve("city.mmdb.new");
