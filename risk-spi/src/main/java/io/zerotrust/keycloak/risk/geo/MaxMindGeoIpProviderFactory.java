@@ -47,15 +47,16 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     public static final String HOSTING_ASN_LIST_FILE = "hosting-asn-list-file";
     /** Operational-info key of the hosting-ASN list in use. */
     public static final String HOSTING_ASN_LIST_INFO = "hosting-asn-list";
-    /** Seconds at least between two checks of the configured files for a replaced one (default 30). */
+    /** Seconds at least between two checks of the configured files for a replaced one. */
     public static final String RELOAD_SECONDS = "reload-seconds";
+    public static final int DEFAULT_RELOAD_SECONDS = 30;
 
     private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
 
     private volatile GeoIpDatabases databases = GeoIpDatabases.none();
     private volatile Map<String, String> pathProblems = Map.of();
     /** How often at most the files are checked for replacement ({@link #RELOAD_SECONDS}). */
-    private long reloadNanos = TimeUnit.SECONDS.toNanos(30);
+    private long reloadNanos = TimeUnit.SECONDS.toNanos(DEFAULT_RELOAD_SECONDS);
     private Path[] paths = new Path[3];
     private HostingAsns hostingAsns = HostingAsns.none();
     private volatile long nextCheck = System.nanoTime();
@@ -79,7 +80,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         paths = new Path[] {city, asn, anonymous};
         OptionReader options = new OptionReader(GeoIpSpi.NAME + " " + ID, config);
         hostingAsns = hostingAsns(options, asn != null);
-        reloadNanos = options.duration(RELOAD_SECONDS, 30, ChronoUnit.SECONDS, 1).toNanos();
+        reloadNanos = options.duration(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, ChronoUnit.SECONDS, 1).toNanos();
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
                 : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {
@@ -218,7 +219,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                 .property().name(HOSTING_ASN_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of your own hosting-ASN list (one AS number per line, # comments), replacing the "
                         + "shipped one; unreadable or empty: the shipped list is used and an error logged").add()
-                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue("30")
+                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
                 .helpText("Seconds at least between two checks of the database files for a replaced one").add()
                 .build();
     }
