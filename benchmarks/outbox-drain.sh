@@ -8,6 +8,7 @@
 #
 #   benchmarks/outbox-drain.sh                # 12 warm-up rounds, then 5 of 20000 events to the webhook, batch-size 500
 #   DRAIN_SINK=kafka benchmarks/outbox-drain.sh
+#   DRAIN_SINK=kafka DRAIN_KAFKA_COMPRESSION=none benchmarks/outbox-drain.sh   # kafka-compression (default lz4)
 #   DRAIN_EVENTS=50000 DRAIN_ROUNDS=3 DRAIN_WARMUP=4 DRAIN_BATCH=100 benchmarks/outbox-drain.sh
 #
 # The warm-up is long because the server's JIT compiler keeps working on the drain path for about 200000 events:
@@ -51,6 +52,9 @@ case "$sink" in
         topic=zt-events-drain
         sink_options=("--spi-events-listener--zt-events--kafka-bootstrap-servers=$kafka_bootstrap"
             "--spi-events-listener--zt-events--kafka-topic=$topic")
+        if [ -n "${DRAIN_KAFKA_COMPRESSION:-}" ]; then
+            sink_options+=("--spi-events-listener--zt-events--kafka-compression=$DRAIN_KAFKA_COMPRESSION")
+        fi
         arrivals="kafka:$kafka_bootstrap/$topic"
         ;;
     *)

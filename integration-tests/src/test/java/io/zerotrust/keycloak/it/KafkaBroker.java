@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.record.internal.FileRecords;
+import org.apache.kafka.common.record.internal.RecordBatch;
 
 import static org.awaitility.Awaitility.await;
 
@@ -110,6 +114,25 @@ final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stop();
+    }
+
+    /**
+     * The compression codecs of the record batches the broker holds for {@code topic}, read from its log segments
+     * on disk with Kafka's own reader: the broker keeps each batch as its producer compressed it.
+     */
+    Set<String> batchCompressions(String topic) throws IOException {
+        Set<String> codecs = new TreeSet<>();
+        try (var files = Files.walk(dir.resolve("logs"))) {
+            for (Path segment : files.filter(f -> f.getFileName().toString().endsWith(".log")
+                    && f.getParent().getFileName().toString().startsWith(topic + "-")).toList()) {
+                try (FileRecords records = FileRecords.open(segment.toFile(), false)) {
+                    for (RecordBatch batch : records.batches()) {
+                        codecs.add(batch.compressionType().name);
+                    }
+                }
+            }
+        }
+        return codecs;
     }
 
     Admin admin() {

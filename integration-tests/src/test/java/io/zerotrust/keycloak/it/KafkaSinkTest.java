@@ -34,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The zt-events Kafka sink on a real server, producing to a real Kafka broker ({@link KafkaBroker}): sign-ins
  * arrive on the topic keyed {@code <realmId>:<userId>} with their id in the {@code zt-event-id} header, one user's
- * in order; while the broker is down sign-ins go on, and every event arrives once it is back.
+ * in order, in lz4-compressed batches (the default {@code kafka-compression}); while the broker is down sign-ins go
+ * on, and every event arrives once it is back.
  */
 @KeycloakIntegrationTest(config = KafkaServerConfig.class)
 class KafkaSinkTest {
@@ -66,7 +67,7 @@ class KafkaSinkTest {
     }
 
     @Test
-    void signInsArriveKeyedByRealmAndUserWithTheirIdAndOneUsersInOrder() throws Exception {
+    void signInsArriveKeyedByRealmAndUserWithTheirIdAndOneUsersInOrderCompressed() throws Exception {
         try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
             for (int i = 0; i < 3; i++) {
                 login(browser, "alice");
@@ -94,6 +95,8 @@ class KafkaSinkTest {
             assertThat(firstOccurrences(theirs)).as("%s's LOGINs in topic order", user.getKey())
                     .containsExactlyElementsOf(user.getValue());
         }
+        assertThat(broker.batchCompressions(KafkaServerConfig.TOPIC)).as("codecs of the batches on the broker's disk")
+                .containsExactly("lz4");
     }
 
     @Test

@@ -23,10 +23,13 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  */
 record KafkaSettings(String bootstrapServers, String topic, String clientId, String securityProtocol,
                      String saslMechanism, String saslJaasConfig, String truststoreLocation, String truststorePassword,
-                     String keystoreLocation, String keystorePassword, Duration deliveryTimeout, Duration maxBlock) {
+                     String keystoreLocation, String keystorePassword, Duration deliveryTimeout, Duration maxBlock,
+                     String compression) {
 
     static final String DEFAULT_TOPIC = "zt-events";
     static final String DEFAULT_CLIENT_ID = "zt-events";
+    /** The codecs the provider jar ships: lz4-java is shaded in, gzip is the JDK's; zstd and snappy are native code. */
+    static final String[] COMPRESSIONS = {"lz4", "gzip", "none"};
     static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     /** Kafka's own rule for topic names. */
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
@@ -74,7 +77,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         return new KafkaSettings(servers, topic, clientId, protocol, p.string(KAFKA_SASL_MECHANISM), jaas,
                 p.string(KAFKA_SSL_TRUSTSTORE_LOCATION), p.string(KAFKA_SSL_TRUSTSTORE_PASSWORD),
                 p.string(KAFKA_SSL_KEYSTORE_LOCATION), p.string(KAFKA_SSL_KEYSTORE_PASSWORD),
-                deliveryTimeout, maxBlock);
+                deliveryTimeout, maxBlock, p.choice(KAFKA_COMPRESSION, "lz4", COMPRESSIONS));
     }
 
     /** @return the first bootstrap server that is not on this host's loopback, or null */
@@ -95,7 +98,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
 
     /**
      * The producer's configuration: idempotent with {@code acks=all}, so that a retry inside the client neither
-     * loses nor duplicates nor reorders; uncompressed, since the codecs are not shipped; the request timeout
+     * loses nor duplicates nor reorders; compressed as configured; the request timeout
      * within the delivery timeout, as Kafka requires.
      */
     Map<String, Object> producerConfig() {
@@ -105,7 +108,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         config.put("acks", "all");
         config.put("enable.idempotence", true);
         config.put("max.in.flight.requests.per.connection", 5);
-        config.put("compression.type", "none");
+        config.put("compression.type", compression);
         // A drained batch is sent at once and awaited: Kafka's default 16 KiB per partition and request holds about
         // ten OCSF events, so a batch of 500 took dozens of requests, at most five in flight. With no linger the
         // first records of a batch also left in requests of their own while the rest were still being handed over
@@ -142,7 +145,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
                 + ", saslMechanism=" + saslMechanism + ", saslJaasConfig=" + hidden(saslJaasConfig)
                 + ", truststore=" + truststoreLocation + ", truststorePassword=" + hidden(truststorePassword)
                 + ", keystore=" + keystoreLocation + ", keystorePassword=" + hidden(keystorePassword)
-                + ", deliveryTimeout=" + deliveryTimeout + ", maxBlock=" + maxBlock + "]";
+                + ", deliveryTimeout=" + deliveryTimeout + ", maxBlock=" + maxBlock + ", compression=" + compression + "]";
     }
 
     private static String hidden(String secret) {

@@ -99,6 +99,8 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String KAFKA_DELIVERY_TIMEOUT_MS = "kafka-delivery-timeout-ms";
     /** How long a send may wait for the topic's metadata, e.g. while the brokers are down (default 5000). */
     public static final String KAFKA_MAX_BLOCK_MS = "kafka-max-block-ms";
+    /** The producer's {@code compression.type}: {@code lz4} (default), {@code gzip} or {@code none}. */
+    public static final String KAFKA_COMPRESSION = "kafka-compression";
     /**
      * Whether {@code PLAINTEXT} / {@code SASL_PLAINTEXT} may reach brokers other than loopback ones (default
      * {@code false}: events hold user names and addresses, and leave the host encrypted unless an admin says so).

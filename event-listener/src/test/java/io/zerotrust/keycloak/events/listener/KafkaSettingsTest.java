@@ -48,7 +48,7 @@ class KafkaSettingsTest {
         Map<String, Object> config = settings.producerConfig();
         assertThat(config).containsEntry("bootstrap.servers", "127.0.0.1:9092,localhost:9093").containsEntry("client.id", "zt-events")
                 .containsEntry("acks", "all").containsEntry("enable.idempotence", true)
-                .containsEntry("compression.type", "none").containsEntry("security.protocol", "PLAINTEXT")
+                .containsEntry("compression.type", "lz4").containsEntry("security.protocol", "PLAINTEXT")
                 .containsEntry("delivery.timeout.ms", 30_000).containsEntry("request.timeout.ms", 29_995)
                 .containsEntry("max.block.ms", 5_000L)
                 .doesNotContainKeys("sasl.jaas.config", "sasl.mechanism", "ssl.truststore.location");
@@ -140,6 +140,23 @@ class KafkaSettingsTest {
         assertThat(problems).containsExactly(
                 "option " + KAFKA_DELIVERY_TIMEOUT_MS + "='soon' is invalid (expected a whole number of at least 1000); using the default '30000'",
                 "option " + KAFKA_MAX_BLOCK_MS + "='0' is invalid (expected a whole number of at least 1); using the default '5000'");
+    }
+
+    @Test
+    void compressionIsOneOfTheShippedCodecsAndAnotherOneIsReportedAndLz4Used() {
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092", KAFKA_COMPRESSION, "GZIP")::get, problems)
+                .producerConfig()).containsEntry("compression.type", "gzip");
+        assertThat(parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092", KAFKA_COMPRESSION, "none")::get, problems)
+                .producerConfig()).containsEntry("compression.type", "none");
+        assertThat(problems).isEmpty();
+
+        // zstd and snappy are native code the provider jar does not ship: the producer would fail at its first batch
+        KafkaSettings zstd = parse(Map.of(KAFKA_BOOTSTRAP_SERVERS, "127.0.0.1:9092", KAFKA_COMPRESSION, "zstd")::get, problems);
+
+        assertThat(zstd.producerConfig()).containsEntry("compression.type", "lz4");
+        assertThat(zstd.toString()).contains("compression=lz4");
+        assertThat(problems).containsExactly("option " + KAFKA_COMPRESSION
+                + "='zstd' is invalid (expected one of lz4, gzip, none); using the default 'lz4'");
     }
 
     @Test
