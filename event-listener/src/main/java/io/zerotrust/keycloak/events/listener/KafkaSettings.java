@@ -28,6 +28,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
 
     static final String DEFAULT_TOPIC = "zt-events";
     static final String DEFAULT_CLIENT_ID = "zt-events";
+    static final String DEFAULT_COMPRESSION = "lz4";
     /** The codecs the provider jar ships: lz4-java is shaded in, gzip is the JDK's; zstd and snappy are native code. */
     static final String[] COMPRESSIONS = {"lz4", "gzip", "none"};
     static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
@@ -77,7 +78,7 @@ record KafkaSettings(String bootstrapServers, String topic, String clientId, Str
         return new KafkaSettings(servers, topic, clientId, protocol, p.string(KAFKA_SASL_MECHANISM), jaas,
                 p.string(KAFKA_SSL_TRUSTSTORE_LOCATION), p.string(KAFKA_SSL_TRUSTSTORE_PASSWORD),
                 p.string(KAFKA_SSL_KEYSTORE_LOCATION), p.string(KAFKA_SSL_KEYSTORE_PASSWORD),
-                deliveryTimeout, maxBlock, p.choice(KAFKA_COMPRESSION, "lz4", COMPRESSIONS));
+                deliveryTimeout, maxBlock, p.choice(KAFKA_COMPRESSION, DEFAULT_COMPRESSION, COMPRESSIONS));
     }
 
     /** @return the first bootstrap server that is not on this host's loopback, or null */
