@@ -137,7 +137,7 @@ public class WebhookThroughputBenchmark {
                     .userAgent("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0")
                     .risk("LOGIN".equals(type) ? new SecurityEvent.Risk(12, "LOW", List.of()) : null)
                     .build();
-            mapper.map(event).ifPresent(ocsf -> out.add(OcsfJson.of(ocsf)));
+            mapper.map(event).ifPresent(out::add);
         }
         return List.copyOf(out);
     }

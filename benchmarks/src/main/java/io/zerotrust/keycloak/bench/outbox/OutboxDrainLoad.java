@@ -132,7 +132,7 @@ public final class OutboxDrainLoad {
     }
 
     /** A LOGIN as the risk step leaves it: location, network, device hash, user agent and the verdict. */
-    private static SecurityEvent login(String realmId, int i) {
+    static SecurityEvent login(String realmId, int i) {
         return SecurityEvent.builder().id(UUID.randomUUID().toString()).time(System.currentTimeMillis())
                 .realmId(realmId).realmName("zero-trust-demo").origin(SecurityEvent.Origin.USER).type("LOGIN")
                 .userId("user-" + (i % 500)).username("user" + (i % 500)).clientId("account-console")

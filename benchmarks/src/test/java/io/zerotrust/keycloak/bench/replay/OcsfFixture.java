@@ -87,6 +87,6 @@ final class OcsfFixture {
     }
 
     private void emit(SecurityEvent event) {
-        lines.add(mapper.map(event).orElseThrow().toString());
+        lines.add(mapper.map(event).orElseThrow().text());
     }
 }

@@ -93,7 +93,7 @@ public final class ScorerHandler implements OutboxHandler {
             }
             for (AnomalyFinding finding : findings) {
                 store.accept(session, finding);
-                outbox.appendOcsf(session, finding.realmId(), mapper.map(finding).toString());
+                outbox.appendOcsf(session, finding.realmId(), mapper.map(finding).text());
             }
         }, () -> {
             triedBatch = null;

@@ -3,7 +3,6 @@ package io.zerotrust.keycloak.events.ocsf;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
 
 /**
@@ -45,27 +44,30 @@ final class AccountChangeMapper {
         return event.origin() == SecurityEvent.Origin.ADMIN || CREDENTIAL_EVENTS.contains(event.baseType());
     }
 
-    static ObjectNode map(SecurityEvent event) {
+    static OcsfJson map(SecurityEvent event) {
         boolean admin = event.origin() == SecurityEvent.Origin.ADMIN;
         Activity activity = admin ? adminActivity(event) : userActivity(event);
-        ObjectNode ocsf = OcsfObjects.base(AuthenticationMapper.CATEGORY_UID, AuthenticationMapper.CATEGORY_NAME,
+        OcsfWriter ocsf = OcsfObjects.base(AuthenticationMapper.CATEGORY_UID, AuthenticationMapper.CATEGORY_NAME,
                 CLASS_UID, "Account Change", activity.id(), activity.name(), event.time(), event.id());
         OcsfObjects.severity(ocsf, OcsfObjects.severity(event));
         OcsfObjects.status(ocsf, event.failed(), event.error());
+        String user;
         if (admin) {
-            OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(targetUser(event), null));
-            ObjectNode actor = ocsf.putObject("actor");
-            OcsfObjects.setIfPresent(actor, "user", OcsfObjects.user(event.userId(), event.username()));
-            OcsfObjects.putIfPresent(actor, "app_name", event.clientId());
+            user = targetUser(event);
+            OcsfObjects.user(ocsf, user, null);
+            ocsf.object("actor");
+            OcsfObjects.user(ocsf, event.userId(), event.username());
+            ocsf.field("app_name", event.clientId()).end();
         } else {
-            OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(event.userId(), event.username()));
+            user = event.userId();
+            OcsfObjects.user(ocsf, user, event.username());
             if (event.clientId() != null) {
-                ocsf.putObject("actor").put("app_name", event.clientId());
+                ocsf.object("actor").field("app_name", event.clientId()).end();
             }
         }
         OcsfObjects.context(ocsf, event);
         OcsfObjects.unmapped(ocsf, event);
-        return ocsf;
+        return OcsfJson.of(ocsf.finish(), event.id(), event.realmId(), user, event.ip());
     }
 
     record Activity(int id, String name) {

@@ -3,7 +3,6 @@ package io.zerotrust.keycloak.events.ocsf;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
 
 /**
@@ -45,24 +44,24 @@ final class AuthenticationMapper {
         return event.origin() == SecurityEvent.Origin.USER && ACTIVITIES.containsKey(event.baseType());
     }
 
-    static ObjectNode map(SecurityEvent event) {
+    static OcsfJson map(SecurityEvent event) {
         int activity = ACTIVITIES.get(event.baseType());
-        ObjectNode ocsf = OcsfObjects.base(CATEGORY_UID, CATEGORY_NAME, CLASS_UID, "Authentication", activity,
+        OcsfWriter ocsf = OcsfObjects.base(CATEGORY_UID, CATEGORY_NAME, CLASS_UID, "Authentication", activity,
                 activityName(activity), event.time(), event.id());
         OcsfObjects.severity(ocsf, OcsfObjects.severity(event));
         OcsfObjects.status(ocsf, event.failed(), event.error());
-        OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(event.userId(), event.username()));
+        OcsfObjects.user(ocsf, event.userId(), event.username());
         if (event.clientId() != null) {
-            ocsf.putObject("service").put("name", event.clientId()).put("uid", event.clientId());
+            ocsf.object("service").field("name", event.clientId()).field("uid", event.clientId()).end();
         }
         if (event.sessionId() != null) {
-            ocsf.putObject("session").put("uid", event.sessionId());
+            ocsf.object("session").field("uid", event.sessionId()).end();
         }
         authProtocol(ocsf, event);
-        ocsf.put("is_remote", true);
+        ocsf.field("is_remote", true);
         OcsfObjects.context(ocsf, event);
         OcsfObjects.unmapped(ocsf, event);
-        return ocsf;
+        return OcsfJson.of(ocsf.finish(), event.id(), event.realmId(), event.userId(), event.ip());
     }
 
     static String activityName(int activity) {
@@ -76,7 +75,7 @@ final class AuthenticationMapper {
         };
     }
 
-    private static void authProtocol(ObjectNode ocsf, SecurityEvent event) {
+    private static void authProtocol(OcsfWriter ocsf, SecurityEvent event) {
         String method = event.details().get("auth_method");
         int id;
         String name;
@@ -93,7 +92,6 @@ final class AuthenticationMapper {
         } else {
             return;
         }
-        ocsf.put("auth_protocol_id", id);
-        ocsf.put("auth_protocol", name);
+        ocsf.field("auth_protocol_id", id).field("auth_protocol", name);
     }
 }

@@ -1,7 +1,5 @@
 package io.zerotrust.keycloak.events.ocsf;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 import io.zerotrust.keycloak.events.anomaly.FindingKind;
 import io.zerotrust.keycloak.events.anomaly.FindingReason;
@@ -16,62 +14,66 @@ final class DetectionFindingMapper {
     private DetectionFindingMapper() {
     }
 
-    static ObjectNode map(AnomalyFinding finding) {
-        ObjectNode ocsf = OcsfObjects.base(CATEGORY_UID, "Findings", CLASS_UID, "Detection Finding", CREATE,
+    static OcsfJson map(AnomalyFinding finding) {
+        OcsfWriter ocsf = OcsfObjects.base(CATEGORY_UID, "Findings", CLASS_UID, "Detection Finding", CREATE,
                 "Create", finding.time(), finding.id());
         OcsfObjects.severity(ocsf, switch (finding.level()) {
             case HIGH -> OcsfObjects.SEVERITY_HIGH;
             case MEDIUM -> OcsfObjects.SEVERITY_MEDIUM;
             case LOW -> OcsfObjects.SEVERITY_LOW;
         });
-        ocsf.put("status_id", 1);
-        ocsf.put("status", "New");
-        ocsf.put("risk_score", finding.score());
-        ocsf.put("risk_level_id", switch (finding.level()) {
-            case HIGH -> 3;
-            case MEDIUM -> 2;
-            case LOW -> 1;
-        });
-        ocsf.put("risk_level", switch (finding.level()) {
-            case HIGH -> "High";
-            case MEDIUM -> "Medium";
-            case LOW -> "Low";
-        });
+        ocsf.field("status_id", 1)
+                .field("status", "New")
+                .field("risk_score", finding.score())
+                .field("risk_level_id", switch (finding.level()) {
+                    case HIGH -> 3;
+                    case MEDIUM -> 2;
+                    case LOW -> 1;
+                })
+                .field("risk_level", switch (finding.level()) {
+                    case HIGH -> "High";
+                    case MEDIUM -> "Medium";
+                    case LOW -> "Low";
+                });
 
-        ObjectNode info = ocsf.putObject("finding_info");
-        info.put("uid", finding.id());
-        info.put("title", finding.kind().title());
-        info.put("desc", description(finding));
-        info.put("created_time", finding.time());
-        info.putArray("types").add(finding.kind().name());
-        ObjectNode analytic = info.putObject("analytic");
-        analytic.put("name", "zt-anomaly-scorer/" + finding.kind().name().toLowerCase(java.util.Locale.ROOT));
-        analytic.put("type_id", analyticType(finding.kind()));
-        analytic.put("type", analyticType(finding.kind()) == 3 ? "Statistical" : analyticType(finding.kind()) == 2
-                ? "Behavioral" : "Rule");
+        int analyticType = analyticType(finding.kind());
+        ocsf.object("finding_info")
+                .field("uid", finding.id())
+                .field("title", finding.kind().title())
+                .field("desc", description(finding))
+                .field("created_time", finding.time())
+                .array("types").element(finding.kind().name()).end()
+                .object("analytic")
+                .field("name", "zt-anomaly-scorer/" + finding.kind().name().toLowerCase(java.util.Locale.ROOT))
+                .field("type_id", analyticType)
+                .field("type", analyticType == 3 ? "Statistical" : analyticType == 2 ? "Behavioral" : "Rule")
+                .end()
+                .end();
 
-        ObjectNode evidence = OcsfObjects.object();
-        OcsfObjects.setIfPresent(evidence, "user", OcsfObjects.user(finding.userId(), null));
-        ObjectNode source = OcsfObjects.sourceEndpoint(finding.ip(), null, null, asn(finding.network()), null);
-        OcsfObjects.setIfPresent(evidence, "src_endpoint", source);
-        if (finding.sessionId() != null) {
-            evidence.putObject("session").put("uid", finding.sessionId());
+        Long asn = asn(finding.network());
+        boolean source = OcsfObjects.hasSourceEndpoint(finding.ip(), null, null, asn);
+        if (finding.userId() != null || source || finding.sessionId() != null) {
+            ocsf.array("evidences").element();
+            OcsfObjects.user(ocsf, finding.userId(), null);
+            OcsfObjects.sourceEndpoint(ocsf, finding.ip(), null, null, null, null, asn, null);
+            if (finding.sessionId() != null) {
+                ocsf.object("session").field("uid", finding.sessionId()).end();
+            }
+            ocsf.end().end();
         }
-        if (!evidence.isEmpty()) {
-            ocsf.putArray("evidences").add(evidence);
-        }
-        OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(finding.userId(), null));
+        OcsfObjects.user(ocsf, finding.userId(), null);
 
-        ObjectNode details = ocsf.putObject("unmapped").putObject("zt_finding");
-        details.put("kind", finding.kind().name());
-        details.put("score", finding.score());
-        details.put("level", finding.level().name());
-        OcsfObjects.putIfPresent(details, "realm_id", finding.realmId());
-        ArrayNode reasons = details.putArray("reasons");
+        ocsf.object("unmapped").object("zt_finding")
+                .field("kind", finding.kind().name())
+                .field("score", finding.score())
+                .field("level", finding.level().name())
+                .field("realm_id", finding.realmId())
+                .array("reasons");
         for (FindingReason reason : finding.reasons()) {
-            reasons.addObject().put("code", reason.code()).put("text", reason.text());
+            ocsf.element().field("code", reason.code()).field("text", reason.text()).end();
         }
-        return ocsf;
+        ocsf.end().end().end();
+        return OcsfJson.of(ocsf.finish(), finding.id(), finding.realmId(), finding.userId(), finding.ip());
     }
 
     private static String description(AnomalyFinding finding) {

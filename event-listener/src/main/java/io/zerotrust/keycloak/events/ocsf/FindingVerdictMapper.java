@@ -1,6 +1,8 @@
 package io.zerotrust.keycloak.events.ocsf;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+
 import io.zerotrust.keycloak.events.SecurityEvent;
 
 /**
@@ -18,6 +20,9 @@ final class FindingVerdictMapper {
     static final int STATUS_IN_PROGRESS = 2;
     static final int STATUS_SUPPRESSED = 3;
 
+    /** Written under {@code zt_verdict} from the event itself: a detail of the same name does not stand in. */
+    private static final Set<String> OWN_FIELDS = Set.of("realm_id", "realm", "analyst_id");
+
     private FindingVerdictMapper() {
     }
 
@@ -25,31 +30,39 @@ final class FindingVerdictMapper {
         return SecurityEvent.FINDING_VERDICT.equals(event.type());
     }
 
-    static ObjectNode map(SecurityEvent event) {
-        ObjectNode ocsf = OcsfObjects.base(DetectionFindingMapper.CATEGORY_UID, "Findings",
+    static OcsfJson map(SecurityEvent event) {
+        OcsfWriter ocsf = OcsfObjects.base(DetectionFindingMapper.CATEGORY_UID, "Findings",
                 DetectionFindingMapper.CLASS_UID, "Detection Finding", UPDATE, "Update", event.time(), event.id());
         OcsfObjects.severity(ocsf, OcsfObjects.SEVERITY_INFORMATIONAL);
         boolean falsePositive = "false_positive".equals(event.details().get(SecurityEvent.VERDICT));
-        ocsf.put("status_id", falsePositive ? STATUS_SUPPRESSED : STATUS_IN_PROGRESS);
-        ocsf.put("status", falsePositive ? "Suppressed" : "In Progress");
-        ocsf.put("verdict_id", falsePositive ? VERDICT_FALSE_POSITIVE : VERDICT_TRUE_POSITIVE);
-        ocsf.put("verdict", falsePositive ? "False Positive" : "True Positive");
-        OcsfObjects.putIfPresent(ocsf, "comment", event.details().get(SecurityEvent.NOTE));
+        ocsf.field("status_id", falsePositive ? STATUS_SUPPRESSED : STATUS_IN_PROGRESS)
+                .field("status", falsePositive ? "Suppressed" : "In Progress")
+                .field("verdict_id", falsePositive ? VERDICT_FALSE_POSITIVE : VERDICT_TRUE_POSITIVE)
+                .field("verdict", falsePositive ? "False Positive" : "True Positive")
+                .field("comment", event.details().get(SecurityEvent.NOTE));
 
-        ObjectNode info = ocsf.putObject("finding_info");
-        OcsfObjects.putIfPresent(info, "uid", event.details().get(SecurityEvent.FINDING_ID));
-        info.put("modified_time", event.time());
-        OcsfObjects.putIfPresent(info, "title", event.details().get(SecurityEvent.FINDING_KIND));
+        ocsf.object("finding_info")
+                .field("uid", event.details().get(SecurityEvent.FINDING_ID))
+                .field("modified_time", event.time())
+                .field("title", event.details().get(SecurityEvent.FINDING_KIND))
+                .end();
 
-        ObjectNode actor = ocsf.putObject("actor");
-        OcsfObjects.setIfPresent(actor, "user", OcsfObjects.user(event.userId(), event.username()));
-        OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(event.details().get(SecurityEvent.FINDING_USER_ID), null));
+        ocsf.object("actor");
+        OcsfObjects.user(ocsf, event.userId(), event.username());
+        ocsf.end();
+        String user = event.details().get(SecurityEvent.FINDING_USER_ID);
+        OcsfObjects.user(ocsf, user, null);
 
-        ObjectNode verdict = ocsf.putObject("unmapped").putObject("zt_verdict");
-        event.details().forEach(verdict::put);
-        OcsfObjects.putIfPresent(verdict, "realm_id", event.realmId());
-        OcsfObjects.putIfPresent(verdict, "realm", event.realmName());
-        OcsfObjects.putIfPresent(verdict, "analyst_id", event.userId());
-        return ocsf;
+        ocsf.object("unmapped").object("zt_verdict");
+        for (Map.Entry<String, String> detail : event.details().entrySet()) {
+            if (!OWN_FIELDS.contains(detail.getKey())) {
+                ocsf.field(detail.getKey(), detail.getValue());
+            }
+        }
+        ocsf.field("realm_id", event.realmId())
+                .field("realm", event.realmName())
+                .field("analyst_id", event.userId())
+                .end().end();
+        return OcsfJson.of(ocsf.finish(), event.id(), event.realmId(), user, null);
     }
 }

@@ -1,6 +1,7 @@
 package io.zerotrust.keycloak.events.ocsf;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,37 +11,43 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One OCSF event as every sink sends it: written once as UTF-8 JSON, with its id ({@code metadata.uid}, the
- * receivers' de-duplication key) and its order key, read off the object before it was written so that no sink
- * parses the JSON again. The order key groups the events that must keep their order: {@code <realmId>:<userId>},
- * without a user {@code <realmId>:<ip>} (a finding about a source: the address in its evidence), else
- * {@code <realmId>:}.
+ * receivers' de-duplication key) and its order key, taken from what the event was written from so that no sink
+ * parses the JSON again. The order key groups the events that must keep their order: {@code <realmId>:<userId>}
+ * (the event's {@code user.uid}), without a user {@code <realmId>:<ip>} (a finding about a source: the address in
+ * its evidence), else {@code <realmId>:}.
  */
 public record OcsfJson(byte[] utf8, String eventId, String orderKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectWriter WRITER = JSON.writer();
 
-    public static OcsfJson of(ObjectNode event) {
-        try {
-            return new OcsfJson(WRITER.writeValueAsBytes(event), text(event.path("metadata").path("uid")),
-                    realmId(event) + ":" + subject(event));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an OCSF object that cannot be written", e);
-        }
+    /** An event a mapper wrote, with the values its id and order key come from (null or empty where absent). */
+    static OcsfJson of(byte[] utf8, String eventId, String realmId, String userId, String ip) {
+        String subject = present(userId) != null ? userId : present(ip) != null ? ip : "";
+        return new OcsfJson(utf8, present(eventId), (realmId == null ? "" : realmId) + ":" + subject);
     }
 
-    /** @throws IOException when the text is not a JSON object (a damaged stored record) */
+    /**
+     * A stored OCSF record (a finding), written anew so that what a sink sends is compact whatever the row held.
+     *
+     * @throws IOException when the text is not a JSON object (a damaged stored record)
+     */
     public static OcsfJson parse(String json) throws IOException {
         JsonNode node = json == null ? null : JSON.readTree(json);
-        if (!(node instanceof ObjectNode object)) {
+        if (!(node instanceof ObjectNode event)) {
             throw new IOException("not an OCSF record");
         }
-        return of(object);
+        try {
+            return of(WRITER.writeValueAsBytes(event), text(event.path("metadata").path("uid")), realmId(event),
+                    text(event.path("user").path("uid")), ip(event));
+        } catch (JsonProcessingException e) {
+            throw new IOException("an OCSF record that cannot be written again", e);
+        }
     }
 
-    private static String subject(JsonNode event) {
-        String user = text(event.path("user").path("uid"));
-        return user != null ? user : ip(event);
+    /** The event's JSON as text. */
+    public String text() {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** Each mapper leaves the realm id under its own {@code unmapped} object (keycloak, zt_finding, zt_verdict). */
@@ -51,7 +58,7 @@ public record OcsfJson(byte[] utf8, String eventId, String orderKey) {
                 return realm;
             }
         }
-        return "";
+        return null;
     }
 
     private static String ip(JsonNode event) {
@@ -65,10 +72,14 @@ public record OcsfJson(byte[] utf8, String eventId, String orderKey) {
                 return ip;
             }
         }
-        return "";
+        return null;
     }
 
     private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isEmpty() ? node.asText() : null;
+        return node.isTextual() ? present(node.asText()) : null;
+    }
+
+    private static String present(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -2,7 +2,6 @@ package io.zerotrust.keycloak.events.ocsf;
 
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 
@@ -15,9 +14,9 @@ import io.zerotrust.keycloak.events.anomaly.AnomalyFinding;
 public final class OcsfMapper {
 
     /**
-     * @return the OCSF event, or empty for an event type the pipeline does not export
+     * @return the OCSF event as it is sent, or empty for an event type the pipeline does not export
      */
-    public Optional<ObjectNode> map(SecurityEvent event) {
+    public Optional<OcsfJson> map(SecurityEvent event) {
         if (PrivilegedAccessMapper.handles(event)) {
             return Optional.of(PrivilegedAccessMapper.map(event));
         }
@@ -39,7 +38,7 @@ public final class OcsfMapper {
         return AuthenticationMapper.handles(event) || AccountChangeMapper.CREDENTIAL_EVENTS.contains(event.baseType());
     }
 
-    public ObjectNode map(AnomalyFinding finding) {
+    public OcsfJson map(AnomalyFinding finding) {
         return DetectionFindingMapper.map(finding);
     }
 }

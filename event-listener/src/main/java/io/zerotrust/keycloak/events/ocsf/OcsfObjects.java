@@ -2,14 +2,11 @@ package io.zerotrust.keycloak.events.ocsf;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.SecurityEvent;
 import io.zerotrust.keycloak.risk.spi.RiskNotes;
 
 /**
- * Builds the OCSF objects every class shares: the base event attributes, metadata, user, source endpoint,
+ * Writes the OCSF objects every class shares: the base event attributes, metadata, user, source endpoint,
  * device, HTTP request and the risk enrichment. Absent values are left out rather than written as null, as
  * OCSF recommends.
  */
@@ -32,47 +29,42 @@ final class OcsfObjects {
     /** Name of the enrichment carrying the sign-in's risk assessment. */
     static final String RISK_ENRICHMENT = "zt.risk";
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-
     private OcsfObjects() {
     }
 
     /**
-     * The attributes of every OCSF event. {@code type_uid} is {@code class_uid * 100 + activity_id}, as the
-     * schema defines it.
+     * Opens an event with the attributes of every OCSF event. {@code type_uid} is
+     * {@code class_uid * 100 + activity_id}, as the schema defines it.
      */
-    static ObjectNode base(int categoryUid, String categoryName, int classUid, String className, int activityId,
+    static OcsfWriter base(int categoryUid, String categoryName, int classUid, String className, int activityId,
                            String activityName, long time, String uid) {
-        ObjectNode event = JSON.objectNode();
-        event.put("category_uid", categoryUid);
-        event.put("category_name", categoryName);
-        event.put("class_uid", classUid);
-        event.put("class_name", className);
-        event.put("activity_id", activityId);
-        event.put("activity_name", activityName);
-        event.put("type_uid", classUid * 100L + activityId);
-        event.put("type_name", className + ": " + activityName);
-        event.put("time", time);
-        event.set("metadata", metadata(uid));
+        OcsfWriter event = new OcsfWriter()
+                .field("category_uid", categoryUid)
+                .field("category_name", categoryName)
+                .field("class_uid", classUid)
+                .field("class_name", className)
+                .field("activity_id", activityId)
+                .field("activity_name", activityName)
+                .field("type_uid", classUid * 100L + activityId)
+                .field("type_name", className + ": " + activityName)
+                .field("time", time);
+        event.object("metadata")
+                .field("version", SCHEMA_VERSION)
+                .object("product")
+                .field("name", PRODUCT_NAME)
+                .field("vendor_name", VENDOR_NAME)
+                .object("feature").field("name", FEATURE_NAME).end()
+                .end()
+                // The receivers' idempotency key: at-least-once delivery may send an event twice
+                .field("uid", uid)
+                .end();
         return event;
     }
 
-    private static ObjectNode metadata(String uid) {
-        ObjectNode metadata = JSON.objectNode();
-        metadata.put("version", SCHEMA_VERSION);
-        ObjectNode product = metadata.putObject("product");
-        product.put("name", PRODUCT_NAME);
-        product.put("vendor_name", VENDOR_NAME);
-        product.putObject("feature").put("name", FEATURE_NAME);
-        // The receivers' idempotency key: at-least-once delivery may send an event twice
-        putIfPresent(metadata, "uid", uid);
-        return metadata;
-    }
-
-    static void status(ObjectNode event, boolean failed, String detail) {
-        event.put("status_id", failed ? STATUS_FAILURE : STATUS_SUCCESS);
-        event.put("status", failed ? "Failure" : "Success");
-        putIfPresent(event, "status_detail", detail);
+    static void status(OcsfWriter event, boolean failed, String detail) {
+        event.field("status_id", failed ? STATUS_FAILURE : STATUS_SUCCESS)
+                .field("status", failed ? "Failure" : "Success")
+                .field("status_detail", detail);
     }
 
     /**
@@ -91,9 +83,8 @@ final class OcsfObjects {
         return severity;
     }
 
-    static void severity(ObjectNode event, int severityId) {
-        event.put("severity_id", severityId);
-        event.put("severity", switch (severityId) {
+    static void severity(OcsfWriter event, int severityId) {
+        event.field("severity_id", severityId).field("severity", switch (severityId) {
             case SEVERITY_INFORMATIONAL -> "Informational";
             case SEVERITY_LOW -> "Low";
             case SEVERITY_MEDIUM -> "Medium";
@@ -102,113 +93,96 @@ final class OcsfObjects {
         });
     }
 
-    static ObjectNode user(String uid, String name) {
-        if (uid == null && name == null) {
-            return null;
+    /** A {@code user} object, unless both are unknown. */
+    static void user(OcsfWriter target, String uid, String name) {
+        if (uid != null || name != null) {
+            target.object("user").field("uid", uid).field("name", name).end();
         }
-        ObjectNode user = JSON.objectNode();
-        putIfPresent(user, "uid", uid);
-        putIfPresent(user, "name", name);
-        return user;
     }
 
-    /** The client's address with what GeoIP knows of it. */
-    static ObjectNode sourceEndpoint(String ip, String country, String city, Long asn, String asOrganization) {
-        return sourceEndpoint(ip, country, city, null, null, asn, asOrganization);
+    /** Whether {@link #sourceEndpoint} writes anything. */
+    static boolean hasSourceEndpoint(String ip, String country, String city, Long asn) {
+        return ip != null || country != null || city != null || asn != null;
     }
 
-    /** As above, with GeoIP's coordinates (OCSF {@code location.lat} / {@code long}) where known. */
-    static ObjectNode sourceEndpoint(String ip, String country, String city, Double latitude, Double longitude, Long asn,
-                                     String asOrganization) {
-        if (ip == null && country == null && city == null && asn == null) {
-            return null;
+    /**
+     * A {@code src_endpoint}: the client's address with what GeoIP knows of it, its coordinates (OCSF
+     * {@code location.lat} / {@code long}) where known; nothing when all is unknown.
+     */
+    static void sourceEndpoint(OcsfWriter target, String ip, String country, String city, Double latitude,
+                               Double longitude, Long asn, String asOrganization) {
+        if (!hasSourceEndpoint(ip, country, city, asn)) {
+            return;
         }
-        ObjectNode endpoint = JSON.objectNode();
-        putIfPresent(endpoint, "ip", ip);
+        target.object("src_endpoint").field("ip", ip);
         if (country != null || city != null || latitude != null) {
-            ObjectNode location = endpoint.putObject("location");
-            putIfPresent(location, "country", country);
-            putIfPresent(location, "city", city);
+            target.object("location").field("country", country).field("city", city);
             if (latitude != null && longitude != null) {
-                location.put("lat", latitude);
-                location.put("long", longitude);
+                target.field("lat", latitude).field("long", longitude);
             }
+            target.end();
         }
         if (asn != null) {
-            ObjectNode as = endpoint.putObject("autonomous_system");
-            as.put("number", asn);
-            putIfPresent(as, "name", asOrganization);
+            target.object("autonomous_system").field("number", asn).field("name", asOrganization).end();
         }
-        return endpoint;
+        target.end();
     }
 
     /** The OCSF attributes drawn from a Keycloak event's enrichment: endpoint, device, request, risk. */
-    static void context(ObjectNode target, SecurityEvent event) {
-        setIfPresent(target, "src_endpoint",
-                sourceEndpoint(event.ip(), event.country(), event.city(), event.latitude(), event.longitude(), event.asn(),
-                        event.asOrganization()));
+    static void context(OcsfWriter target, SecurityEvent event) {
+        sourceEndpoint(target, event.ip(), event.country(), event.city(), event.latitude(), event.longitude(),
+                event.asn(), event.asOrganization());
         if (event.deviceIdHash() != null) {
             // A hash: the device cookie id is a bearer secret and must not leave Keycloak
-            target.putObject("device").put("uid", event.deviceIdHash()).put("type_id", 0);
+            target.object("device").field("uid", event.deviceIdHash()).field("type_id", 0).end();
         }
         if (event.userAgent() != null) {
-            target.putObject("http_request").put("user_agent", event.userAgent());
+            target.object("http_request").field("user_agent", event.userAgent()).end();
         }
         if (event.risk() != null) {
-            target.putArray("enrichments").add(riskEnrichment(event.risk(), event.details()));
+            target.array("enrichments");
+            riskEnrichment(target, event.risk(), event.details());
+            target.end();
         }
     }
 
-    private static ObjectNode riskEnrichment(SecurityEvent.Risk risk, Map<String, String> details) {
-        ObjectNode enrichment = JSON.objectNode();
-        enrichment.put("name", RISK_ENRICHMENT);
-        enrichment.put("value", risk.level() == null ? "UNKNOWN" : risk.level());
-        enrichment.put("type", "risk_assessment");
-        enrichment.put("provider", FEATURE_NAME);
-        ObjectNode data = enrichment.putObject("data");
+    private static void riskEnrichment(OcsfWriter target, SecurityEvent.Risk risk, Map<String, String> details) {
+        target.element()
+                .field("name", RISK_ENRICHMENT)
+                .field("value", risk.level() == null ? "UNKNOWN" : risk.level())
+                .field("type", "risk_assessment")
+                .field("provider", FEATURE_NAME)
+                .object("data");
         if (risk.score() != null) {
-            data.put("score", risk.score());
+            target.field("score", risk.score());
         }
-        putIfPresent(data, "level", risk.level());
-        ArrayNode reasons = data.putArray("reasons");
-        risk.reasons().forEach(reasons::add);
+        target.field("level", risk.level()).array("reasons");
+        risk.reasons().forEach(target::element);
+        target.end();
         String reportOnly = details == null ? null : details.get(RiskNotes.EVENT_REPORT_ONLY);
         if (reportOnly != null) {
             // what steps set to report only would have done: the sign-in went on
-            ArrayNode actions = data.putArray("report_only");
-            RiskNotes.codes(reportOnly).forEach(actions::add);
+            target.array("report_only");
+            RiskNotes.codes(reportOnly).forEach(target::element);
+            target.end();
         }
-        return enrichment;
+        target.end().end();
     }
 
     /** Keycloak's own view of the event, for analysts who know Keycloak: kept verbatim under {@code unmapped}. */
-    static void unmapped(ObjectNode target, SecurityEvent event) {
-        ObjectNode keycloak = target.putObject("unmapped").putObject("keycloak");
-        keycloak.put("type", event.type());
-        putIfPresent(keycloak, "realm_id", event.realmId());
-        putIfPresent(keycloak, "realm_name", event.realmName());
-        putIfPresent(keycloak, "error", event.error());
+    static void unmapped(OcsfWriter target, SecurityEvent event) {
+        target.object("unmapped").object("keycloak")
+                .field("type", event.type())
+                .field("realm_id", event.realmId())
+                .field("realm_name", event.realmName())
+                .field("error", event.error());
         if (!event.details().isEmpty()) {
-            ObjectNode details = keycloak.putObject("details");
+            target.object("details");
             for (Map.Entry<String, String> detail : event.details().entrySet()) {
-                details.put(detail.getKey(), detail.getValue());
+                target.field(detail.getKey(), detail.getValue());
             }
+            target.end();
         }
-    }
-
-    static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    static void setIfPresent(ObjectNode node, String field, ObjectNode value) {
-        if (value != null) {
-            node.set(field, value);
-        }
-    }
-
-    static ObjectNode object() {
-        return JSON.objectNode();
+        target.end().end();
     }
 }

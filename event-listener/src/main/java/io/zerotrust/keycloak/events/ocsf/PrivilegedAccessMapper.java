@@ -1,6 +1,5 @@
 package io.zerotrust.keycloak.events.ocsf;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zerotrust.keycloak.events.PrivilegedAccessEvents;
 import io.zerotrust.keycloak.events.SecurityEvent;
 
@@ -23,9 +22,9 @@ final class PrivilegedAccessMapper {
         return PrivilegedAccessEvents.TYPES.contains(event.type());
     }
 
-    static ObjectNode map(SecurityEvent event) {
+    static OcsfJson map(SecurityEvent event) {
         String type = event.type();
-        ObjectNode ocsf = switch (type) {
+        OcsfWriter ocsf = switch (type) {
             case PrivilegedAccessEvents.ACTIVATED -> userAccess(event, ASSIGN_PRIVILEGES, "Assign Privileges");
             case PrivilegedAccessEvents.EXPIRED, PrivilegedAccessEvents.ENDED ->
                     userAccess(event, REVOKE_PRIVILEGES, "Revoke Privileges");
@@ -38,26 +37,26 @@ final class PrivilegedAccessMapper {
         OcsfObjects.severity(ocsf, conflict ? OcsfObjects.SEVERITY_HIGH
                 : refused ? OcsfObjects.SEVERITY_LOW : OcsfObjects.SEVERITY_INFORMATIONAL);
         OcsfObjects.status(ocsf, refused, event.details().get(PrivilegedAccessEvents.REASON));
-        OcsfObjects.setIfPresent(ocsf, "user", OcsfObjects.user(event.userId(), event.username()));
-        ObjectNode actor = OcsfObjects.user(event.details().get(PrivilegedAccessEvents.ACTOR_ID),
-                event.details().get(PrivilegedAccessEvents.ACTOR));
-        if (actor != null || event.clientId() != null) {
-            ObjectNode actorNode = ocsf.putObject("actor");
-            OcsfObjects.setIfPresent(actorNode, "user", actor);
-            OcsfObjects.putIfPresent(actorNode, "app_name", event.clientId());
+        OcsfObjects.user(ocsf, event.userId(), event.username());
+        String actorId = event.details().get(PrivilegedAccessEvents.ACTOR_ID);
+        String actorName = event.details().get(PrivilegedAccessEvents.ACTOR);
+        if (actorId != null || actorName != null || event.clientId() != null) {
+            ocsf.object("actor");
+            OcsfObjects.user(ocsf, actorId, actorName);
+            ocsf.field("app_name", event.clientId()).end();
         }
-        OcsfObjects.putIfPresent(ocsf, "message", message(event));
+        ocsf.field("message", message(event));
         OcsfObjects.context(ocsf, event);
         OcsfObjects.unmapped(ocsf, event);
-        return ocsf;
+        return OcsfJson.of(ocsf.finish(), event.id(), event.realmId(), event.userId(), event.ip());
     }
 
-    private static ObjectNode userAccess(SecurityEvent event, int activityId, String activityName) {
-        ObjectNode ocsf = OcsfObjects.base(AuthenticationMapper.CATEGORY_UID, AuthenticationMapper.CATEGORY_NAME,
+    private static OcsfWriter userAccess(SecurityEvent event, int activityId, String activityName) {
+        OcsfWriter ocsf = OcsfObjects.base(AuthenticationMapper.CATEGORY_UID, AuthenticationMapper.CATEGORY_NAME,
                 USER_ACCESS_CLASS_UID, "User Access Management", activityId, activityName, event.time(), event.id());
         String role = event.details().get(PrivilegedAccessEvents.ROLE);
         if (role != null) {
-            ocsf.putArray("privileges").add(role);
+            ocsf.array("privileges").element(role).end();
         }
         return ocsf;
     }

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.zerotrust.keycloak.events.SecurityEvent;
 
 /** A {@link SecurityEvent} as an outbox payload and back. */
@@ -17,6 +19,9 @@ public final class OutboxCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** The drainer reads every row it delivers: its reader is made once. */
+    private static final ObjectReader READER = JSON.readerFor(SecurityEvent.class);
+    private static final ObjectWriter WRITER = JSON.writerFor(SecurityEvent.class);
 
     private OutboxCodec() {
     }
@@ -36,7 +41,7 @@ public final class OutboxCodec {
 
     /** @throws IOException when the payload is not a readable event (a damaged row) */
     public static SecurityEvent decode(String payload) throws IOException {
-        SecurityEvent event = JSON.readValue(payload, SecurityEvent.class);
+        SecurityEvent event = READER.readValue(payload);
         if (event == null || event.type() == null) {
             throw new IOException("not an event: no type");
         }
@@ -45,7 +50,7 @@ public final class OutboxCodec {
 
     private static String write(SecurityEvent event) {
         try {
-            return JSON.writeValueAsString(event);
+            return WRITER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

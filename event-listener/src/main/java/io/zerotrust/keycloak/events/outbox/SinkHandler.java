@@ -19,7 +19,7 @@ import io.zerotrust.keycloak.events.ocsf.OcsfMapper;
 /**
  * Delivers outbox records to one sink as OCSF: events are mapped here, findings are stored mapped. A row that cannot
  * be read, or that the receiver refused on its own, becomes a dead letter; the rest goes on. Mapping (reading the
- * row's JSON, building and writing the OCSF object) is most of a sink's CPU, so a batch's records are mapped in
+ * row's JSON, writing the OCSF event) is most of a sink's CPU, so a batch's records are mapped in
  * chunks on the calling thread and {@link #MAPPERS} at once; they leave in the batch's order.
  */
 public final class SinkHandler implements OutboxHandler {
@@ -113,6 +113,6 @@ public final class SinkHandler implements OutboxHandler {
         if (!OutboxRecord.EVENT.equals(record.kind())) {
             throw new IOException("unknown kind " + record.kind());
         }
-        return mapper.map(OutboxCodec.decode(record.payload())).map(OcsfJson::of);
+        return mapper.map(OutboxCodec.decode(record.payload()));
     }
 }

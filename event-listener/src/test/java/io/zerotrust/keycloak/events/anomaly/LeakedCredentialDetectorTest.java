@@ -28,7 +28,7 @@ class LeakedCredentialDetectorTest {
             assertThat(f.reasons().get(0).code()).isEqualTo(LeakedCredentialDetector.REASON);
             assertThat(f.reasons().get(0).text()).contains("203.0.113.10").contains("JP");
         });
-        assertThat(new OcsfMapper().map(findings.get(0)).toString()).contains("LEAKED_CREDENTIAL").contains("u-1");
+        assertThat(new OcsfMapper().map(findings.get(0)).text()).contains("LEAKED_CREDENTIAL").contains("u-1");
     }
 
     @Test

@@ -23,7 +23,7 @@ class KafkaRecordsTest {
 
     @Test
     void aUsersEventIsKeyedRealmAndUserAndCarriesItsIdInAHeader() {
-        OcsfJson ocsf = OcsfJson.of(mapper.map(Events.login().build()).orElseThrow());
+        OcsfJson ocsf = mapper.map(Events.login().build()).orElseThrow();
 
         ProducerRecord<String, byte[]> record = KafkaRecords.of("zt-events", ocsf);
 
@@ -37,29 +37,34 @@ class KafkaRecordsTest {
 
     @Test
     void withoutAUserTheKeyIsTheRealmAndTheAddressOrTheRealmAlone() {
-        OcsfJson noUser = OcsfJson.of(mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).build())
-                .orElseThrow());
-        OcsfJson nothing = OcsfJson.of(mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).ip(null)
-                .country(null).city(null).asn(null).build()).orElseThrow());
+        OcsfJson noUser = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).build())
+                .orElseThrow();
+        OcsfJson nothing = mapper.map(Events.login().type("LOGIN_ERROR").userId(null).username(null).ip(null)
+                .country(null).city(null).asn(null).build()).orElseThrow();
 
         assertThat(KafkaRecords.of("t", noUser).key()).isEqualTo("r1:203.0.113.7");
         assertThat(KafkaRecords.of("t", nothing).key()).isEqualTo("r1:");
     }
 
     @Test
-    void findingsAreKeyedByTheirUserOrByTheSourceInTheirEvidence() {
+    void findingsAreKeyedByTheirUserOrByTheSourceInTheirEvidence() throws Exception {
         AnomalyFinding aboutUser = new AnomalyFinding("f-1", 5_000L, "r1", "u-1", "s-1", "203.0.113.7", "AS64500",
                 FindingKind.TOKEN_THEFT, 85, FindingLevel.HIGH, List.of(new FindingReason("X", "x")));
         AnomalyFinding aboutSource = new AnomalyFinding("f-2", 5_000L, "r1", null, null, "198.51.100.9", null,
                 FindingKind.CREDENTIAL_STUFFING, 60, FindingLevel.MEDIUM, List.of(new FindingReason("X", "x")));
 
-        ProducerRecord<String, byte[]> user = KafkaRecords.of("t", OcsfJson.of(mapper.map(aboutUser)));
-        ProducerRecord<String, byte[]> source = KafkaRecords.of("t", OcsfJson.of(mapper.map(aboutSource)));
+        ProducerRecord<String, byte[]> user = KafkaRecords.of("t", mapper.map(aboutUser));
+        ProducerRecord<String, byte[]> source = KafkaRecords.of("t", mapper.map(aboutSource));
+        // Findings reach the sinks stored, as text read back: the same key and id as when they were written
+        OcsfJson stored = OcsfJson.parse(mapper.map(aboutSource).text());
 
         assertThat(user.key()).as("with the user's own events").isEqualTo("r1:u-1");
         assertThat(eventIds(user)).containsExactly("f-1");
         assertThat(source.key()).isEqualTo("r1:198.51.100.9");
         assertThat(eventIds(source)).containsExactly("f-2");
+        assertThat(stored.orderKey()).isEqualTo(source.key());
+        assertThat(stored.eventId()).isEqualTo("f-2");
+        assertThat(OcsfJson.parse(mapper.map(aboutUser).text()).orderKey()).isEqualTo("r1:u-1");
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccountChangeMapperTest {
 
-    private final OcsfMapper mapper = new OcsfMapper();
+    private final TreeMapper mapper = new TreeMapper();
 
     @ParameterizedTest
     @CsvSource({"UPDATE_PASSWORD,,3", "RESET_PASSWORD,,4", "SEND_RESET_PASSWORD,,99", "UPDATE_TOTP,,10",

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticationMapperTest {
 
-    private final OcsfMapper mapper = new OcsfMapper();
+    private final TreeMapper mapper = new TreeMapper();
 
     @Test
     void successfulLoginIsALogonWithEveryEnrichment() {

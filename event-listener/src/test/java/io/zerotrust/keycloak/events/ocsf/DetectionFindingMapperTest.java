@@ -19,7 +19,7 @@ class DetectionFindingMapperTest {
                 FindingKind.TOKEN_THEFT, 85, FindingLevel.HIGH,
                 List.of(new FindingReason("SESSION_COUNTRY_CHANGED", "signed in from DE, refreshed from BR")));
 
-        ObjectNode ocsf = new OcsfMapper().map(finding);
+        ObjectNode ocsf = new TreeMapper().map(finding);
 
         assertThat(ocsf.get("class_uid").asInt()).isEqualTo(2004);
         assertThat(ocsf.get("category_uid").asInt()).isEqualTo(2);
@@ -44,7 +44,7 @@ class DetectionFindingMapperTest {
         AnomalyFinding finding = new AnomalyFinding("f-2", 1L, "r1", null, null, "203.0.113.7", null,
                 FindingKind.CREDENTIAL_STUFFING, 60, FindingLevel.MEDIUM,
                 List.of(new FindingReason("MANY_ACCOUNTS_FAILING", "25 accounts failed from 203.0.113.7")));
-        ObjectNode ocsf = new OcsfMapper().map(finding);
+        ObjectNode ocsf = new TreeMapper().map(finding);
         assertThat(ocsf.has("user")).isFalse();
         assertThat(ocsf.get("severity_id").asInt()).isEqualTo(3);
         assertThat(ocsf.at("/finding_info/analytic/type").asText()).isEqualTo("Rule");
@@ -59,7 +59,7 @@ class DetectionFindingMapperTest {
                         "finding_kind", "TOKEN_THEFT", "finding_user_id", "u-1"))
                 .build();
 
-        ObjectNode ocsf = new OcsfMapper().map(verdict).orElseThrow();
+        ObjectNode ocsf = new TreeMapper().map(verdict).orElseThrow();
 
         assertThat(ocsf.get("class_uid").asInt()).isEqualTo(2004);
         assertThat(ocsf.get("activity_id").asInt()).isEqualTo(2);

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PrivilegedAccessMapperTest {
 
-    private final OcsfMapper mapper = new OcsfMapper();
+    private final TreeMapper mapper = new TreeMapper();
 
     @ParameterizedTest
     @CsvSource({"ZT_ROLE_ACTIVATED,3005,1,Assign Privileges", "ZT_ROLE_EXPIRED,3005,2,Revoke Privileges",
