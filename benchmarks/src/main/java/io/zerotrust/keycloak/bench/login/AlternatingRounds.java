@@ -7,34 +7,30 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.stream.LongStream;
 
 /**
  * Compares the login rate of a subject against a baseline: a warm-up of both, then measured rounds alternating
  * A B, B A, ... so that a drift over the run (heap, database growth, a neighbour's load) hits both alike, each round
- * starting once the servers are idle; the figures are the median rate of each, their ratio against the 0.95 target,
+ * starting once the servers are idle; the figures are the median rate of each, their ratio against the caller's target,
  * and the server CPU per login, without and with the work a round left for after it.
  */
 final class AlternatingRounds {
 
-    static final double TARGET_RATIO = 0.95;
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
 
     private final RoundRunner runner;
     private final LoadOptions options;
     private final PrintStream out;
-    private final boolean withTarget;
+    private final OptionalDouble target;
 
-    AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out) {
-        this(runner, options, out, true);
-    }
-
-    /** @param withTarget whether the ratio is judged against {@link #TARGET_RATIO} (not for two nodes against one) */
-    AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out, boolean withTarget) {
+    /** @param target the least ratio the comparison is judged against; empty for none (two nodes against one) */
+    AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out, OptionalDouble target) {
         this.runner = runner;
         this.options = options;
         this.out = out;
-        this.withTarget = withTarget;
+        this.target = target;
     }
 
     /**
@@ -107,9 +103,9 @@ final class AlternatingRounds {
                     RoundResult.percentile(latencies, 50) / 1e6, RoundResult.percentile(latencies, 95) / 1e6,
                     latencies.length);
         }
-        if (withTarget) {
+        if (target.isPresent()) {
             out.printf(Locale.ROOT, "Ratio %s/%s: %.3f (target at least %.2f: %s)%n", subject.label(), baseline.label(),
-                    ratio, TARGET_RATIO, ratio >= TARGET_RATIO ? "met" : "NOT met");
+                    ratio, target.getAsDouble(), ratio >= target.getAsDouble() ? "met" : "NOT met");
         } else {
             out.printf(Locale.ROOT, "Ratio %s/%s: %.3f%n", subject.label(), baseline.label(), ratio);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 
 /**
@@ -116,7 +117,7 @@ public final class ClusterLoad {
         List<RoundResult> results;
         AlternatingRounds rounds;
         try (RoundRunner runner = new RoundRunner(options.workers(), LoginLoad.REDIRECT_URI)) {
-            rounds = new AlternatingRounds(runner, options, out, false);
+            rounds = new AlternatingRounds(runner, options, out, OptionalDouble.empty());
             results = rounds.run(two, one);
         }
         rounds.summarize(two, one, results);
