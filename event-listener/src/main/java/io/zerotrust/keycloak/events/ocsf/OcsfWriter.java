@@ -30,91 +30,61 @@ final class OcsfWriter {
     }
 
     OcsfWriter field(String name, String value) {
-        if (value != null) {
-            try {
-                json.writeStringField(name, value);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return this;
+        return value == null ? this : write(json -> json.writeStringField(name, value));
     }
 
     OcsfWriter field(String name, long value) {
-        try {
-            json.writeNumberField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeNumberField(name, value));
     }
 
     OcsfWriter field(String name, double value) {
-        try {
-            json.writeNumberField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeNumberField(name, value));
     }
 
     OcsfWriter field(String name, boolean value) {
-        try {
-            json.writeBooleanField(name, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeBooleanField(name, value));
     }
 
     /** Opens an object under this name; {@link #end()} closes it. */
     OcsfWriter object(String name) {
-        try {
-            json.writeObjectFieldStart(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeObjectFieldStart(name));
     }
 
     /** Opens an array under this name; {@link #end()} closes it. */
     OcsfWriter array(String name) {
-        try {
-            json.writeArrayFieldStart(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeArrayFieldStart(name));
     }
 
     /** Opens an object as the next element of the open array. */
     OcsfWriter element() {
-        try {
-            json.writeStartObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(JsonGenerator::writeStartObject);
     }
 
     /** A string as the next element of the open array. */
     OcsfWriter element(String value) {
-        try {
-            json.writeString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return write(json -> json.writeString(value));
     }
 
     /** Closes the innermost open object or array. */
     OcsfWriter end() {
-        try {
+        return write(json -> {
             if (json.getOutputContext().inArray()) {
                 json.writeEndArray();
             } else {
                 json.writeEndObject();
             }
+        });
+    }
+
+    /** One step of Jackson's generator, which declares I/O errors an in-memory writer never meets. */
+    @FunctionalInterface
+    private interface Step {
+        void to(JsonGenerator json) throws IOException;
+    }
+
+    private OcsfWriter write(Step step) {
+        try {
+            step.to(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
