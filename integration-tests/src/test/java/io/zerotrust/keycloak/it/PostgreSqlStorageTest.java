@@ -55,7 +55,34 @@ class PostgreSqlStorageTest extends RiskScoringTest {
             }
             Map<String, String> details = LoginEvents.latest(realm, "grace").getDetails();
             assertThat(details.get("zt_risk_level")).isIn("MEDIUM", "HIGH");
-            assertThat(details.get("zt_risk_reasons")).contains("DEVICE_UNAVAILABLE");
+            assertThat(details.get("zt_risk_reasons")).contains("DEVICE_UNAVAILABLE")
+                    // read in the same transaction aside as the profile, and again on their own once it failed
+                    .doesNotContain("LOGIN_FAILURES_UNAVAILABLE");
+        }
+    }
+
+    /**
+     * The converse: the failure count fails (its table gone) after the profile was read in the same transaction
+     * aside. The sign-in goes on with the profile's signals and only login-failures unavailable.
+     */
+    @Test
+    void aBrokenFailureTableLeavesTheProfileRead() throws Exception {
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), "grace", "grace-Passw0rd!"))).isTrue();
+            browser.endSession();
+            try (Connection db = database()) {
+                execute(db, "ALTER TABLE ZT_LOGIN_FAILURE RENAME TO ZT_LOGIN_FAILURE_AWAY");
+                try {
+                    HtmlPage page = browser.login(realm.getName(), "grace", "grace-Passw0rd!");
+
+                    assertThat(BrowserBehindProxy.signedIn(page)).as("signed in, not an error page: %s", page.getUrl()).isTrue();
+                } finally {
+                    execute(db, "ALTER TABLE ZT_LOGIN_FAILURE_AWAY RENAME TO ZT_LOGIN_FAILURE");
+                }
+            }
+            Map<String, String> details = LoginEvents.latest(realm, "grace").getDetails();
+            assertThat(details.get("zt_risk_reasons")).contains("LOGIN_FAILURES_UNAVAILABLE")
+                    .doesNotContain("DEVICE_UNAVAILABLE");
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.zerotrust.keycloak.risk.device.DeviceSignal;
 import io.zerotrust.keycloak.risk.engine.RiskContext;
@@ -33,8 +34,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * and recent failures. A source that fails is recorded as missing, so the evaluators that need it report themselves
  * unavailable.
  *
- * <p>Database reads run in a transaction of their own ({@link #readAside}): a failing query marks only that
- * transaction rollback-only, never the login's, so the sign-in goes on at the fallback level instead of ending in
+ * <p>Database reads run in a transaction of their own ({@link #readAside}), one per assessment: a failing query marks
+ * only that transaction rollback-only, never the login's, so the sign-in goes on at the fallback level instead of ending in
  * an error page when the transaction commits.
  */
 public final class RiskContextGatherer {
@@ -55,15 +56,15 @@ public final class RiskContextGatherer {
             });
         }
         Source source = Source.of(session);
-        ProfileRead profile = profile(session, user);
+        StoredFacts stored = StoredFacts.read(session, realm, user, source, now);
 
         return source.context(realm, now)
                 .userId(user.getId())
                 .cookies(cookies)
-                .profile(profile.profile())
-                .profileProblem(profile.problem())
+                .profile(stored.profile())
+                .profileProblem(stored.profileProblem())
                 .device(device)
-                .failures(failures(session, realm, user.getId(), source.ip(), source.geo(), now))
+                .failures(stored.failures())
                 .userAttributes(packAttributes(user))
                 .posture(PostureAssertions.check(session, realm, source.headers(),
                         device == null ? DeviceSignal.absent() : device, now))
@@ -82,22 +83,33 @@ public final class RiskContextGatherer {
     public static RiskContext gatherWithoutUser(KeycloakSession session, RealmModel realm, Instant now, boolean sourceFailures) {
         Source source = Source.of(session);
         return source.context(realm, now)
-                .failures(sourceFailures ? failures(session, realm, null, source.ip(), source.geo(), now) : null)
+                .failures(sourceFailures ? readFailures(session, FailureQuery.of(session, realm, null, source, now)) : null)
                 .build();
     }
 
     /** What the request tells before anyone is known: its headers, its address and that address's GeoIP facts. */
     private record Source(Map<String, String> headers, String ip, GeoLookup geo) {
 
+        /** Keycloak-session (that is, per-request) attribute: the network check and the assessment share it. */
+        private static final String ATTRIBUTE = "zt.risk.source";
+
         static Source of(KeycloakSession session) {
+            Source known = session.getAttribute(ATTRIBUTE, Source.class);
+            if (known == null) {
+                known = read(session);
+                session.setAttribute(ATTRIBUTE, known);
+            }
+            // The sign-in's one lookup: its later steps and events read it back instead of looking up again
+            SignInLocation.carry(session.getContext().getAuthenticationSession(), known.ip(), known.geo());
+            return known;
+        }
+
+        private static Source read(KeycloakSession session) {
             HttpRequest request = session.getContext().getHttpRequest();
             Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
             // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
             String ip = session.getContext().getConnection().getRemoteAddr();
-            GeoLookup geo = SignInLocation.of(session, ip);
-            // The sign-in's one lookup: its later steps and events read it back instead of looking up again
-            SignInLocation.carry(session.getContext().getAuthenticationSession(), ip, geo);
-            return new Source(headers, ip, geo);
+            return new Source(headers, ip, SignInLocation.of(session, ip));
         }
 
         RiskContext.Builder context(RealmModel realm, Instant now) {
@@ -121,16 +133,33 @@ public final class RiskContextGatherer {
         return marks;
     }
 
-    /** The profile, or why it could not be read. */
-    private record ProfileRead(UserRiskProfile profile, String problem) {
-    }
+    /**
+     * What the database knows of the sign-in: the user's profile (or why it could not be read) and the recent
+     * failures from its address and network (null when unknown). Both are read in one transaction aside, since a
+     * session and a transaction cost as much as the reads. When the profile cannot be read, the failures are read
+     * again in a transaction of their own: on some databases (PostgreSQL) a failed statement aborts the whole
+     * transaction.
+     */
+    private record StoredFacts(UserRiskProfile profile, String profileProblem, FailureCounts failures) {
 
-    private static ProfileRead profile(KeycloakSession session, UserModel user) {
-        try {
-            return new ProfileRead(readAside(session, s -> new UserRiskProfileStore(s).load(user.getId())), null);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not read the risk profile of user %s; the signals that need it are unavailable", user.getId());
-            return new ProfileRead(UserRiskProfile.empty(), "the risk profile could not be read (" + e.getClass().getSimpleName() + ")");
+        static StoredFacts read(KeycloakSession session, RealmModel realm, UserModel user, Source source, Instant now) {
+            FailureQuery failures = FailureQuery.of(session, realm, user.getId(), source, now);
+            AtomicReference<UserRiskProfile> profile = new AtomicReference<>();
+            try {
+                FailureCounts counted = readAside(session, s -> {
+                    profile.set(new UserRiskProfileStore(s).load(user.getId()));
+                    return countFailures(s, failures);
+                });
+                return new StoredFacts(profile.get(), null, counted);
+            } catch (RuntimeException e) {
+                if (profile.get() != null) {
+                    // read, but the failure count that followed spoilt the transaction (and said so)
+                    return new StoredFacts(profile.get(), null, null);
+                }
+                LOG.errorf(e, "Could not read the risk profile of user %s; the signals that need it are unavailable", user.getId());
+                return new StoredFacts(UserRiskProfile.empty(),
+                        "the risk profile could not be read (" + e.getClass().getSimpleName() + ")", readFailures(session, failures));
+            }
         }
     }
 
@@ -142,22 +171,52 @@ public final class RiskContextGatherer {
         return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), read);
     }
 
-    /** @param userId the user, or null for the source's failures only */
-    private static FailureCounts failures(KeycloakSession session, RealmModel realm, String userId, String ip,
-                                          GeoLookup geo, Instant now) {
-        var factory = session.getKeycloakSessionFactory()
-                .getProviderFactory(RiskEvaluatorProvider.class, LoginFailuresEvaluator.ID);
-        if (!(factory instanceof LoginFailuresEvaluatorFactory failuresFactory)) {
+    /** The recent failures that count for a sign-in, as the login-failures evaluator's window defines them. */
+    private record FailureQuery(String realmId, String realmName, String userId, String ip, String network,
+                                Instant now, FailureWindow window) {
+
+        /** @param userId the user, or null for the source's failures only; null when login-failures is not deployed */
+        static FailureQuery of(KeycloakSession session, RealmModel realm, String userId, Source source, Instant now) {
+            var factory = session.getKeycloakSessionFactory()
+                    .getProviderFactory(RiskEvaluatorProvider.class, LoginFailuresEvaluator.ID);
+            if (!(factory instanceof LoginFailuresEvaluatorFactory failuresFactory)) {
+                return null;
+            }
+            GeoLookup geo = source.geo();
+            String network = CredentialFailure.network(geo.location() == null ? null : geo.location().asn());
+            return new FailureQuery(realm.getId(), realm.getName(), userId, source.ip(), network, now,
+                    failuresFactory.failureWindow(session));
+        }
+
+        FailureCounts count(KeycloakSession session) {
+            List<FailureRecord> recent = new LoginFailureStore(session)
+                    .recent(realmId, userId, ip, network, now, window.length());
+            return window.count(recent, userId, ip, network, now);
+        }
+    }
+
+    /** The failures in the given session's transaction; null (unknown) when they cannot be counted. */
+    private static FailureCounts countFailures(KeycloakSession session, FailureQuery query) {
+        if (query == null) {
             return null;
         }
-        FailureWindow window = failuresFactory.failureWindow(session);
-        String network = CredentialFailure.network(geo.location() == null ? null : geo.location().asn());
         try {
-            List<FailureRecord> recent = readAside(session, s -> new LoginFailureStore(s)
-                    .recent(realm.getId(), userId, ip, network, now, window.length()));
-            return window.count(recent, userId, ip, network, now);
+            return query.count(session);
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Could not count recent login failures for realm %s", realm.getName());
+            LOG.errorf(e, "Could not count recent login failures for realm %s", query.realmName());
+            return null;
+        }
+    }
+
+    /** The failures in a transaction of their own. */
+    private static FailureCounts readFailures(KeycloakSession session, FailureQuery query) {
+        if (query == null) {
+            return null;
+        }
+        try {
+            return readAside(session, s -> countFailures(s, query));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Could not count recent login failures for realm %s", query.realmName());
             return null;
         }
     }

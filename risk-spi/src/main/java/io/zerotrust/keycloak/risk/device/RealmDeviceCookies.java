@@ -25,6 +25,8 @@ public final class RealmDeviceCookies {
     public static final Duration LIFETIME = Duration.ofDays(365);
 
     private static final Logger LOG = Logger.getLogger(RealmDeviceCookies.class);
+    /** Keycloak-session (that is, per-request) attribute prefix: a cookie already checked in this request. */
+    private static final String READ_ATTRIBUTE = "zt.device-cookie.read/";
 
     private RealmDeviceCookies() {
     }
@@ -40,6 +42,18 @@ public final class RealmDeviceCookies {
     public static DeviceCookie.Verification read(KeycloakSession session, RealmModel realm, String userId, Instant now) {
         Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(DeviceCookie.NAME);
         String value = cookie == null ? null : cookie.getValue();
+        // The assessment and the learning of one request ask about the same cookie: its signature is checked once
+        String memo = READ_ATTRIBUTE + realm.getId() + "/" + userId + "/" + value;
+        DeviceCookie.Verification known = session.getAttribute(memo, DeviceCookie.Verification.class);
+        if (known != null) {
+            return known;
+        }
+        DeviceCookie.Verification result = verify(session, realm, userId, value, now);
+        session.setAttribute(memo, result);
+        return result;
+    }
+
+    private static DeviceCookie.Verification verify(KeycloakSession session, RealmModel realm, String userId, String value, Instant now) {
         Map<String, byte[]> keys = keys(session, realm);
         if (keys.isEmpty()) {
             LOG.warnf("Realm %s has no HS512 key: device cookies cannot be checked", realm.getName());
