@@ -16,16 +16,6 @@ public final class ProfileJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /**
-     * The last profile this thread read. A sign-in reads its user's profile to assess it and, on the same thread
-     * right after the login commits, again to learn from it: unless another login changed it meanwhile, that is
-     * the same text, and a profile is immutable.
-     */
-    private static final ThreadLocal<Parsed> LAST_READ = new ThreadLocal<>();
-
-    private record Parsed(String json, UserRiskProfile profile) {
-    }
-
     private ProfileJson() {
     }
 
@@ -41,16 +31,11 @@ public final class ProfileJson {
      * @throws IllegalArgumentException when the stored text is not a profile (corrupt row)
      */
     public static UserRiskProfile read(String json) {
-        Parsed last = LAST_READ.get();
-        if (last != null && last.json().equals(json)) {
-            return last.profile();
-        }
         try {
             UserRiskProfile profile = MAPPER.readValue(json, UserRiskProfile.class);
             if (profile == null) {
                 throw new IllegalArgumentException("stored profile is JSON null");
             }
-            LAST_READ.set(new Parsed(json, profile));
             return profile;
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("stored profile is not readable: " + e.getMessage(), e);

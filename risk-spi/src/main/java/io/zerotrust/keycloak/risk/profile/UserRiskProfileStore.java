@@ -10,6 +10,7 @@ import org.keycloak.models.KeycloakSession;
 public class UserRiskProfileStore {
 
     private static final Logger LOG = Logger.getLogger(UserRiskProfileStore.class);
+    private static final ParsedProfiles PARSED = new ParsedProfiles();
 
     private final EntityManager em;
 
@@ -49,22 +50,26 @@ public class UserRiskProfileStore {
             entity.setProfileJson(json);
             entity.setUpdatedAt(login.time().toEpochMilli());
         }
+        // Kept before the commit: if it fails, the stored text is not this one and is parsed again
+        PARSED.keep(userId, json, after);
         return after;
     }
 
     public void deleteUser(String userId) {
+        PARSED.forget(userId);
         em.createQuery("delete from ZtUserRiskProfile p where p.userId = :userId")
                 .setParameter("userId", userId).executeUpdate();
     }
 
     public void deleteRealm(String realmId) {
+        PARSED.clear();
         em.createQuery("delete from ZtUserRiskProfile p where p.realmId = :realmId")
                 .setParameter("realmId", realmId).executeUpdate();
     }
 
     private static UserRiskProfile parse(UserRiskProfileEntity entity) {
         try {
-            return ProfileJson.read(entity.getProfileJson());
+            return PARSED.read(entity.getUserId(), entity.getProfileJson());
         } catch (IllegalArgumentException e) {
             LOG.errorf("Risk profile of user %s is corrupt and is ignored (the user is treated as new): %s",
                     entity.getUserId(), e.getMessage());

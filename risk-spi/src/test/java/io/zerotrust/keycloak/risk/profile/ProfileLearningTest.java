@@ -7,7 +7,6 @@ import io.zerotrust.keycloak.risk.geo.GeoLocation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProfileLearningTest {
 
@@ -82,24 +81,6 @@ class ProfileLearningTest {
         assertThat(read.last()).isEqualTo(learned.last());
         assertThat(read.hourOfWeek()).isEqualTo(learned.hourOfWeek());
         assertThat(read.logins()).isEqualTo(1);
-    }
-
-    /** The thread's last read is kept for the same text only: another text, and then the first again, read as themselves. */
-    @Test
-    void eachTextReadsAsItselfWhateverWasReadBefore() {
-        UserRiskProfile berlin = ProfileLearning.learn(UserRiskProfile.empty(),
-                new LoginObservation(MONDAY_9, "198.51.100.4", BERLIN, "dev-1", "Firefox", "Linux"), ProfileLimits.DEFAULT);
-        UserRiskProfile tokyo = ProfileLearning.learn(berlin,
-                new LoginObservation(MONDAY_9.plusSeconds(7200), "203.0.113.9", TOKYO, "dev-2", "Safari", "iOS"), ProfileLimits.DEFAULT);
-        String berlinJson = ProfileJson.write(berlin);
-        String tokyoJson = ProfileJson.write(tokyo);
-
-        assertThat(ProfileJson.read(berlinJson).countries()).containsOnlyKeys("DE");
-        assertThat(ProfileJson.read(new String(berlinJson.toCharArray()))).isSameAs(ProfileJson.read(berlinJson));
-        assertThat(ProfileJson.read(tokyoJson).countries()).containsOnlyKeys("DE", "JP");
-        assertThat(ProfileJson.read(berlinJson).logins()).isEqualTo(1);
-        assertThatThrownBy(() -> ProfileJson.read("{\"countries\": 42")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(ProfileJson.read(berlinJson).countries()).containsOnlyKeys("DE");
     }
 
     @Test
