@@ -75,11 +75,11 @@ public final class BlockEvaluator implements RiskEvaluator {
                 "blockLogins", Integer.toString(seen),
                 "networkLogins", Integer.toString(known.total()),
                 "newBlockRate", String.format(Locale.ROOT, "%.2f", BlockLikelihood.newBlockRate(known, settings)));
+        // Concatenated, not String.format: this runs in every sign-in
         String message = seen == 0
-                ? String.format(Locale.ROOT, "Sign-in from %s, an address block this user never used in AS%d (%d past sign-ins there)",
-                        block, asn, known.total())
-                : String.format(Locale.ROOT, "Sign-in from %s, used in %d of this user's %d past sign-ins in AS%d",
-                        block, seen, known.total(), asn);
+                ? "Sign-in from " + block + ", an address block this user never used in AS" + asn + " (" + known.total()
+                        + " past sign-ins there)"
+                : "Sign-in from " + block + ", used in " + seen + " of this user's " + known.total() + " past sign-ins in AS" + asn;
         return EvaluatorResult.of(ID, List.of(new RiskReason(ID, logOdds > 0 ? UNUSUAL_BLOCK : USUAL_BLOCK, logOdds,
                 message, attributes)));
     }

@@ -33,6 +33,7 @@ public final class HourOfWeek {
     public static String label(int index) {
         DayOfWeek day = DayOfWeek.of(index / 24 + 1);
         String name = day.name().charAt(0) + day.name().substring(1, 3).toLowerCase(Locale.ROOT);
-        return String.format(Locale.ROOT, "%s %02d:00 UTC", name, index % 24);
+        int hour = index % 24;
+        return name + (hour < 10 ? " 0" : " ") + hour + ":00 UTC";
     }
 }
