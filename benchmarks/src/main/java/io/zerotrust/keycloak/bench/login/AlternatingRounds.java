@@ -24,6 +24,11 @@ final class AlternatingRounds {
     private final LoadOptions options;
     private final PrintStream out;
     private final OptionalDouble target;
+    private final List<ThreadShare> byThread = new ArrayList<>();
+
+    /** A measured round's server CPU by kind of thread. */
+    private record ThreadShare(String flow, int logins, Map<String, Long> nanos) {
+    }
 
     /** @param target the least ratio the comparison is judged against; empty for none (two nodes against one) */
     AlternatingRounds(RoundRunner runner, LoadOptions options, PrintStream out, OptionalDouble target) {
@@ -62,8 +67,13 @@ final class AlternatingRounds {
             throws InterruptedException {
         List<Long> neighbours = other.serverPids().stream().filter(pid -> !target.serverPids().contains(pid)).toList();
         long neighbourBefore = ServerCpu.nanos(neighbours);
+        Map<String, ThreadCpu.Sample> threadsBefore = ThreadCpu.snapshot(target.serverPids());
         RoundResult result = runner.round(target, length, warmup);
+        Map<String, ThreadCpu.Sample> threadsAfter = ThreadCpu.snapshot(target.serverPids());
         long neighbourAfter = ServerCpu.nanos(neighbours);
+        if (!warmup && !threadsAfter.isEmpty()) {
+            byThread.add(new ThreadShare(target.label(), result.successes(), ThreadCpu.between(threadsBefore, threadsAfter)));
+        }
         long[] pids = pids(target, other);
         ServerCpu.Settled settled = ServerCpu.settle(pids, SETTLE_LIMIT);
         if (!settled.idle()) {
@@ -125,6 +135,37 @@ final class AlternatingRounds {
                             + " %s/%s %.3f (what sustained load would reach)%n", subject.label(), subjectAll,
                     baseline.label(), baselineAll, baseline.label(), subject.label(), baselineAll / subjectAll);
         }
+        printByThread(subject, baseline);
+    }
+
+    /**
+     * Server CPU per login by kind of thread over the measured rounds (all their CPU over all their logins), where
+     * {@code /proc} tells it: a gap in the request threads is the flows' own work, one in the JIT compiler is start-up.
+     */
+    private void printByThread(LoadTarget subject, LoadTarget baseline) {
+        if (byThread.isEmpty()) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("  by thread, during the measured rounds, " + subject.label() + " / "
+                + baseline.label() + ":");
+        for (String group : ThreadCpu.GROUPS) {
+            line.append(String.format(Locale.ROOT, " %s %.2f / %.2f ms,", group, perLogin(subject.label(), group),
+                    perLogin(baseline.label(), group)));
+        }
+        line.setLength(line.length() - 1);
+        out.println(line);
+    }
+
+    private double perLogin(String flow, String group) {
+        long nanos = 0;
+        long logins = 0;
+        for (ThreadShare share : byThread) {
+            if (share.flow().equals(flow)) {
+                nanos += share.nanos().getOrDefault(group, 0L);
+                logins += share.logins();
+            }
+        }
+        return logins == 0 ? Double.NaN : nanos / 1e6 / logins;
     }
 
     /** Prints the failed logins of all rounds; 0 when there were none, else 1 (the figures are then not valid). */
