@@ -34,7 +34,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * and recent failures. A source that fails is recorded as missing, so the evaluators that need it report themselves
  * unavailable.
  *
- * <p>Database reads run in a transaction of their own ({@link #readAside}), one per assessment: a failing query marks
+ * <p>Database reads run in a transaction of their own ({@link #readAside}), one per assessment (two when the profile
+ * cannot be read): a failing query marks
  * only that transaction rollback-only, never the login's, so the sign-in goes on at the fallback level instead of ending in
  * an error page when the transaction commits.
  */
@@ -109,7 +110,7 @@ public final class RiskContextGatherer {
             Map<String, String> headers = RequestHeaders.firstValues(request == null ? null : request.getHttpHeaders());
             // Keycloak's own resolution: honours --proxy-headers and --proxy-trusted-addresses, never a raw header
             String ip = session.getContext().getConnection().getRemoteAddr();
-            return new Source(headers, ip, SignInLocation.of(session, ip));
+            return new Source(Map.copyOf(headers), ip, SignInLocation.of(session, ip));
         }
 
         RiskContext.Builder context(RealmModel realm, Instant now) {
@@ -145,16 +146,19 @@ public final class RiskContextGatherer {
         static StoredFacts read(KeycloakSession session, RealmModel realm, UserModel user, Source source, Instant now) {
             FailureQuery failures = FailureQuery.of(session, realm, user.getId(), source, now);
             AtomicReference<UserRiskProfile> profile = new AtomicReference<>();
+            AtomicReference<FailureCounts> counted = new AtomicReference<>();
             try {
-                FailureCounts counted = readAside(session, s -> {
+                readAside(session, s -> {
                     profile.set(new UserRiskProfileStore(s).load(user.getId()));
-                    return countFailures(s, failures);
+                    counted.set(countFailures(s, failures));
+                    return null;
                 });
-                return new StoredFacts(profile.get(), null, counted);
+                return new StoredFacts(profile.get(), null, counted.get());
             } catch (RuntimeException e) {
                 if (profile.get() != null) {
-                    // read, but the failure count that followed spoilt the transaction (and said so)
-                    return new StoredFacts(profile.get(), null, null);
+                    // both reads ran; only ending the transaction aside failed, which changes neither
+                    LOG.warnf(e, "The risk reads of user %s could not be ended cleanly; their results stand", user.getId());
+                    return new StoredFacts(profile.get(), null, counted.get());
                 }
                 LOG.errorf(e, "Could not read the risk profile of user %s; the signals that need it are unavailable", user.getId());
                 return new StoredFacts(UserRiskProfile.empty(),

@@ -2,6 +2,7 @@ package io.zerotrust.keycloak.risk.device;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,8 +26,12 @@ public final class RealmDeviceCookies {
     public static final Duration LIFETIME = Duration.ofDays(365);
 
     private static final Logger LOG = Logger.getLogger(RealmDeviceCookies.class);
-    /** Keycloak-session (that is, per-request) attribute prefix: a cookie already checked in this request. */
-    private static final String READ_ATTRIBUTE = "zt.device-cookie.read/";
+    /** Keycloak-session (that is, per-request) attribute: the cookies already checked in this request. */
+    private static final String READ_ATTRIBUTE = "zt.device-cookie.checked";
+
+    /** What one check was about: the request's cookie value, for this user of this realm. */
+    private record Checked(String realmId, String userId, String value) {
+    }
 
     private RealmDeviceCookies() {
     }
@@ -43,14 +48,14 @@ public final class RealmDeviceCookies {
         Cookie cookie = session.getContext().getHttpRequest().getHttpHeaders().getCookies().get(DeviceCookie.NAME);
         String value = cookie == null ? null : cookie.getValue();
         // The assessment and the learning of one request ask about the same cookie: its signature is checked once
-        String memo = READ_ATTRIBUTE + realm.getId() + "/" + userId + "/" + value;
-        DeviceCookie.Verification known = session.getAttribute(memo, DeviceCookie.Verification.class);
-        if (known != null) {
-            return known;
+        @SuppressWarnings("unchecked")
+        Map<Checked, DeviceCookie.Verification> checked = session.getAttribute(READ_ATTRIBUTE, Map.class);
+        if (checked == null) {
+            checked = new HashMap<>();
+            session.setAttribute(READ_ATTRIBUTE, checked);
         }
-        DeviceCookie.Verification result = verify(session, realm, userId, value, now);
-        session.setAttribute(memo, result);
-        return result;
+        return checked.computeIfAbsent(new Checked(realm.getId(), userId, value),
+                key -> verify(session, realm, userId, value, now));
     }
 
     private static DeviceCookie.Verification verify(KeycloakSession session, RealmModel realm, String userId, String value, Instant now) {

@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * The profiles this node last read or wrote, by user, with the text they were parsed from. A sign-in reads its
  * user's profile to assess it and again to learn from it, and the next sign-in reads what the last one wrote: as
  * long as the stored text is the one kept here (another node may have changed it), the parse is the same, and a
- * profile is immutable. Only a cache: bounded, and a text that differs is simply parsed.
+ * profile is immutable. Only a cache: bounded (roughly: threads filling it at once may pass the bound by a few), and
+ * a text that differs is simply parsed. What {@link #keep} is given must be what its text reads as: a profile's JSON
+ * form must read back as the same profile ({@code ProfileLearningTest} checks it).
  */
 final class ParsedProfiles {
 
-    /** Users kept; beyond it the cache starts afresh. */
-    static final int MAX_USERS = 1024;
+    /** Users kept (a full profile's text and parse are some tens of KB); beyond it the cache starts afresh. */
+    static final int MAX_USERS = 256;
 
     private record Parsed(String json, UserRiskProfile profile) {
     }

@@ -29,4 +29,16 @@ class HourOfWeekTest {
         assertThat(HourOfWeek.shift(167, 1)).isZero();
         assertThat(HourOfWeek.label(24 + 3)).isEqualTo("Tue 03:00 UTC");
     }
+
+    /** Every hour of the week, two digits and all, as the week's day and the UTC hour. */
+    @Test
+    void everyLabelNamesItsDayAndPaddedHour() {
+        String[] days = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        for (int index = 0; index < 168; index++) {
+            String hour = (index % 24 < 10 ? "0" : "") + (index % 24);
+            assertThat(HourOfWeek.label(index)).isEqualTo(days[index / 24] + " " + hour + ":00 UTC");
+        }
+        assertThat(HourOfWeek.label(167)).isEqualTo("Sun 23:00 UTC");
+        assertThat(HourOfWeek.label(9)).isEqualTo("Mon 09:00 UTC");
+    }
 }
