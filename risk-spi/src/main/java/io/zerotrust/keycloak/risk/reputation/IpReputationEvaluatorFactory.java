@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +61,7 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     @Override
     public void init(Config.Scope config) {
         OptionReader options = new OptionReader(OptionReader.evaluator(getId()), config);
-        Duration interval = Duration.ofSeconds(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 0, 86_400));
+        Duration interval = options.duration(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, ChronoUnit.SECONDS, 1);
         allow = open(options, ALLOW_LIST_FILE, interval);
         deny = open(options, DENY_LIST_FILE, interval);
         torExits = open(options, TOR_EXIT_LIST_FILE, interval);
@@ -114,8 +115,8 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
                 .helpText("File of blocked addresses and CIDR prefixes, one per line; '#' comments.").add()
                 .property().name(TOR_EXIT_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("File of Tor exit-node addresses, one per line (e.g. the Tor Project's bulk exit list).").add()
-                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
-                .helpText("Seconds between checks of the list files for changes.").add()
+                .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
+                .helpText("Seconds at least between two checks of the list files for a changed one").add()
                 .property().name(ALLOW_LIST).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Trusted addresses and CIDR prefixes, separated by commas (e.g. 198.51.100.0/24), beside the allow list file.").add()
                 .property().name(DENY_LIST).type(ProviderConfigProperty.STRING_TYPE)

@@ -112,6 +112,23 @@ class IpReputationEvaluatorTest {
     }
 
     @Test
+    void factoryReadsAReloadIntervalBelowOneSecondAsTheDefault() throws IOException {
+        Path deny = Files.writeString(dir.resolve("deny.txt"), "203.0.113.0/24\n");
+        MutableClock clock = new MutableClock();
+        IpReputationEvaluatorFactory factory = new IpReputationEvaluatorFactory(clock);
+        factory.init(MapScope.of(IpReputationEvaluatorFactory.DENY_LIST_FILE, deny.toString(),
+                IpReputationEvaluatorFactory.RELOAD_SECONDS, "0"));
+        RiskContext context = RiskContext.builder("r", Instant.now()).clientIp("192.0.2.9").build();
+        assertThat(factory.create(null).evaluate(context).reasons()).isEmpty();
+
+        Files.writeString(deny, "192.0.2.0/24\n# longer now, so the size changes\n");
+        clock.advance(Duration.ofSeconds(IpReputationEvaluatorFactory.DEFAULT_RELOAD_SECONDS - 1));
+        assertThat(factory.create(null).evaluate(context).reasons()).as("not checked again yet").isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(single(factory.create(null).evaluate(context)).code()).isEqualTo(IpReputationEvaluator.DENY_LISTED);
+    }
+
+    @Test
     void factoryReplacesABadReloadIntervalAndReportsAMissingFile() {
         IpReputationEvaluatorFactory factory = new IpReputationEvaluatorFactory(new MutableClock());
         factory.init(MapScope.of(IpReputationEvaluatorFactory.RELOAD_SECONDS, "soon",
