@@ -30,8 +30,9 @@ record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, Path file, 
 
     static PipelineOptions parse(Function<String, String> options) {
         OptionReader p = OptionReader.collecting(PROVIDER_ID, options);
-        // 500 OCSF events are about 750 KB: below the body limits of common collectors; a 413 splits the batch
-        int batchSize = p.integer(BATCH_SIZE, 500, 1);
+        // 500 OCSF events are about 750 KB: below the body limits of common collectors; a 413 splits the batch.
+        // A batch's ids go into one IN list: Oracle takes at most 1000 expressions, SQL Server 2100 parameters
+        int batchSize = p.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE);
         OutboxDrainer.Settings drain = new OutboxDrainer.Settings(batchSize,
                 p.duration(OUTBOX_POLL_MS, 200, ChronoUnit.MILLIS, 1).toMillis(),
                 p.duration(OUTBOX_LEASE_SECONDS, 30, ChronoUnit.SECONDS, 1).toMillis());

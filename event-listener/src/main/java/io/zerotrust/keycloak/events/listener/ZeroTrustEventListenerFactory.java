@@ -52,8 +52,10 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String WEBHOOK_URL = "webhook-url";
     /** HMAC-SHA256 key for X-ZT-Signature; required with a URL (at least 16 characters). */
     public static final String WEBHOOK_SECRET = "webhook-secret";
-    /** Most records per batch a consumer takes from the outbox: per webhook request, file write (default 100). */
+    /** Most records per batch a consumer takes from the outbox: per webhook request, file write. */
     public static final String BATCH_SIZE = "batch-size";
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int MAX_BATCH_SIZE = 1000;
     /** {@code json-array} (default) or {@code ndjson}. */
     public static final String WEBHOOK_FORMAT = "webhook-format";
     /** Default 2000. */

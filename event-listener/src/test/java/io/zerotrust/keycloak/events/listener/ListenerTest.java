@@ -194,6 +194,13 @@ class ListenerTest {
         assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
         assertThat(defaults.revokeOfflineSessions()).as("offline sessions are kept unless configured").isFalse();
         assertThat(defaults.problems()).isEmpty();
+        // a batch's ids form one IN list, which some databases cap at 1000 entries
+        PipelineOptions tooLarge = PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.BATCH_SIZE, "5000")::get);
+        assertThat(tooLarge.drain().batchSize()).isEqualTo(500);
+        assertThat(tooLarge.problems()).containsExactly(
+                "option batch-size='5000' is invalid (expected a whole number from 1 to 1000); using the default '500'");
+        assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.BATCH_SIZE, "1000")::get).drain().batchSize())
+                .isEqualTo(1000);
         assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS, "true")::get)
                 .revokeOfflineSessions()).isTrue();
         assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.REVOKE_OFFLINE_SESSIONS, "yes")::get)
