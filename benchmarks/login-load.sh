@@ -4,7 +4,7 @@
 # a fresh database under .demo/login-load/, runs io.zerotrust.keycloak.bench.login.LoginLoad, and stops the server
 # again, whatever happens. Needs only a JDK 17+.
 #
-#   benchmarks/login-load.sh                           # 30 s warm-up, 8 rounds of 10 s per flow, 4 browsers
+#   benchmarks/login-load.sh                           # 240 s warm-up, 8 rounds of 10 s per flow, 4 browsers
 #   benchmarks/login-load.sh --rounds 10 --workers 6   # options of LoginLoad (--help lists them)
 #
 # LOAD_PORT (default 8181) and LOAD_MANAGEMENT_PORT (default 9181) choose the server's ports. The exit status is

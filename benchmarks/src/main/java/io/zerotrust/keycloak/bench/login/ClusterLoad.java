@@ -30,7 +30,8 @@ public final class ClusterLoad {
               --second-url URL       node 2 (default http://127.0.0.1:8282)
               --second-pid PID       its process (default: not measured)
               --realm NAME           realm made through node 1 (default zt-cluster-load)
-            and of LoginLoad: --workers (even), --rounds, --round-seconds, --warmup-seconds, --admin-user,
+              --warmup-seconds S     warm-up before the rounds (default 30)
+            and of LoginLoad: --workers (even), --rounds, --round-seconds, --admin-user,
               --admin-password, --forwarded-for, --user-prefix, --user-password, --ready-seconds
             """;
 
@@ -55,6 +56,7 @@ public final class ClusterLoad {
     static Map<String, String> defaults() {
         Map<String, String> values = LoadOptions.defaults();
         values.put("realm", "zt-cluster-load");
+        values.put("warmup-seconds", "30");
         values.put("second-url", "http://127.0.0.1:8282");
         values.put("second-pid", "0");
         return values;

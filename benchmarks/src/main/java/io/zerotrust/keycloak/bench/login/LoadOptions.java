@@ -17,7 +17,8 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
               --workers N            concurrent simulated browsers, one user each (default 4)
               --rounds N             measured rounds per flow, interleaved (default 8)
               --round-seconds S      length of one round (default 10)
-              --warmup-seconds S     warm-up before the rounds, both flows in turn (default 30)
+              --warmup-seconds S     warm-up before the rounds, both flows in turn (default 240: until then the
+                                     JIT compiler still works on the adaptive flow's code, and the ratio shows that)
               --admin-user NAME      master-realm admin (default admin)
               --admin-password PW    its password (default admin)
               --forwarded-for IP     X-Forwarded-For sent with every login, or 'none' (default 192.0.2.10,
@@ -41,7 +42,7 @@ record LoadOptions(URI baseUrl, String realm, int workers, int rounds, Duration 
         values.put("workers", "4");
         values.put("rounds", "8");
         values.put("round-seconds", "10");
-        values.put("warmup-seconds", "30");
+        values.put("warmup-seconds", "240");
         values.put("admin-user", "admin");
         values.put("admin-password", "admin");
         values.put("forwarded-for", "192.0.2.10");

@@ -38,7 +38,8 @@ public final class PackOverhead {
                                      where any ratio away from 1 is the set-up's, not the pack's; default false)
               --password-policy P    both realms' password policy, e.g. "hashAlgorithm(pbkdf2-sha256) and
                                      hashIterations(1)" to take password hashing out of the cost (default: Keycloak's)
-            and of LoginLoad: --workers, --rounds, --round-seconds, --warmup-seconds, --admin-user,
+              --warmup-seconds S     warm-up before the rounds, both servers in turn (default 30)
+            and of LoginLoad: --workers, --rounds, --round-seconds, --admin-user,
               --admin-password, --forwarded-for, --user-prefix, --user-password, --ready-seconds
             """;
 
@@ -75,6 +76,7 @@ public final class PackOverhead {
     static Map<String, String> defaults() {
         Map<String, String> values = LoadOptions.defaults();
         values.put("realm", "zt-overhead");
+        values.put("warmup-seconds", "30");
         values.put("baseline-url", "http://127.0.0.1:8281");
         values.put("baseline-pid", "0");
         values.put("receiver-port", "18691");

@@ -79,6 +79,9 @@ class LoadFiguresTest {
         assertThat(defaults.workers()).isEqualTo(4);
         assertThat(defaults.realmUrl().toString()).isEqualTo("http://127.0.0.1:8181/realms/zero-trust-demo/");
         assertThat(defaults.forwardedFor()).isEqualTo("192.0.2.10");
+        assertThat(defaults.warmup()).as("LoginLoad's ratio is quoted at steady state").hasSeconds(240);
+        assertThat(LoadOptions.from(PackOverhead.defaults()).warmup()).hasSeconds(30);
+        assertThat(LoadOptions.from(ClusterLoad.defaults()).warmup()).hasSeconds(30);
 
         LoadOptions set = LoadOptions.parse(new String[]{"--workers", "2", "--base-url=http://127.0.0.1:9999/",
                 "--forwarded-for", "none"});
