@@ -2,7 +2,6 @@ package io.zerotrust.keycloak.risk.geo;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     /** Seconds at least between two checks of the configured files for a replaced one. */
     public static final String RELOAD_SECONDS = "reload-seconds";
     public static final int DEFAULT_RELOAD_SECONDS = 30;
+    /** A day: a database file replaced is opened within a day at the latest. */
+    public static final int MAX_RELOAD_SECONDS = 86_400;
 
     private static final Logger LOG = Logger.getLogger(MaxMindGeoIpProviderFactory.class);
 
@@ -80,7 +81,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         paths = new Path[] {city, asn, anonymous};
         OptionReader options = new OptionReader(GeoIpSpi.NAME + " " + ID, config);
         hostingAsns = hostingAsns(options, asn != null);
-        reloadNanos = options.duration(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, ChronoUnit.SECONDS, 1).toNanos();
+        reloadNanos = TimeUnit.SECONDS.toNanos(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 1, MAX_RELOAD_SECONDS));
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
                 : GeoIpDatabases.none();
         for (DatabaseStatus status : databases.statuses()) {

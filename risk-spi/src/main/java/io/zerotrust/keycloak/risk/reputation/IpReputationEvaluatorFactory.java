@@ -4,7 +4,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +34,8 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     public static final String DENY_LIST = "deny-list";
 
     public static final int DEFAULT_RELOAD_SECONDS = 30;
+    /** A day: a list file replaced is read within a day at the latest. */
+    public static final int MAX_RELOAD_SECONDS = 86_400;
 
     private final InstantSource clock;
     private volatile ReloadingListFile allow;
@@ -61,7 +62,7 @@ public class IpReputationEvaluatorFactory implements RiskEvaluatorProviderFactor
     @Override
     public void init(Config.Scope config) {
         OptionReader options = new OptionReader(OptionReader.evaluator(getId()), config);
-        Duration interval = options.duration(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, ChronoUnit.SECONDS, 1);
+        Duration interval = Duration.ofSeconds(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 1, MAX_RELOAD_SECONDS));
         allow = open(options, ALLOW_LIST_FILE, interval);
         deny = open(options, DENY_LIST_FILE, interval);
         torExits = open(options, TOR_EXIT_LIST_FILE, interval);
