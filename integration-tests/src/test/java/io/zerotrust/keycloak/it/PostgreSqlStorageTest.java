@@ -1,17 +1,27 @@
 package io.zerotrust.keycloak.it;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -86,6 +96,57 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
     }
 
+    /**
+     * A stolen password used at an hour its owner never signs in is judged by the owner's rhythm. Rather than sign in
+     * thirty times over a week, the test writes that history into the profile row (as another node's learning
+     * would), thirty sign-ins half a week from now; this also proves that a node's last parse of the row is not used
+     * once the row holds other text.
+     */
+    @Test
+    void aSignInAtAnHourItsOwnerNeverSignsInIsUnusual() throws Exception {
+        String username = "night-" + System.nanoTime();
+        RealmUsers.createWithPassword(realm, username);
+        String userId = LoginEvents.userId(realm, username);
+        try (BrowserBehindProxy browser = new BrowserBehindProxy(RiskFixtures.BERLIN)) {
+            assertThat(BrowserBehindProxy.signedIn(browser.login(realm.getName(), username, username + "-Passw0rd!"))).isTrue();
+            browser.endSession();
+            ObjectMapper json = new ObjectMapper();
+            await("the first sign-in learned").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> storedProfile(userId).isPresent()
+                            && json.readTree(storedProfile(userId).get()).path("logins").asLong() == 1);
+            ObjectNode profile = (ObjectNode) json.readTree(storedProfile(userId).orElseThrow());
+            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+            int farFromNow = ((now.getDayOfWeek().getValue() - 1) * 24 + now.getHour() + 84) % 168;
+            ArrayNode hours = profile.putArray("hourOfWeek");
+            for (int hour = 0; hour < 168; hour++) {
+                hours.add(hour == farFromNow ? 30 : 0);
+            }
+            profile.put("logins", 30);
+            try (Connection db = database();
+                 PreparedStatement update = db.prepareStatement("UPDATE ZT_USER_RISK_PROFILE SET PROFILE_JSON = ? WHERE USER_ID = ?")) {
+                update.setString(1, json.writeValueAsString(profile));
+                update.setString(2, userId);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+
+            HtmlPage page = browser.login(realm.getName(), username, username + "-Passw0rd!");
+
+            assertThat(BrowserBehindProxy.signedIn(page)).as("signed in: %s", page.getUrl()).isTrue();
+            assertThat(LoginEvents.latest(realm, username).getDetails().get("zt_risk_reasons"))
+                    .contains("TIME_UNUSUAL_HOUR", "DEVICE_KNOWN").doesNotContain("TIME_USUAL_HOUR");
+        }
+    }
+
+    private static Optional<String> storedProfile(String userId) throws Exception {
+        try (Connection db = database();
+             PreparedStatement select = db.prepareStatement("SELECT PROFILE_JSON FROM ZT_USER_RISK_PROFILE WHERE USER_ID = ?")) {
+            select.setString(1, userId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** The changeSet that widens the profile's user id for federated users (f:provider:id) ran on PostgreSQL. */
     @Test
     void profileUserIdsHoldFederatedIds() throws Exception {
@@ -115,15 +176,18 @@ class PostgreSqlStorageTest extends RiskScoringTest {
     }
 
     /**
-     * A damaged outbox row (here: its JSON cut short, as a faulty tool or disk might leave it), the oldest of all, is
-     * set aside as a dead letter for each consumer with a warning; the events behind it are scored and delivered.
+     * A damaged outbox row (here: its JSON cut short, as a faulty tool or disk might leave it), written before a
+     * sign-in, is set aside as a dead letter for each consumer with a warning; the events behind it are scored and
+     * delivered.
      */
     @Test
     void aDamagedOutboxRowIsSetAsideAndExportStaysOn() throws Exception {
         String broken = "broken-" + System.nanoTime();
+        // Stamped now, not long ago: older than outbox-max-age-hours, it would leave the outbox before any sink read it
+        long stamp = System.currentTimeMillis() * 1000;
         try (Connection db = database()) {
             execute(db, "INSERT INTO ZT_EVENT_OUTBOX (ID, STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE,"
-                    + " TO_KAFKA) VALUES ('" + broken + "', 1, '" + realm.getId() + "', 'event', '{\"id\":\"" + broken
+                    + " TO_KAFKA) VALUES ('" + broken + "', " + stamp + ", '" + realm.getId() + "', 'event', '{\"id\":\"" + broken
                     + "\",\"type\":\"LOG', true,"
                     + " true, false, false)");
         }
@@ -174,6 +238,44 @@ class PostgreSqlStorageTest extends RiskScoringTest {
         }
         assertThat(WebhookReceiver.get().await(e -> late.equals(e.path("metadata").path("uid").asText()), 1,
                 Duration.ofSeconds(30))).as("the row stamped a minute before it was committed, delivered").hasSize(1);
+    }
+
+    /**
+     * A record no configured sink takes (here: one for the file sink, which this server does not have, as if the sink
+     * had been removed from the configuration) leaves the outbox once older than outbox-max-age-hours (168), logged
+     * and counted, so that it cannot fill the database. One an hour younger than that stays.
+     */
+    @Test
+    void aRecordNoSinkTakesLeavesTheOutboxOnceTooOld() throws Exception {
+        String expired = "expired-" + System.nanoTime();
+        String young = "young-" + System.nanoTime();
+        long now = System.currentTimeMillis();
+        RealmRepresentation ourRealm = realm.admin().toRepresentation();
+        try (Connection db = database(); PreparedStatement insert = db.prepareStatement("INSERT INTO ZT_EVENT_OUTBOX (ID,"
+                + " STAMP, REALM_ID, KIND, PAYLOAD, TO_SCORER, TO_WEBHOOK, TO_FILE, TO_KAFKA) VALUES (?, ?, ?, 'event', ?,"
+                + " false, false, true, false)")) {
+            for (String id : List.of(expired, young)) {
+                long stamp = now - Duration.ofHours(id.equals(expired) ? 169 : 167).toMillis();
+                insert.setString(1, id);
+                insert.setLong(2, stamp * 1000);
+                insert.setString(3, ourRealm.getId());
+                insert.setString(4, loginPayload(ourRealm, id, stamp, "expiry-user"));
+                insert.executeUpdate();
+            }
+        }
+        try {
+            await("the record past its age left the outbox").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> outboxRowsLike(expired) == 0);
+
+            assertThat(outboxRowsLike(young)).as("the record not yet 168 hours old").isEqualTo(1);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:9000/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).containsPattern("zt_events_dropped_total\\{[^}]*reason=\"outbox_expired\"[^}]*\\} [1-9]");
+        } finally {
+            try (Connection db = database()) {
+                execute(db, "DELETE FROM ZT_EVENT_OUTBOX WHERE ID = '" + young + "'");
+            }
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public class ZeroTrustServerConfig implements KeycloakServerConfig {
                 .spiOption("zt-risk-evaluator", "device-posture", "jwks-file", RiskFixtures.POSTURE_JWKS.toString())
                 .spiOption("events-listener", "zt-events", "webhook-url", WebhookReceiver.get().url())
                 .spiOption("events-listener", "zt-events", "webhook-secret", WebhookReceiver.SECRET)
+                // so that PostgreSqlStorageTest sees a record past its age leave the outbox (the default is hourly)
+                .spiOption("events-listener", "zt-events", "expiry-interval-seconds", "2")
                 // activations end within seconds of their time, so that a test sees a one-minute activation end
                 .spiOption("realm-restapi-extension", "zt-access", "expiry-interval-seconds", "2");
     }

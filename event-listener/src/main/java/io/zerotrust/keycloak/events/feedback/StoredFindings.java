@@ -18,7 +18,8 @@ import org.keycloak.models.KeycloakSession;
 /**
  * Findings in Keycloak's database ({@code ZT_FINDING}), through the session's entity manager: a finding raised on
  * one node is listed and judged on any. Bounded in number per realm ({@link #add} trims the realm: its oldest leave
- * first, so that one realm's attack cannot evict another's findings) and in age ({@link #expire}, hourly).
+ * first, so that one realm's attack cannot evict another's findings) and in age ({@link #expire}, every
+ * {@code expiry-interval-seconds}, hourly by default).
  */
 public final class StoredFindings implements FindingStore {
 

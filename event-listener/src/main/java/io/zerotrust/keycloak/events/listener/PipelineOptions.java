@@ -24,7 +24,7 @@ import static io.zerotrust.keycloak.events.listener.ZeroTrustEventListenerFactor
  * {@link #problems()} and its default used; a webhook that cannot be secured (no https, no secret) is disabled, not run unsigned.
  */
 record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, Path file, JsonLinesFileSink.FsyncPolicy fsync,
-                       OutboxDrainer.Settings drain, Duration outboxMaxAge,
+                       OutboxDrainer.Settings drain, Duration outboxMaxAge, Duration expiryInterval,
                        Map<FindingLevel, Set<FindingAction>> actions, Duration stepUpTtl, boolean revokeOfflineSessions,
                        List<String> problems) {
 
@@ -37,6 +37,7 @@ record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, Path file, 
                 p.duration(OUTBOX_POLL_MS, 200, ChronoUnit.MILLIS, 1).toMillis(),
                 p.duration(OUTBOX_LEASE_SECONDS, 30, ChronoUnit.SECONDS, 1).toMillis());
         Duration maxAge = p.duration(OUTBOX_MAX_AGE_HOURS, 168, ChronoUnit.HOURS, 1);
+        Duration expiryInterval = Duration.ofSeconds(p.integer(EXPIRY_INTERVAL_SECONDS, 3600, 1, 3600));
         Duration connect = p.duration(CONNECT_TIMEOUT_MS, 2000, ChronoUnit.MILLIS, 1);
         Duration read = p.duration(READ_TIMEOUT_MS, 5000, ChronoUnit.MILLIS, 1);
         int retries = p.integer(MAX_RETRIES, 3, 0);
@@ -70,7 +71,7 @@ record PipelineOptions(WebhookSettings webhook, KafkaSettings kafka, Path file, 
         actions.put(FindingLevel.HIGH, actions(p, ACTION_HIGH, "step-up,revoke-sessions"));
         Duration ttl = p.duration(STEP_UP_TTL_MINUTES, 1440, ChronoUnit.MINUTES, 1);
         boolean revokeOffline = p.bool(REVOKE_OFFLINE_SESSIONS, false);
-        return new PipelineOptions(webhook, kafka, file == null ? null : Path.of(file), fsync, drain, maxAge, actions,
+        return new PipelineOptions(webhook, kafka, file == null ? null : Path.of(file), fsync, drain, maxAge, expiryInterval, actions,
                 ttl, revokeOffline, p.problems());
     }
 

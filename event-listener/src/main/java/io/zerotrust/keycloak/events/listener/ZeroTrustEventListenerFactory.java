@@ -77,6 +77,11 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String OUTBOX_LEASE_SECONDS = "outbox-lease-seconds";
     /** Records older than this leave the outbox, delivered or not, counted and logged (default 168 hours). */
     public static final String OUTBOX_MAX_AGE_HOURS = "outbox-max-age-hours";
+    /**
+     * How often each node deletes the outbox records past {@link #OUTBOX_MAX_AGE_HOURS} and the findings past their
+     * age (default 3600 seconds).
+     */
+    public static final String EXPIRY_INTERVAL_SECONDS = "expiry-interval-seconds";
     /** Kafka bootstrap servers ({@code host:port,...}). No value, no Kafka sink. */
     public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka-bootstrap-servers";
     /** Topic the Kafka sink produces to (default {@code zt-events}). */
@@ -123,7 +128,6 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
     public static final String STEP_UP_TTL_MINUTES = "step-up-ttl-minutes";
 
     private static final Logger LOG = Logger.getLogger(ZeroTrustEventListenerFactory.class);
-    private static final long EXPIRY_INTERVAL_MILLIS = 3_600_000;
 
     private PipelineOptions options;
     private volatile Outbox outbox;
@@ -198,7 +202,7 @@ public class ZeroTrustEventListenerFactory implements EventListenerProviderFacto
                         metrics.dropped("outbox_expired", expired);
                     }
                     new StoredFindings(s).expire(System.currentTimeMillis() - StoredFindings.MAX_AGE.toMillis());
-                }, EXPIRY_INTERVAL_MILLIS, "zt-outbox-expiry"));
+                }, options.expiryInterval().toMillis(), "zt-outbox-expiry"));
     }
 
     /** Exports the pack's audit records with the events. */

@@ -190,6 +190,10 @@ class ListenerTest {
         assertThat(defaults.webhook()).isNull();
         assertThat(defaults.drain()).isEqualTo(new OutboxDrainer.Settings(500, 200, 30_000));
         assertThat(defaults.outboxMaxAge()).isEqualTo(java.time.Duration.ofHours(168));
+        assertThat(defaults.expiryInterval()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(PipelineOptions.parse(Map.of(ZeroTrustEventListenerFactory.EXPIRY_INTERVAL_SECONDS, "7200")::get)
+                .problems()).containsExactly("option expiry-interval-seconds='7200' is invalid (expected a whole number"
+                        + " from 1 to 3600); using the default '3600'");
         assertThat(defaults.actions().get(FindingLevel.MEDIUM)).contains(FindingAction.STEP_UP);
         assertThat(defaults.actions().get(FindingLevel.HIGH)).contains(FindingAction.REVOKE_SESSIONS);
         assertThat(defaults.revokeOfflineSessions()).as("offline sessions are kept unless configured").isFalse();
