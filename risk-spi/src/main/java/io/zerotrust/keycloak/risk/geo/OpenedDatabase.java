@@ -4,14 +4,15 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.maxmind.db.CHMCache;
 import com.maxmind.db.Metadata;
 import com.maxmind.db.Reader;
 import com.maxmind.geoip2.DatabaseReader;
+import io.zerotrust.keycloak.risk.spi.FileStamp;
 
 /**
  * One configured database file, opened once (memory-mapped; the readers are thread-safe) and checked against
@@ -32,9 +33,9 @@ final class OpenedDatabase implements Closeable {
     private final Schema schema;
     private final DatabaseReader reader;
     private final Reader rawReader;
-    private final String stamp;
+    private final FileStamp stamp;
 
-    private OpenedDatabase(DatabaseStatus status, Schema schema, DatabaseReader reader, Reader rawReader, String stamp) {
+    private OpenedDatabase(DatabaseStatus status, Schema schema, DatabaseReader reader, Reader rawReader, FileStamp stamp) {
         this.status = status;
         this.schema = schema;
         this.reader = reader;
@@ -42,14 +43,10 @@ final class OpenedDatabase implements Closeable {
         this.stamp = stamp;
     }
 
-    /**
-     * What identifies the file's content on disk: its inode (where the file system has one), size and modification
-     * time. A file replaced by a rename or overwritten in place gets another stamp; null when it cannot be read.
-     */
-    static String stamp(Path path) {
+    /** The file's stamp, or null when it cannot be stat'ed. */
+    private static FileStamp stamp(Path path) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            return attributes.fileKey() + "/" + attributes.size() + "/" + attributes.lastModifiedTime().toMillis();
+            return FileStamp.of(path);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -57,11 +54,11 @@ final class OpenedDatabase implements Closeable {
 
     /** Whether the file at the path is no longer the one this was opened from. */
     boolean changedOnDisk() {
-        return !java.util.Objects.equals(stamp, stamp(status.path()));
+        return !Objects.equals(stamp, stamp(status.path()));
     }
 
     static OpenedDatabase open(GeoIpDatabases.Role role, Path path) {
-        String stamp = stamp(path);
+        FileStamp stamp = stamp(path);
         OpenedDatabase opened = openUnstamped(role, path);
         return new OpenedDatabase(opened.status, opened.schema, opened.reader, opened.rawReader, stamp);
     }

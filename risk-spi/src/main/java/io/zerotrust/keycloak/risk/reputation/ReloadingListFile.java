@@ -5,20 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.zerotrust.keycloak.risk.spi.FileStamp;
 import org.jboss.logging.Logger;
 
 /**
  * An address list file that follows edits without a restart. {@link #current()} is called on every sign-in, so
  * it stats the file at most once per check interval (a cheap metadata read) and re-reads it only when its
- * modification time or size changed. Only one caller checks at a time; the others keep using the last content
+ * {@link FileStamp} changed. Only one caller checks at a time; the others keep using the last content
  * rather than waiting.
  * <p>
  * A missing or unreadable file is logged once (until it becomes readable again) and the previous content is
@@ -72,8 +71,7 @@ public final class ReloadingListFile {
     private void refresh() {
         try {
             // Stat before reading: if the file changes while being read, the next check sees a new stamp
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            FileStamp stamp = new FileStamp(attributes.lastModifiedTime(), attributes.size());
+            FileStamp stamp = FileStamp.of(path);
             if (stamp.equals(loaded) && !failing) {
                 return;
             }
@@ -98,8 +96,5 @@ public final class ReloadingListFile {
                 snapshot = ListSnapshot.unavailable(path.toString(), "list file " + path + " could not be read: " + cause);
             }
         }
-    }
-
-    private record FileStamp(FileTime modified, long size) {
     }
 }

@@ -3,10 +3,13 @@ package io.zerotrust.keycloak.risk.reputation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +57,23 @@ class ReloadingListFileTest {
         write(file, "192.0.2.1\n192.0.2.2\n", 1);
 
         assertThat(list.current().set().contains("192.0.2.2")).isTrue();
+    }
+
+    /** A deployment that writes the new list beside the old one and renames it over, same size and time. */
+    @Test
+    void aFileRenamedOverWithTheSameSizeAndTimeIsReread() throws IOException {
+        Path file = dir.resolve("deny.txt");
+        write(file, "192.0.2.1\n", 1);
+        ReloadingListFile list = new ReloadingListFile(file, Duration.ZERO, clock);
+        Path next = dir.resolve("deny.txt.new");
+        write(next, "192.0.2.2\n", 1);
+        Assumptions.assumeTrue(Files.readAttributes(next, BasicFileAttributes.class).fileKey() != null,
+                "the file system gives files a key (an inode), as Linux file systems do");
+
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(list.current().set().contains("192.0.2.2")).isTrue();
+        assertThat(list.current().set().contains("192.0.2.1")).isFalse();
     }
 
     @Test
