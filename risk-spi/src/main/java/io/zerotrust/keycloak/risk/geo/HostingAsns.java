@@ -22,9 +22,9 @@ import org.jboss.logging.Logger;
  * ({@value #SHIPPED_RESOURCE}, made by {@code risk-spi/src/main/data/hosting-asns.py} from a CC BY 4.0 ASN database)
  * or the admin's own file: one AS number per line ({@code 64512} or {@code AS64512}), {@code #} starts a comment.
  *
- * <p>An admin's file that cannot be read or lists no AS number is logged as an error and replaced by the shipped
- * list, so a broken file never weakens the check silently nor fails a sign-in; a malformed line is skipped with a
- * warning naming file and line.
+ * <p>An admin's file that cannot be read or lists no AS number at startup is logged as an error and replaced by the
+ * shipped list, so a broken file never weakens the check silently nor fails a sign-in ({@link HostingAsnsFile}
+ * follows later changes); a malformed line is skipped with a warning naming file and line.
  */
 public final class HostingAsns {
 
@@ -64,24 +64,33 @@ public final class HostingAsns {
      * holds no AS number.
      */
     public static HostingAsns file(Path file) {
+        try {
+            return read(file);
+        } catch (IOException e) {
+            HostingAsns shipped = shipped();
+            LOG.errorf("Hosting-ASN list %s %s: using the shipped list (%d networks) instead until it is fixed", file,
+                    e.getMessage(), shipped.size());
+            return shipped;
+        }
+    }
+
+    /**
+     * The admin's list in {@code file}.
+     *
+     * @throws IOException saying what is wrong (after "the list"), when the file cannot be read or holds no AS number
+     */
+    static HostingAsns read(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException | UncheckedIOException e) {
-            return fallback(file, "cannot be read (" + e + ")");
+            throw new IOException("cannot be read (" + e + ")", e);
         }
         Set<Long> asns = parse(lines, file.toString());
         if (asns.isEmpty()) {
-            return fallback(file, "lists no AS number");
+            throw new IOException("lists no AS number");
         }
         return new HostingAsns(asns, file.toString());
-    }
-
-    private static HostingAsns fallback(Path file, String problem) {
-        HostingAsns shipped = shipped();
-        LOG.errorf("Hosting-ASN list %s %s: using the shipped list (%d networks) instead until it is fixed and the "
-                + "server restarted", file, problem, shipped.size());
-        return shipped;
     }
 
     static Set<Long> parse(List<String> lines, String source) {

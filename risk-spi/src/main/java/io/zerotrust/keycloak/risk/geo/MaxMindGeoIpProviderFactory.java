@@ -59,7 +59,9 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     /** How often at most the files are checked for replacement ({@link #RELOAD_SECONDS}). */
     private long reloadNanos = TimeUnit.SECONDS.toNanos(DEFAULT_RELOAD_SECONDS);
     private Path[] paths = new Path[3];
-    private HostingAsns hostingAsns = HostingAsns.none();
+    private volatile HostingAsns hostingAsns = HostingAsns.none();
+    /** The admin's own list file, followed for changes; null with the shipped list or none. */
+    private HostingAsnsFile hostingFile;
     private volatile long nextCheck = System.nanoTime();
     /** Lookups answered since start on this node: an admin sees the load, and that a sign-in costs one. */
     private final LongAdder lookups = new LongAdder();
@@ -80,7 +82,9 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         pathProblems = Map.copyOf(problems);
         paths = new Path[] {city, asn, anonymous};
         OptionReader options = new OptionReader(GeoIpSpi.NAME + " " + ID, config);
-        hostingAsns = hostingAsns(options, asn != null);
+        HostingList hosting = hostingList(options, asn != null);
+        hostingAsns = hosting.asns();
+        hostingFile = hosting.file();
         reloadNanos = TimeUnit.SECONDS.toNanos(options.integer(RELOAD_SECONDS, DEFAULT_RELOAD_SECONDS, 1, MAX_RELOAD_SECONDS));
         databases = pathProblems.isEmpty() ? GeoIpDatabases.open(city, asn, anonymous, hostingAsns)
                 : GeoIpDatabases.none();
@@ -98,15 +102,21 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         }
     }
 
-    /** The list the options ask for; read once at startup (a changed file takes a restart). */
-    static HostingAsns hostingAsns(OptionReader options, boolean asnDatabase) {
+    /** The hosting-ASN list in use, and the admin's file it follows (null with the shipped list or none). */
+    record HostingList(HostingAsns asns, HostingAsnsFile file) {
+    }
+
+    /** The list the options ask for; the admin's own file is re-read when it changes (see {@link #reopenIfReplaced}). */
+    static HostingList hostingList(OptionReader options, boolean asnDatabase) {
         if (!options.bool(HOSTING_ASN_LIST, true)) {
-            return HostingAsns.none();
+            return new HostingList(HostingAsns.none(), null);
         }
         String file = options.string(HOSTING_ASN_LIST_FILE);
+        HostingAsnsFile followed = null;
         HostingAsns list;
         try {
-            list = file == null ? HostingAsns.shipped() : HostingAsns.file(Path.of(file));
+            followed = file == null ? null : HostingAsnsFile.load(Path.of(file));
+            list = followed == null ? HostingAsns.shipped() : followed.current();
         } catch (InvalidPathException e) {
             LOG.errorf("GeoIP %s: invalid path %s: %s; using the shipped list", HOSTING_ASN_LIST_FILE, file,
                     e.getMessage());
@@ -117,7 +127,7 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
         } else {
             LOG.infof("GeoIP hosting-ASN list (%s) unused: it needs an %s", list.describe(), ASN_DATABASE);
         }
-        return list;
+        return new HostingList(list, followed);
     }
 
     private static Path path(Config.Scope config, String key, Map<String, String> problems) {
@@ -154,10 +164,10 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
 
     /**
      * At most every {@link #RELOAD_SECONDS}: when a configured file changed on disk (a new release renamed over it, or
-     * one overwritten in place, whose mapping now faults), opens the files again and switches to them if every one
-     * is usable; otherwise keeps the current ones and tries again later (a copy may still be being written). The old
-     * readers are not closed: sign-ins may still be reading them, and the mapping is released when they are
-     * collected.
+     * one overwritten in place, whose mapping now faults), or the admin's hosting-ASN list did, opens the files again
+     * and switches to them if every one is usable; otherwise keeps the current ones and tries again later (a copy may
+     * still be being written). The old readers are not closed: sign-ins may still be reading them, and the mapping is
+     * released when they are collected.
      */
     private void reopenIfReplaced(long now) {
         if (now - nextCheck < 0 || !pathProblems.isEmpty()) {
@@ -168,13 +178,16 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                 return;
             }
             nextCheck = now + reloadNanos;
-            if (!databases.changedOnDisk()) {
+            if (hostingFile != null && hostingFile.refresh()) {
+                hostingAsns = hostingFile.current();
+            }
+            if (!databases.changedOnDisk() && databases.hostingAsns() == hostingAsns) {
                 return;
             }
             GeoIpDatabases fresh = GeoIpDatabases.open(paths[0], paths[1], paths[2], hostingAsns);
             if (fresh.allUsable()) {
                 databases = fresh;
-                LOG.infof("GeoIP databases changed on disk and were reopened: %s", fresh.statuses());
+                LOG.infof("GeoIP databases reopened: %s", fresh.statuses());
             } else {
                 fresh.close();
                 LOG.warnf("GeoIP databases changed on disk but cannot be used yet, keeping the open ones: %s", fresh.statuses());
@@ -219,7 +232,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                         + "hosting; needs an ASN database").add()
                 .property().name(HOSTING_ASN_LIST_FILE).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Path of your own hosting-ASN list (one AS number per line, # comments), replacing the "
-                        + "shipped one; unreadable or empty: the shipped list is used and an error logged").add()
+                        + "shipped one; unreadable or empty at startup: the shipped list is used and an error logged; "
+                        + "read again when it changes").add()
                 .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
                 .helpText("Seconds at least between two checks of the database files for a replaced one").add()

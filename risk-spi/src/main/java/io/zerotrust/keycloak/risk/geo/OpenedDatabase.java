@@ -43,22 +43,13 @@ final class OpenedDatabase implements Closeable {
         this.stamp = stamp;
     }
 
-    /** The file's stamp, or null when it cannot be stat'ed. */
-    private static FileStamp stamp(Path path) {
-        try {
-            return FileStamp.of(path);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     /** Whether the file at the path is no longer the one this was opened from. */
     boolean changedOnDisk() {
-        return !Objects.equals(stamp, stamp(status.path()));
+        return !Objects.equals(stamp, FileStamp.orNull(status.path()));
     }
 
     static OpenedDatabase open(GeoIpDatabases.Role role, Path path) {
-        FileStamp stamp = stamp(path);
+        FileStamp stamp = FileStamp.orNull(path);
         OpenedDatabase opened = openUnstamped(role, path);
         return new OpenedDatabase(opened.status, opened.schema, opened.reader, opened.rawReader, stamp);
     }

@@ -18,4 +18,13 @@ public record FileStamp(Object fileKey, long size, FileTime modified) {
         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
         return new FileStamp(attributes.fileKey(), attributes.size(), attributes.lastModifiedTime());
     }
+
+    /** The file's stamp, or null when it cannot be stat'ed (a file that is not there has no stamp). */
+    public static FileStamp orNull(Path path) {
+        try {
+            return of(path);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
 }

@@ -77,6 +77,6 @@ class HostingAsnsTest {
     }
 
     private static HostingAsns options(Map<String, String> values) {
-        return MaxMindGeoIpProviderFactory.hostingAsns(new OptionReader("test", values::get), true);
+        return MaxMindGeoIpProviderFactory.hostingList(new OptionReader("test", values::get), true).asns();
     }
 }
