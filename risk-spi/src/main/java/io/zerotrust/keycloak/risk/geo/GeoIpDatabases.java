@@ -157,6 +157,11 @@ public final class GeoIpDatabases implements Closeable {
         return false;
     }
 
+    /** The same open databases, applying {@code list} as the hosting-ASN list. */
+    public GeoIpDatabases withHostingAsns(HostingAsns list) {
+        return new GeoIpDatabases(city, asn, anonymous, list);
+    }
+
     /** The hosting-ASN list the lookups apply. */
     public HostingAsns hostingAsns() {
         return hostingAsns;

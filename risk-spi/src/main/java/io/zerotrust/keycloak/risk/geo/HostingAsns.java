@@ -14,7 +14,6 @@ import java.util.Set;
 
 import io.zerotrust.keycloak.risk.net.AsNumber;
 import io.zerotrust.keycloak.risk.spi.ListFile;
-import org.jboss.logging.Logger;
 
 /**
  * AS numbers of hosting, cloud and VPN provider networks: where an address's AS is listed, its location counts as
@@ -22,15 +21,12 @@ import org.jboss.logging.Logger;
  * ({@value #SHIPPED_RESOURCE}, made by {@code risk-spi/src/main/data/hosting-asns.py} from a CC BY 4.0 ASN database)
  * or the admin's own file: one AS number per line ({@code 64512} or {@code AS64512}), {@code #} starts a comment.
  *
- * <p>An admin's file that cannot be read or lists no AS number at startup is logged as an error and replaced by the
- * shipped list, so a broken file never weakens the check silently nor fails a sign-in ({@link HostingAsnsFile}
- * follows later changes); a malformed line is skipped with a warning naming file and line.
+ * <p>A malformed line of the admin's file is skipped with a warning naming file and line.
  */
 public final class HostingAsns {
 
     /** Class-path resource, next to this class, of the shipped list. */
     public static final String SHIPPED_RESOURCE = "hosting-asns.txt";
-    private static final Logger LOG = Logger.getLogger(HostingAsns.class);
     private static final HostingAsns NONE = new HostingAsns(Set.of(), "off");
 
     private final Set<Long> asns;
@@ -60,30 +56,16 @@ public final class HostingAsns {
     }
 
     /**
-     * The admin's list in {@code file}; the shipped list, with an error logged, when the file cannot be read or
-     * holds no AS number.
-     */
-    public static HostingAsns file(Path file) {
-        try {
-            return read(file);
-        } catch (IOException e) {
-            HostingAsns shipped = shipped();
-            LOG.errorf("Hosting-ASN list %s %s: using the shipped list (%d networks) instead until it is fixed", file,
-                    e.getMessage(), shipped.size());
-            return shipped;
-        }
-    }
-
-    /**
-     * The admin's list in {@code file}.
+     * The admin's list in {@code file} ({@link HostingAsnsFile} follows it and says what happens when it is broken).
      *
-     * @throws IOException saying what is wrong (after "the list"), when the file cannot be read or holds no AS number
+     * @throws IOException saying what is wrong (after the file's name), when the file cannot be read or holds no AS
+     *                     number
      */
-    static HostingAsns read(Path file) throws IOException {
+    public static HostingAsns read(Path file) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IOException("cannot be read (" + e + ")", e);
         }
         Set<Long> asns = parse(lines, file.toString());

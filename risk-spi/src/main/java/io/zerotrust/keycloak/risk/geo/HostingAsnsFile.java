@@ -8,10 +8,12 @@ import io.zerotrust.keycloak.risk.spi.FileStamp;
 import org.jboss.logging.Logger;
 
 /**
- * The admin's hosting-ASN list file, followed like the GeoIP databases: re-read when its {@link FileStamp} changed.
- * At startup a file that cannot be read or lists no AS number gives the shipped list ({@link HostingAsns#file});
- * afterwards such a file leaves the list in use as it is, with a warning, until it is fixed: a list being copied
- * into place, or removed by mistake, must not swap the admin's networks for the shipped ones mid-run.
+ * The admin's hosting-ASN list file, followed like the GeoIP databases: read again when its {@link FileStamp}
+ * changed, and on every check while it cannot be used (a fix of its permissions changes no stamp). A file that
+ * cannot be read or lists no AS number is logged once, as an error, and leaves the list in use: at startup the
+ * shipped one, so a broken file never weakens the check silently nor fails a sign-in; later the admin's last good
+ * one, since a list being copied into place, or removed by mistake, must not swap their networks for the shipped
+ * ones mid-run.
  */
 final class HostingAsnsFile {
 
@@ -20,37 +22,50 @@ final class HostingAsnsFile {
     private final Path path;
     private FileStamp stamp;
     private HostingAsns current;
+    private boolean failing;
 
-    private HostingAsnsFile(Path path, FileStamp stamp, HostingAsns current) {
+    private HostingAsnsFile(Path path) {
         this.path = path;
-        this.stamp = stamp;
-        this.current = current;
     }
 
     static HostingAsnsFile load(Path path) {
-        // Stat before reading: a change while it is read gives the next check another stamp
-        FileStamp stamp = FileStamp.orNull(path);
-        return new HostingAsnsFile(path, stamp, HostingAsns.file(path));
+        HostingAsnsFile file = new HostingAsnsFile(path);
+        if (!file.read()) {
+            file.current = HostingAsns.shipped();
+        }
+        return file;
     }
 
     HostingAsns current() {
         return current;
     }
 
-    /** Re-reads the file if it changed since the last look; true when the list in use changed. Not thread-safe. */
+    /** Reads the file again if it changed or could not be used; true when the list in use changed. Not thread-safe. */
     boolean refresh() {
-        FileStamp now = FileStamp.orNull(path);
-        if (Objects.equals(now, stamp)) {
+        if (!failing && Objects.equals(FileStamp.orNull(path), stamp)) {
             return false;
         }
-        stamp = now;
+        HostingAsns before = current;
+        return read() && current != before;
+    }
+
+    private boolean read() {
+        // Stat before reading: a change while it is read gives the next check another stamp
+        stamp = FileStamp.orNull(path);
         try {
-            current = HostingAsns.read(path);
-            LOG.infof("GeoIP hosting-ASN list %s changed on disk and was read again: %s", path, current.describe());
+            HostingAsns read = HostingAsns.read(path);
+            if (current != null) {
+                LOG.infof("GeoIP hosting-ASN list %s changed on disk and was read again: %s", path, read.describe());
+            }
+            current = read;
+            failing = false;
             return true;
         } catch (IOException e) {
-            LOG.warnf("GeoIP hosting-ASN list %s changed on disk but %s: keeping the list in use (%s)", path,
-                    e.getMessage(), current.describe());
+            if (!failing) {
+                LOG.errorf("GeoIP hosting-ASN list %s %s: using %s until it is fixed", path, e.getMessage(),
+                        current == null ? "the shipped list" : "the list read before (" + current.describe() + ")");
+            }
+            failing = true;
             return false;
         }
     }

@@ -163,11 +163,11 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
     }
 
     /**
-     * At most every {@link #RELOAD_SECONDS}: when a configured file changed on disk (a new release renamed over it, or
-     * one overwritten in place, whose mapping now faults), or the admin's hosting-ASN list did, opens the files again
-     * and switches to them if every one is usable; otherwise keeps the current ones and tries again later (a copy may
-     * still be being written). The old readers are not closed: sign-ins may still be reading them, and the mapping is
-     * released when they are collected.
+     * At most every {@link #RELOAD_SECONDS}: takes the admin's hosting-ASN list again if it changed; when a configured
+     * database file changed on disk (a new release renamed over it, or one overwritten in place, whose mapping now
+     * faults), opens the files again and switches to them if every one is usable; otherwise keeps the current ones
+     * and tries again later (a copy may still be being written). The old readers are not closed: sign-ins may still
+     * be reading them, and the mapping is released when they are collected.
      */
     private void reopenIfReplaced(long now) {
         if (now - nextCheck < 0 || !pathProblems.isEmpty()) {
@@ -180,14 +180,15 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
             nextCheck = now + reloadNanos;
             if (hostingFile != null && hostingFile.refresh()) {
                 hostingAsns = hostingFile.current();
+                databases = databases.withHostingAsns(hostingAsns);
             }
-            if (!databases.changedOnDisk() && databases.hostingAsns() == hostingAsns) {
+            if (!databases.changedOnDisk()) {
                 return;
             }
             GeoIpDatabases fresh = GeoIpDatabases.open(paths[0], paths[1], paths[2], hostingAsns);
             if (fresh.allUsable()) {
                 databases = fresh;
-                LOG.infof("GeoIP databases reopened: %s", fresh.statuses());
+                LOG.infof("GeoIP databases changed on disk and were reopened: %s", fresh.statuses());
             } else {
                 fresh.close();
                 LOG.warnf("GeoIP databases changed on disk but cannot be used yet, keeping the open ones: %s", fresh.statuses());
@@ -236,7 +237,8 @@ public class MaxMindGeoIpProviderFactory implements GeoIpProviderFactory, Server
                         + "read again when it changes").add()
                 .property().name(RELOAD_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
                 .defaultValue(String.valueOf(DEFAULT_RELOAD_SECONDS))
-                .helpText("Seconds at least between two checks of the database files for a replaced one").add()
+                .helpText("Seconds at least between two checks of the database files and the hosting-ASN list file "
+                        + "for a replaced one").add()
                 .build();
     }
 }

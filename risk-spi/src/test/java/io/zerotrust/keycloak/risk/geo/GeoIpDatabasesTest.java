@@ -84,7 +84,7 @@ class GeoIpDatabasesTest {
     void anAddressOfAListedNetworkIsHostingWithoutTheAnonymousIpDatabase(@TempDir Path own) throws Exception {
         Path list = own.resolve("hosting.txt");
         Files.writeString(list, "64501 # Example Cloud Tokyo\n");
-        HostingAsns hosting = HostingAsns.file(list);
+        HostingAsns hosting = HostingAsns.read(list);
         try (GeoIpDatabases db = GeoIpDatabases.open(city, asn, null, hosting)) {
             GeoLocation tokyo = db.lookup(GeoIpFixtures.TOKYO_IP).location();
             assertThat(tokyo.hosting()).isTrue();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 
+import io.zerotrust.keycloak.risk.spi.FileStamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,28 @@ class HostingAsnsFileTest {
 
         assertThat(followed.refresh()).isTrue();
         assertThat(followed.current().source()).isEqualTo(file.toString());
+    }
+
+    /**
+     * A file that could not be used is tried at every check, even where its fix changes no stamp (a fix of its
+     * permissions; here, a rewrite in place of the same size, its time set back).
+     */
+    @Test
+    void aListThatCouldNotBeUsedIsTriedAgainEvenIfItsStampStaysTheSame() throws IOException {
+        Path file = Files.writeString(dir.resolve("hosting.txt"), "# none yet\n");
+        FileTime time = Files.getLastModifiedTime(file);
+        FileStamp before = FileStamp.of(file);
+        HostingAsnsFile followed = HostingAsnsFile.load(file);
+        assertThat(followed.current().source()).isEqualTo("shipped list");
+        assertThat(followed.refresh()).isFalse();
+
+        Files.writeString(file, "64510 # no\n");
+        Files.setLastModifiedTime(file, time);
+        assertThat(FileStamp.of(file)).as("the same stamp").isEqualTo(before);
+
+        assertThat(followed.refresh()).isTrue();
+        assertThat(followed.current().contains(64510L)).isTrue();
+        assertThat(followed.refresh()).as("fixed: read again only when it changes").isFalse();
     }
 
     /** As a deployment does it: written beside the file and renamed over it, so the stamp changes. */

@@ -39,7 +39,7 @@ class HostingAsnsTest {
         Path file = dir.resolve("hosting.txt");
         Files.writeString(file, "# ours\n64510 # Example Hosting\nAS64511\n\nas64512 trailing\nnot-an-asn\n");
 
-        HostingAsns own = HostingAsns.file(file);
+        HostingAsns own = HostingAsns.read(file);
 
         assertThat(own.contains(64510L)).isTrue();
         assertThat(own.contains(64511L)).isTrue();
@@ -56,7 +56,7 @@ class HostingAsnsTest {
         int shipped = HostingAsns.shipped().size();
 
         for (Path file : List.of(dir.resolve("missing.txt"), empty, dir)) {
-            HostingAsns list = HostingAsns.file(file);
+            HostingAsns list = HostingAsnsFile.load(file).current();
             assertThat(list.size()).as("%s", file).isEqualTo(shipped);
             assertThat(list.source()).isEqualTo("shipped list");
         }
