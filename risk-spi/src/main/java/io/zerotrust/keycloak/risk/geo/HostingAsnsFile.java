@@ -30,7 +30,7 @@ final class HostingAsnsFile {
 
     static HostingAsnsFile load(Path path) {
         HostingAsnsFile file = new HostingAsnsFile(path);
-        if (!file.read()) {
+        if (!file.read(FileStamp.orNull(path))) {
             file.current = HostingAsns.shipped();
         }
         return file;
@@ -42,16 +42,17 @@ final class HostingAsnsFile {
 
     /** Reads the file again if it changed or could not be used; true when the list in use changed. Not thread-safe. */
     boolean refresh() {
-        if (!failing && Objects.equals(FileStamp.orNull(path), stamp)) {
+        FileStamp now = FileStamp.orNull(path);
+        if (!failing && Objects.equals(now, stamp)) {
             return false;
         }
         HostingAsns before = current;
-        return read() && current != before;
+        return read(now) && current != before;
     }
 
-    private boolean read() {
-        // Stat before reading: a change while it is read gives the next check another stamp
-        stamp = FileStamp.orNull(path);
+    /** @param stamp the file's stamp, taken before reading: a change while it is read gives the next check another */
+    private boolean read(FileStamp stamp) {
+        this.stamp = stamp;
         try {
             HostingAsns read = HostingAsns.read(path);
             if (current != null) {
